@@ -1,0 +1,45 @@
+package dev.bulwark.agent.mode;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What the agent may do about one container, as its owner chose with the {@value #LABEL} label.
+ * A container without the label follows the policy's default mode.
+ */
+public enum ContainerMode {
+    /** Watch, decide and respond (quarantine, pause, stop, kill). */
+    PROTECT,
+    /** Watch and alert, never act on the container. */
+    MONITOR,
+    /** Leave the container alone entirely. */
+    OFF;
+
+    public static final String LABEL = "bulwark.mode";
+
+    /**
+     * The mode a container's labels ask for, if any.
+     *
+     * @throws IllegalArgumentException when the label holds an unknown mode, naming the valid ones
+     */
+    public static Optional<ContainerMode> fromLabels(Map<String, String> labels) {
+        String value = labels == null ? null : labels.get(LABEL);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(valueOf(value.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("label " + LABEL + "=" + value + " is not a mode: use one of "
+                    + Arrays.stream(values()).map(ContainerMode::label).collect(Collectors.joining(", ")), e);
+        }
+    }
+
+    /** The mode as written in a label. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

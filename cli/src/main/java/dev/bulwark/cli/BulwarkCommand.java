@@ -1,0 +1,39 @@
+package dev.bulwark.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code bulwark} command. Subcommands are listed here explicitly, one line each; a command is
+ * added when it works.
+ */
+@Command(
+        name = "bulwark",
+        mixinStandardHelpOptions = true,
+        versionProvider = BulwarkVersion.class,
+        description = "Container security: a CI gate for images and a runtime agent for containers, under one policy.",
+        subcommands = {
+            HelpCommand.class,
+        })
+public final class BulwarkCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command; 'bulwark help' lists them");
+    }
+
+    /** A command line with Bulwark's exit codes: 0 success, 2 usage or configuration error. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new BulwarkCommand());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.bulwark.e2e;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The dependency direction of the modules, as architecture.md draws it: policy-engine at the bottom,
+ * scanner and notify on it and not on each other, cli, agent and plugin on top with nothing on them.
+ * Written against a base package so that a test can prove the rules catch a violation.
+ */
+final class ModuleRules {
+
+    private final String base;
+
+    ModuleRules(String base) {
+        this.base = base;
+    }
+
+    ArchRule moduleDirection() {
+        return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+                .layer("policy-engine").definedBy(base + ".policy..")
+                .layer("scanner").definedBy(base + ".scanner..")
+                .layer("notify").definedBy(base + ".notify..")
+                .layer("cli").definedBy(base + ".cli..")
+                .layer("agent").definedBy(base + ".agent..")
+                .layer("plugin").definedBy(base + ".plugin..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("agent").mayNotBeAccessedByAnyLayer()
+                .whereLayer("plugin").mayNotBeAccessedByAnyLayer()
+                .whereLayer("scanner").mayOnlyBeAccessedByLayers("cli", "agent", "plugin")
+                .whereLayer("notify").mayOnlyBeAccessedByLayers("cli", "agent", "plugin")
+                .whereLayer("policy-engine").mayOnlyBeAccessedByLayers("scanner", "notify", "cli", "agent", "plugin");
+    }
+
+    /** The policy engine is plain Java: no Docker, HTTP, database, Jenkins or command-line types. */
+    ArchRule policyEngineIsPlainJava() {
+        return noClasses().that().resideInAPackage(base + ".policy..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "com.github.dockerjava..", "java.net.http..", "java.sql..", "org.sqlite..",
+                        "hudson..", "jenkins..", "org.kohsuke.stapler..", "picocli..")
+                .because("policy-engine is shared by the gate, the agent and the Jenkins plugin (architecture.md)");
+    }
+}

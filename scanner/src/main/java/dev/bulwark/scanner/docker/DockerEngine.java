@@ -1,0 +1,122 @@
+package dev.bulwark.scanner.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.bulwark.scanner.source.ImageRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A connection to a Docker engine, found the way the Docker CLI finds it: {@code DOCKER_HOST} when set,
+ * else the local socket {@code unix:///var/run/docker.sock}.
+ */
+public final class DockerEngine implements AutoCloseable {
+
+    public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+
+    private final URI host;
+    private final DockerHttpClient http;
+    private final DockerClient client;
+
+    private DockerEngine(URI host) {
+        this.host = host;
+        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(host.toString())
+                .build();
+        this.http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(host)
+                .connectionTimeout(Duration.ofSeconds(5))
+                .responseTimeout(Duration.ofMinutes(5))
+                .build();
+        this.client = DockerClientImpl.getInstance(config, http);
+    }
+
+    /** The engine named by {@code DOCKER_HOST}, or the local socket. */
+    public static DockerEngine fromEnvironment() {
+        String configured = System.getenv("DOCKER_HOST");
+        return at(configured == null || configured.isBlank() ? DEFAULT_HOST : configured);
+    }
+
+    /** The engine at the given {@code unix://} or {@code tcp://} address. */
+    public static DockerEngine at(String host) {
+        Objects.requireNonNull(host, "host");
+        if (!host.startsWith("unix://") && !host.startsWith("tcp://")) {
+            throw new DockerEngineException("Docker host '" + host
+                    + "' is not supported: use unix:///path/to/docker.sock or tcp://HOST:PORT");
+        }
+        return new DockerEngine(URI.create(host));
+    }
+
+    /**
+     * Checks that the engine answers and returns its API version.
+     *
+     * @throws DockerEngineException when it does not, saying how to make it answer
+     */
+    public String ping() {
+        try {
+            client.pingCmd().exec();
+            return client.versionCmd().exec().getApiVersion();
+        } catch (RuntimeException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /**
+     * Inspects a local image.
+     *
+     * @throws DockerEngineException when the engine does not have it
+     */
+    public InspectImageResponse inspectImage(ImageRef image) {
+        try {
+            return client.inspectImageCmd(image.familiar()).exec();
+        } catch (NotFoundException e) {
+            throw new DockerEngineException("image " + image.familiar() + " is not in the Docker engine at " + host
+                    + ": build or pull it first (docker images lists what is there)", e);
+        } catch (RuntimeException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** The docker-java client, for the stages that need more of the Engine API. */
+    public DockerClient client() {
+        return client;
+    }
+
+    public URI host() {
+        return host;
+    }
+
+    private DockerEngineException unreachable(RuntimeException cause) {
+        if (cause instanceof DockerEngineException known) {
+            return known;
+        }
+        return new DockerEngineException("cannot reach the Docker engine at " + host + " (" + rootMessage(cause)
+                + "): start dockerd, or point DOCKER_HOST at a running engine", cause);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+            http.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing the connection to " + host, e);
+        }
+    }
+}
