@@ -1,5 +1,7 @@
 package dev.bulwark.policy.vuln;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -33,6 +35,7 @@ public enum Severity {
      *
      * @throws IllegalArgumentException naming the accepted words
      */
+    @JsonCreator
     public static Severity parse(String text) {
         String word = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
         if (word.equals("MODERATE")) {
@@ -47,6 +50,12 @@ public enum Severity {
             throw new IllegalArgumentException("'" + text + "' is not a severity: use one of "
                     + Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")), e);
         }
+    }
+
+    /** The severity as policies write it: lower case. */
+    @JsonValue
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** Whether this severity is at least as bad as the other. */

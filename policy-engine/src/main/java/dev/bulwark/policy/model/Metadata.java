@@ -1,0 +1,11 @@
+package dev.bulwark.policy.model;
+
+/** A policy's name and description, for people and reports. */
+public record Metadata(String name, String description) {
+
+    public Metadata {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("metadata.name is missing: give the policy a name, such as production-strict");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.bulwark.policy.runtime;
+
+import dev.bulwark.policy.model.InvalidFieldException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The runtime section of a policy: the agent's default mode, explicit rules, admission rules and the
+ * response ladder.
+ *
+ * @param defaultMode the mode for containers whose label does not choose one
+ * @param rules       explicit behaviour rules
+ * @param admission   what containers must not be given at create or start
+ * @param responses   the ladder of responses, least destructive first
+ */
+public record RuntimeSpec(RuntimeMode defaultMode, RuntimeRules rules, AdmissionRules admission, List<Response> responses) {
+
+    public RuntimeSpec {
+        defaultMode = Objects.requireNonNullElse(defaultMode, RuntimeMode.LEARN);
+        rules = Objects.requireNonNullElse(rules, RuntimeRules.none());
+        admission = Objects.requireNonNullElse(admission, new AdmissionRules(null, null, null, null, null));
+        responses = List.copyOf(Objects.requireNonNullElse(responses, List.of(Response.ALERT)));
+        for (int i = 1; i < responses.size(); i++) {
+            if (responses.get(i).compareTo(responses.get(i - 1)) <= 0) {
+                throw new InvalidFieldException("responses", "the response ladder must go from least to most destructive"
+                        + " without repeats (alert, quarantine, pause, stop, kill): '" + responses.get(i).word()
+                        + "' comes after '" + responses.get(i - 1).word() + "'");
+            }
+        }
+    }
+
+    /** Learn everything, respond with alerts only: the runtime section of a policy that has none. */
+    public static RuntimeSpec defaults() {
+        return new RuntimeSpec(null, null, null, null);
+    }
+}
