@@ -50,7 +50,8 @@ final class BindingProblems {
         String suggestion = DidYouMean.nearest(unknown.getPropertyName(), known)
                 .map(word -> " did you mean '" + word + "'?").orElse("");
         String where = parentPath(unknown);
-        return at(unknown.getLocation(), "unknown key '" + unknown.getPropertyName() + "'"
+        JsonLocation key = index == null ? null : index.findKey(pointer(unknown.getPath()));
+        return at(key == null ? unknown.getLocation() : key, "unknown key '" + unknown.getPropertyName() + "'"
                 + (where.isEmpty() ? "" : " in " + where) + ":" + suggestion + " Valid keys here: " + String.join(", ", known));
     }
 
@@ -59,7 +60,7 @@ final class BindingProblems {
         if (cause instanceof InvalidFieldException field) {
             pointer = pointer + "/" + field.field();
         }
-        JsonLocation location = index.find(pointer);
+        JsonLocation location = index == null ? null : index.find(pointer);
         return at(location == null ? error.getLocation() : location, cause.getMessage());
     }
 

@@ -9,8 +9,11 @@ import dev.bulwark.policy.vuln.Severity;
 public record AgeRule(Integer fail, Integer warn, Severity minSeverity) {
 
     public AgeRule {
-        if ((fail != null && fail < 0) || (warn != null && warn < 0)) {
-            throw new IllegalArgumentException("unfixedAfterDays needs a number of days of 0 or more");
+        if (fail != null && fail < 0) {
+            throw new InvalidFieldException("fail", "unfixedAfterDays.fail is " + fail + ": write a number of days of 0 or more");
+        }
+        if (warn != null && warn < 0) {
+            throw new InvalidFieldException("warn", "unfixedAfterDays.warn is " + warn + ": write a number of days of 0 or more");
         }
     }
 

@@ -10,7 +10,7 @@ public record CvssThresholds(Double fail, Double warn) {
 
     private static void requireScore(Double score, String key) {
         if (score != null && (score < 0.0 || score > 10.0)) {
-            throw new IllegalArgumentException("cvss." + key + " is " + score + ": a CVSS score lies between 0.0 and 10.0");
+            throw new InvalidFieldException(key, "cvss." + key + " is " + score + ": a CVSS score lies between 0.0 and 10.0");
         }
     }
 

@@ -29,18 +29,18 @@ public record ExceptionRule(String vulnerability, PurlPattern purl, String path,
     public ExceptionRule {
         stages = List.copyOf(Objects.requireNonNullElse(stages, List.of()));
         if (vulnerability == null && purl == null) {
-            throw new IllegalArgumentException("an exception must name a vulnerability, a purl, or both");
+            throw new InvalidFieldException("vulnerability", "an exception must name a vulnerability, a purl, or both");
         }
         requireText(reason, "reason", "why the risk is accepted");
         requireText(owner, "owner", "who accepted it, such as a team or an e-mail address");
         if (expires == null) {
-            throw new IllegalArgumentException("an exception needs an expires date (YYYY-MM-DD): no risk is accepted forever");
+            throw new InvalidFieldException("expires", "an exception needs an expires date (YYYY-MM-DD): no risk is accepted forever");
         }
     }
 
     private static void requireText(String value, String key, String what) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("an exception needs '" + key + "': " + what);
+            throw new InvalidFieldException(key, "an exception needs '" + key + "': " + what);
         }
     }
 

@@ -29,7 +29,7 @@ public record ImageRules(Action runAsRoot, RequiredLabels requiredLabels, Forbid
             ports = List.copyOf(ports == null ? List.of() : ports);
             for (String port : ports) {
                 if (!port.matches("\\d{1,5}(/(tcp|udp|sctp))?")) {
-                    throw new IllegalArgumentException("forbidden port '" + port + "' is not a port: write 22 or 53/udp");
+                    throw new InvalidFieldException("ports", "forbidden port '" + port + "' is not a port: write 22 or 53/udp");
                 }
             }
         }
@@ -40,7 +40,7 @@ public record ImageRules(Action runAsRoot, RequiredLabels requiredLabels, Forbid
         public MaxSize {
             action = action == null ? Action.FAIL : action;
             if (limit == null || limit <= 0) {
-                throw new IllegalArgumentException("maxSizeMb needs a limit above 0, in MiB: write limit: 500");
+                throw new InvalidFieldException("limit", "maxSizeMb needs a limit above 0, in MiB: write limit: 500");
             }
         }
     }

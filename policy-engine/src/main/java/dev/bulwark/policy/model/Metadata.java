@@ -5,7 +5,7 @@ public record Metadata(String name, String description) {
 
     public Metadata {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("metadata.name is missing: give the policy a name, such as production-strict");
+            throw new InvalidFieldException("name", "metadata.name is missing: give the policy a name, such as production-strict");
         }
     }
 }

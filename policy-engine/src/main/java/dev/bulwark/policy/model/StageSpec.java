@@ -14,7 +14,7 @@ public record StageSpec(String name, @JsonProperty("extends") String extend, Gat
 
     public StageSpec {
         if (name == null || !name.matches("[a-z0-9][a-z0-9._-]*")) {
-            throw new IllegalArgumentException("stage name '" + name + "' is not valid: use lower-case letters, digits, '.', '_' or '-'");
+            throw new InvalidFieldException("name", "stage name '" + name + "' is not valid: use lower-case letters, digits, '.', '_' or '-'");
         }
         gate = Objects.requireNonNullElse(gate, GateRules.none());
     }

@@ -44,12 +44,13 @@ public enum Severity {
         if (word.equals("IMPORTANT")) {
             return HIGH;
         }
-        try {
-            return valueOf(word);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a severity: use one of "
-                    + Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")), e);
+        for (Severity severity : values()) {
+            if (severity.name().equals(word)) {
+                return severity;
+            }
         }
+        throw new IllegalArgumentException("'" + text + "' is not a severity: use one of "
+                + Arrays.stream(values()).map(Severity::word).collect(Collectors.joining(", ")));
     }
 
     /** The severity as policies write it: lower case. */
