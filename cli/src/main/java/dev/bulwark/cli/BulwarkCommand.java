@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.cli.policy.PolicyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
         versionProvider = BulwarkVersion.class,
         description = "Container security: a CI gate for images and a runtime agent for containers, under one policy.",
         subcommands = {
+            PolicyCommand.class,
             HelpCommand.class,
         })
 public final class BulwarkCommand implements Runnable {

@@ -1,0 +1,104 @@
+package dev.bulwark.cli.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.cli.BulwarkCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PolicyCommandTest {
+
+    private static final Path EXAMPLES = Path.of("..", "examples", "policies");
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = BulwarkCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void validateAcceptsTheExamplePoliciesWithExitZero() {
+        int exit = run("policy", "validate", EXAMPLES.resolve("production-strict.yaml").toString(),
+                EXAMPLES.resolve("dev-lenient.yaml").toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("valid policy 'production-strict' with stages dev → test → staging → production");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void validatePrintsFileLineColumnAndExitsTwoForABadPolicy() throws IOException {
+        Path bad = temp.resolve("bad.yaml");
+        Files.writeString(bad, "apiVersion: bulwark.dev/v1\nkind: Policy\nmetadata: {name: x}\nstages:\n  - name: dev\n    gaet: {}\n");
+
+        int exit = run("policy", "validate", bad.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith(bad + ":6:5: unknown key 'gaet'").contains("did you mean 'gate'?")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void validateWarnsAboutAnExpiredException() throws IOException {
+        Path expired = temp.resolve("expired.yaml");
+        Files.writeString(expired, "apiVersion: bulwark.dev/v1\nkind: Policy\nmetadata: {name: x}\nstages: [{name: dev}]\n"
+                + "exceptions: [{vulnerability: CVE-2020-1, expires: 2021-01-01, reason: r, owner: o}]\n");
+
+        int exit = run("policy", "validate", expired.toString());
+
+        assertThat(exit).isZero();
+        assertThat(err.toString()).contains("warning: exception CVE-2020-1").contains("has expired");
+    }
+
+    @Test
+    void validateSaysWhenTheFileDoesNotExist() {
+        int exit = run("policy", "validate", temp.resolve("missing.yaml").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("missing.yaml:0:0: no such file");
+    }
+
+    @Test
+    void explainPrintsTheEffectiveRulesOfAStageAfterInheritance() {
+        int exit = run("policy", "explain", EXAMPLES.resolve("production-strict.yaml").toString(), "--stage", "staging");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString())
+                .contains("# inherits from test → dev (nearest first)")
+                .contains("promotesTo: production")
+                .contains("fail: high")
+                .contains("pkg:npm/event-stream@3.3.6")
+                .contains("runAsRoot: fail")
+                .doesNotContain("CVE-2023-44487");
+    }
+
+    @Test
+    void explainListsTheExceptionsThatApplyInTheStage() {
+        int exit = run("policy", "explain", EXAMPLES.resolve("production-strict.yaml").toString(), "--stage", "test");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("vulnerability: CVE-2023-44487").contains("expires: 2027-03-31")
+                .contains("owner: platform-team@example.com");
+    }
+
+    @Test
+    void explainNamesTheStagesThatExistWhenGivenAnUnknownOne() {
+        int exit = run("policy", "explain", EXAMPLES.resolve("dev-lenient.yaml").toString(), "--stage", "prod");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("stage 'prod' is not in the policy: use one of dev, test");
+    }
+}
