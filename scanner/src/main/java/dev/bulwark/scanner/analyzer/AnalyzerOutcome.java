@@ -1,0 +1,31 @@
+package dev.bulwark.scanner.analyzer;
+
+import dev.bulwark.scanner.inventory.OsRelease;
+import dev.bulwark.scanner.inventory.Package;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What an analyzer made of a file. */
+public sealed interface AnalyzerOutcome permits AnalyzerOutcome.Found, AnalyzerOutcome.NotApplicable, AnalyzerOutcome.Failed {
+
+    /** Packages (and perhaps the OS release) found in the file. */
+    record Found(List<Package> packages, Optional<OsRelease> os) implements AnalyzerOutcome {
+        public Found {
+            packages = List.copyOf(packages);
+            os = Objects.requireNonNullElse(os, Optional.empty());
+        }
+
+        public static Found packages(List<Package> packages) {
+            return new Found(packages, Optional.empty());
+        }
+    }
+
+    /** The file turned out not to be of the analyzer's format (a jar that is not a zip, say). */
+    record NotApplicable(String why) implements AnalyzerOutcome {
+    }
+
+    /** The file is of the format but could not be read; the scan goes on and reports this. */
+    record Failed(String analyzer, String path, String reason) implements AnalyzerOutcome {
+    }
+}

@@ -1,0 +1,108 @@
+package dev.bulwark.scanner.inventory;
+
+import dev.bulwark.scanner.layer.ImagePaths;
+import dev.bulwark.scanner.layer.LayerAnalysis;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Lays the layers over each other, lowest first, as the container's filesystem would: whiteouts and opaque
+ * directories hide what is below, a file hides the same path below. Each package is attributed to the
+ * lowest layer from which it was continuously present at its path.
+ */
+public final class InventoryBuilder {
+
+    private static final List<String> OS_RELEASE_FILES = List.of("etc/os-release", "usr/lib/os-release",
+            "etc/alpine-release", "etc/redhat-release", "etc/debian_version");
+
+    private InventoryBuilder() {
+    }
+
+    public static Inventory build(List<LayerAnalysis> layers) {
+        Map<String, List<Placed>> files = new TreeMap<>();
+        Map<String, OsRelease> os = new TreeMap<>();
+        Map<String, String> symlinks = new HashMap<>();
+        List<AnalyzerFailure> failures = new ArrayList<>();
+        for (int index = 0; index < layers.size(); index++) {
+            LayerAnalysis layer = layers.get(index);
+            hide(layer, files, os, symlinks);
+            for (Map.Entry<String, List<Package>> file : layer.files().entrySet()) {
+                List<Placed> history = files.computeIfAbsent(file.getKey(), path -> new ArrayList<>());
+                history.add(new Placed(index, layer.diffId(), file.getValue()));
+                symlinks.remove(file.getKey());
+            }
+            for (String link : layer.symlinks().keySet()) {
+                files.remove(link);
+                os.remove(link);
+            }
+            symlinks.putAll(layer.symlinks());
+            os.putAll(layer.os());
+            failures.addAll(layer.failures());
+        }
+        List<Package> packages = new ArrayList<>();
+        files.values().forEach(history -> packages.addAll(attributed(history)));
+        return new Inventory(chooseOs(os, symlinks), packages, failures);
+    }
+
+    private static void hide(LayerAnalysis layer, Map<String, List<Placed>> files, Map<String, OsRelease> os,
+                             Map<String, String> symlinks) {
+        for (String directory : layer.opaqueDirectories()) {
+            removeWhere(key -> directory.isEmpty() || key.startsWith(directory + "/"), files, os, symlinks);
+        }
+        for (String path : layer.whiteouts()) {
+            removeWhere(key -> ImagePaths.isUnder(key, path), files, os, symlinks);
+        }
+    }
+
+    private static void removeWhere(Predicate<String> hidden, Map<String, List<Placed>> files, Map<String, OsRelease> os,
+                                    Map<String, String> symlinks) {
+        files.keySet().removeIf(hidden);
+        os.keySet().removeIf(hidden);
+        symlinks.keySet().removeIf(hidden);
+    }
+
+    /** The packages of the top version of a file, each from the lowest layer it was continuously in. */
+    private static List<Package> attributed(List<Placed> history) {
+        Placed top = history.get(history.size() - 1);
+        List<Package> result = new ArrayList<>();
+        for (Package pkg : top.packages()) {
+            String layer = top.diffId();
+            for (int i = history.size() - 2; i >= 0 && history.get(i).contains(pkg); i--) {
+                layer = history.get(i).diffId();
+            }
+            result.add(pkg.inLayer(layer));
+        }
+        return result;
+    }
+
+    private static Optional<OsRelease> chooseOs(Map<String, OsRelease> os, Map<String, String> symlinks) {
+        for (String file : OS_RELEASE_FILES) {
+            String resolved = resolve(file, symlinks);
+            if (os.containsKey(resolved)) {
+                return Optional.of(os.get(resolved));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Follows symlinks inside the image root, at most 40 hops (the kernel's limit), so a loop ends. */
+    static String resolve(String path, Map<String, String> symlinks) {
+        String current = path;
+        for (int hops = 0; hops < 40 && symlinks.containsKey(current); hops++) {
+            current = ImagePaths.resolveLinkTarget(current, symlinks.get(current));
+        }
+        return current;
+    }
+
+    private record Placed(int index, String diffId, List<Package> packages) {
+        boolean contains(Package pkg) {
+            return packages.stream().anyMatch(other -> other.ecosystem().equals(pkg.ecosystem())
+                    && other.name().equals(pkg.name()) && other.version().equals(pkg.version()));
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.bulwark.scanner.layer;
+
+import dev.bulwark.scanner.analyzer.Analyzer;
+import dev.bulwark.scanner.analyzer.AnalyzerInput;
+import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
+import dev.bulwark.scanner.inventory.AnalyzerFailure;
+import dev.bulwark.scanner.inventory.OsRelease;
+import dev.bulwark.scanner.inventory.Package;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Reads one layer as a stream, once, never extracting it: each entry is normalised and checked against the
+ * {@link ScanLimits}, whiteouts and links are recorded, and the files analyzers want are read into memory
+ * and handed to them. Nothing is written to disk.
+ */
+public final class LayerWalk {
+
+    private static final String WHITEOUT = ".wh.";
+    private static final String OPAQUE = ".wh..wh..opq";
+
+    private final List<Analyzer> analyzers;
+    private final ScanLimits limits;
+
+    public LayerWalk(List<Analyzer> analyzers, ScanLimits limits) {
+        this.analyzers = List.copyOf(analyzers);
+        this.limits = limits;
+    }
+
+    /**
+     * Walks a layer blob (gzip, zstd or plain tar).
+     *
+     * @throws LayerException when the layer is corrupt, truncated or beyond a limit
+     */
+    public LayerAnalysis walk(String diffId, InputStream blob) {
+        Walk walk = new Walk(diffId);
+        String what = "layer " + diffId;
+        try (BoundedInputStream bounded = new BoundedInputStream(Compression.decompress(blob), limits.maxLayerBytes(), what);
+             TarArchiveInputStream tar = new TarArchiveInputStream(bounded)) {
+            long entries = 0;
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                if (++entries > limits.maxEntries()) {
+                    throw new LayerException(what + " has more than " + limits.maxEntries() + " entries: raise --max-entries"
+                            + " if the image is genuine");
+                }
+                walk.entry(entry, tar);
+            }
+        } catch (IOException e) {
+            throw new LayerException(what + " cannot be read; it is corrupt or truncated (" + e.getMessage()
+                    + "): rebuild or re-pull the image", e);
+        }
+        return walk.result();
+    }
+
+    /** The state of one walk; one per layer, never shared. */
+    private final class Walk {
+        private final String diffId;
+        private final SortedMap<String, List<Package>> files = new TreeMap<>();
+        private final SortedMap<String, OsRelease> os = new TreeMap<>();
+        private final SortedMap<String, String> symlinks = new TreeMap<>();
+        private final SortedSet<String> whiteouts = new TreeSet<>();
+        private final SortedSet<String> opaque = new TreeSet<>();
+        private final List<AnalyzerFailure> failures = new ArrayList<>();
+        private final Map<String, byte[]> captured = new HashMap<>();
+
+        Walk(String diffId) {
+            this.diffId = diffId;
+        }
+
+        void entry(TarArchiveEntry entry, InputStream content) throws IOException {
+            if (entry.getName().length() > limits.maxPathLength()) {
+                skip(entry.getName().substring(0, 80) + "…", "path longer than " + limits.maxPathLength() + " characters");
+                return;
+            }
+            Optional<String> normalized = ImagePaths.normalize(entry.getName());
+            if (normalized.isEmpty()) {
+                skip(entry.getName(), "path climbs above the image root");
+                return;
+            }
+            String path = normalized.get();
+            String base = path.substring(path.lastIndexOf('/') + 1);
+            if (base.equals(OPAQUE)) {
+                opaque.add(ImagePaths.parentOf(path));
+            } else if (base.startsWith(WHITEOUT)) {
+                String parent = ImagePaths.parentOf(path);
+                whiteouts.add((parent.isEmpty() ? "" : parent + "/") + base.substring(WHITEOUT.length()));
+            } else if (entry.isSymbolicLink()) {
+                symlinks.put(path, entry.getLinkName());
+            } else if (entry.isLink()) {
+                hardlink(path, entry.getLinkName());
+            } else if (entry.isFile()) {
+                file(path, entry.getSize(), content);
+            }
+        }
+
+        private void hardlink(String path, String target) {
+            Optional<String> normalizedTarget = ImagePaths.normalize(target);
+            if (normalizedTarget.isEmpty()) {
+                skip(path, "hard link to " + target + ", outside the image root");
+                return;
+            }
+            byte[] bytes = captured.get(normalizedTarget.get());
+            if (bytes != null) {
+                analyze(path, bytes);
+            }
+        }
+
+        private void file(String path, long size, InputStream content) throws IOException {
+            if (analyzers.stream().noneMatch(analyzer -> analyzer.wants(path, size))) {
+                return;
+            }
+            if (size > limits.maxFileBytes()) {
+                skip(path, "file of " + size + " bytes is larger than the analysis limit of " + limits.maxFileBytes()
+                        + " bytes (--max-file-bytes)");
+                files.put(path, List.of());
+                return;
+            }
+            byte[] bytes = content.readNBytes((int) size);
+            if (bytes.length != size) {
+                throw new IOException("entry " + path + " ends after " + bytes.length + " of " + size + " bytes");
+            }
+            captured.put(path, bytes);
+            analyze(path, bytes);
+        }
+
+        private void analyze(String path, byte[] bytes) {
+            List<Package> found = new ArrayList<>();
+            for (Analyzer analyzer : analyzers) {
+                if (!analyzer.wants(path, bytes.length)) {
+                    continue;
+                }
+                AnalyzerOutcome outcome = safely(analyzer, new AnalyzerInput(path, bytes));
+                if (outcome instanceof AnalyzerOutcome.Found result) {
+                    result.packages().forEach(pkg -> found.add(pkg.inLayer(diffId)));
+                    result.os().ifPresent(release -> os.put(path, release));
+                } else if (outcome instanceof AnalyzerOutcome.Failed failure) {
+                    failures.add(new AnalyzerFailure(failure.analyzer(), "/" + failure.path(), failure.reason()));
+                }
+            }
+            files.put(path, List.copyOf(found));
+        }
+
+        private AnalyzerOutcome safely(Analyzer analyzer, AnalyzerInput input) {
+            try {
+                return analyzer.analyze(input);
+            } catch (RuntimeException e) {
+                return new AnalyzerOutcome.Failed(analyzer.name(), input.path(), "analyzer error: " + e);
+            }
+        }
+
+        private void skip(String path, String why) {
+            failures.add(new AnalyzerFailure("layer", "/" + path, "skipped: " + why + " (layer " + diffId + ")"));
+        }
+
+        LayerAnalysis result() {
+            return new LayerAnalysis(diffId, files, os, symlinks, whiteouts, opaque, failures);
+        }
+    }
+}
