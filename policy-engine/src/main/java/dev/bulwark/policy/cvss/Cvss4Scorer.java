@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * CVSS v4.0 scores, computed as the "CVSS v4.0 Scoring" section of the FIRST specification describes:
@@ -63,7 +64,7 @@ final class Cvss4Scorer {
     private static Double nextLowerScore(Cvss4Equivalence group, Cvss4MacroVector macroVector) {
         return group.nextLower(macroVector).stream()
                 .map(Cvss4LookupTable::score)
-                .flatMap(java.util.Optional::stream)
+                .flatMap(Optional::stream)
                 .max(Double::compare)
                 .orElse(null);
     }
@@ -73,7 +74,7 @@ final class Cvss4Scorer {
      * (EQ1, EQ2, EQ3+EQ6, EQ4, EQ5, in the reference calculator's order) that is at least as severe as the vector
      * in every metric. Should none be, the last combination is used, as the reference calculator does.
      */
-    private static Map<String, Integer> distancesToHighest(Cvss4Metrics metrics, Cvss4MacroVector macroVector) {
+    static Map<String, Integer> distancesToHighest(Cvss4Metrics metrics, Cvss4MacroVector macroVector) {
         Map<String, Integer> distances = Map.of();
         for (Map<String, String> highest : combinations(macroVector)) {
             distances = new LinkedHashMap<>();
