@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import dev.bulwark.policy.pkg.Purl;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -19,6 +21,8 @@ public final class InventoryBuilder {
 
     private static final List<String> OS_RELEASE_FILES = List.of("etc/os-release", "usr/lib/os-release",
             "etc/alpine-release", "etc/redhat-release", "etc/debian_version");
+
+    private static final Set<String> OS_ECOSYSTEMS = Set.of("deb", "apk", "rpm");
 
     private InventoryBuilder() {
     }
@@ -44,9 +48,23 @@ public final class InventoryBuilder {
             os.putAll(layer.os());
             failures.addAll(layer.failures());
         }
+        Optional<OsRelease> release = chooseOs(os, symlinks);
         List<Package> packages = new ArrayList<>();
-        files.values().forEach(history -> packages.addAll(attributed(history)));
-        return new Inventory(chooseOs(os, symlinks), packages, failures);
+        files.values().forEach(history -> attributed(history).forEach(pkg -> packages.add(withDistro(pkg, release))));
+        return new Inventory(release, packages, failures);
+    }
+
+    /** OS packages are named after the distro they belong to: pkg:deb/debian/openssl@…?distro=debian-12. */
+    private static Package withDistro(Package pkg, Optional<OsRelease> release) {
+        if (release.isEmpty() || !OS_ECOSYSTEMS.contains(pkg.ecosystem())) {
+            return pkg;
+        }
+        OsRelease os = release.get();
+        TreeMap<String, String> qualifiers = new TreeMap<>(pkg.purl().qualifiers());
+        qualifiers.put("distro", os.versionId().isEmpty() ? os.id() : os.id() + "-" + os.versionId());
+        Purl purl = new Purl(pkg.purl().type(), os.id(), pkg.purl().name(), pkg.purl().version(), qualifiers, "");
+        return new Package(pkg.ecosystem(), pkg.name(), pkg.version(), purl, pkg.sourceName(), pkg.sourceVersion(),
+                pkg.layer(), pkg.path());
     }
 
     private static void hide(LayerAnalysis layer, Map<String, List<Placed>> files, Map<String, OsRelease> os,
