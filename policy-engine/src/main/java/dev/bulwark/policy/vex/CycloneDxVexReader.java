@@ -19,7 +19,8 @@ import java.util.Set;
  *
  * <p>A vulnerability without an analysis state reports a vulnerability but states nothing about it (a BOM can
  * carry both), so it is skipped; skipping never hides a finding. Which packages an entry is about is resolved by
- * {@link CycloneDxRefs}; an entry without {@code affects} is about the whole image.
+ * {@link CycloneDxRefs} and narrowed by {@link AffectedVersions}; an entry without {@code affects} is about the
+ * whole image.
  */
 final class CycloneDxVexReader implements VexReader {
 
@@ -97,7 +98,7 @@ final class CycloneDxVexReader implements VexReader {
     private static List<PurlPattern> products(JsonAt vulnerability, CycloneDxRefs refs) {
         LinkedHashSet<PurlPattern> patterns = new LinkedHashSet<>();
         for (JsonAt affect : vulnerability.items("affects")) {
-            List<PurlPattern> resolved = refs.resolve(affect);
+            List<PurlPattern> resolved = AffectedVersions.narrow(refs.resolve(affect), affect);
             if (resolved.isEmpty()) {
                 return List.of();
             }
