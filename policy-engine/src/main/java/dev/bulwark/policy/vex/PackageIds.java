@@ -9,8 +9,8 @@ import java.util.Optional;
  * Turns the product IDs VEX documents use into package patterns.
  *
  * <p>A package purl becomes a pattern for exactly that package and version (qualifiers and subpath are dropped,
- * since findings are matched by name and version). An OCI purl ({@code pkg:oci/…}) names the image, not a
- * package in it, and any ID that is not a purl (an image reference, a CPE, a URL) cannot be matched against
+ * since findings are matched by name and version). An OCI or Docker purl ({@code pkg:oci/…},
+ * {@code pkg:docker/…}) names the image, not a package in it, and any ID that is not a purl (an image reference, a CPE, a URL) cannot be matched against
  * packages at all: both mean "the whole image".
  */
 final class PackageIds {
@@ -33,7 +33,7 @@ final class PackageIds {
         } catch (InvalidPurlException e) {
             throw where.problem(e.getMessage());
         }
-        if (purl.type().equals("oci")) {
+        if (purl.type().equals("oci") || purl.type().equals("docker")) {
             return Optional.empty();
         }
         // The pattern compares versions as written, so give it the decoded version the finding's purl holds.

@@ -16,6 +16,12 @@ import java.util.stream.Collectors;
  * Reads VEX documents: OpenVEX (v0.0.x and v0.2.0) and CycloneDX VEX (JSON, spec 1.4 to 1.6), told apart by
  * their content, not their file name.
  *
+ * <p>A statement's products are the packages it is about; an empty list means every package of the image the
+ * document is applied to. That is how statements about the image itself read (an OCI purl, an image reference,
+ * a container component), since the image is not a package; each reader's Javadoc gives its rules. Statements
+ * come back in document order, without resolving statements that contradict each other: that is the caller's
+ * policy.
+ *
  * <pre>{@code
  * List<VexStatement> statements = VexDocuments.read(Path.of("bulwark.openvex.json"));
  * }</pre>
