@@ -1,0 +1,113 @@
+package dev.bulwark.scanner.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.scanner.ImageScanner;
+import dev.bulwark.scanner.layer.LayerAnalysis;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * Analysed layers, kept in one SQLite file and keyed by the layer's diffID and the analyzers' versions (and
+ * the scan limits), so a layer shared by many images is read once. Several builds may scan at once with the
+ * same file: SQLite's write-ahead log and a busy timeout serialise their writes, and a result is written in
+ * one statement, so a reader sees a whole result or none.
+ */
+public final class LayerCache implements ImageScanner.LayerResults, AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path file;
+    private final String analyzerKey;
+    private final Connection connection;
+
+    private LayerCache(Path file, String analyzerKey, Connection connection) {
+        this.file = file;
+        this.analyzerKey = analyzerKey;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (creating when needed) the cache file.
+     *
+     * @param analyzerKey what the cached results depend on besides the layer: analyzers and their versions, limits
+     */
+    public static LayerCache open(Path file, String analyzerKey) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA busy_timeout = 60000");
+                statement.execute("PRAGMA journal_mode = WAL");
+                statement.execute("CREATE TABLE IF NOT EXISTS layer_results (diff_id TEXT NOT NULL, analyzers TEXT NOT NULL,"
+                        + " result TEXT NOT NULL, stored_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,"
+                        + " PRIMARY KEY (diff_id, analyzers))");
+            }
+            return new LayerCache(file, analyzerKey, connection);
+        } catch (SQLException | IOException e) {
+            throw new CacheException("cannot open the layer cache " + file + " (" + e.getMessage()
+                    + "): check that the directory is writable, or pass --cache-dir to use another", e);
+        }
+    }
+
+    /** The default place: {@code $XDG_CACHE_HOME/bulwark/layers.db}, else {@code ~/.cache/bulwark/layers.db}. */
+    public static Path defaultFile() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg == null || xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(xdg);
+        return base.resolve("bulwark").resolve("layers.db");
+    }
+
+    @Override
+    public Optional<LayerAnalysis> find(String diffId) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT result FROM layer_results WHERE diff_id = ? AND analyzers = ?")) {
+            query.setString(1, diffId);
+            query.setString(2, analyzerKey);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(JSON.readValue(rows.getString(1), LayerAnalysis.class)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new CacheException("reading layer " + diffId + " from the cache " + file + ": " + e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            // A result written by an incompatible Bulwark: read the layer again, and store() replaces the entry.
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void store(LayerAnalysis analysis) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT OR REPLACE INTO layer_results (diff_id, analyzers, result) VALUES (?, ?, ?)")) {
+            insert.setString(1, analysis.diffId());
+            insert.setString(2, analyzerKey);
+            insert.setString(3, JSON.writeValueAsString(analysis));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new CacheException("writing layer " + analysis.diffId() + " to the cache " + file + ": " + e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("encoding the analysis of layer " + analysis.diffId(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new CacheException("closing the layer cache " + file, e);
+        }
+    }
+}
