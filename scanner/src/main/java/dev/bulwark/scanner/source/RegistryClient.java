@@ -1,0 +1,135 @@
+package dev.bulwark.scanner.source;
+
+import dev.bulwark.scanner.image.ImageFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Registry HTTP API v2 for one repository: GETs with the registry's authentication challenge answered
+ * (Bearer token or Basic), and only plain HTTP where it was allowed.
+ */
+final class RegistryClient {
+
+    private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(20)).build();
+    private final String base;
+    private final ImageRef image;
+    private final Optional<RegistryCredentials> credentials;
+    private String authorization;
+
+    RegistryClient(ImageRef image, boolean plainHttp, Optional<RegistryCredentials> credentials) {
+        this.image = image;
+        this.credentials = credentials;
+        String host = image.registry().equals(ImageRef.DOCKER_HUB) ? "registry-1.docker.io" : image.registry();
+        this.base = (plainHttp ? "http://" : "https://") + host + "/v2/" + image.repository();
+    }
+
+    HttpResponse<InputStream> get(String path, String accept) {
+        URI uri = URI.create(base + path);
+        HttpResponse<InputStream> response = send(uri, accept);
+        if (response.statusCode() == 401 && authorization == null) {
+            drain(response);
+            authorization = answer(response.headers().firstValue("WWW-Authenticate").orElse(""), uri);
+            response = send(uri, accept);
+        }
+        if (response.statusCode() / 100 != 2) {
+            int status = response.statusCode();
+            drain(response);
+            throw new ImageFormatException(describe(status, uri));
+        }
+        return response;
+    }
+
+    private String describe(int status, URI uri) {
+        return switch (status) {
+            case 401, 403 -> "the registry refused access to " + image + " (HTTP " + status + "): log in with docker login "
+                    + image.registry() + (credentials.isPresent() ? ", or check the credentials' permissions" : "");
+            case 404 -> image + " is not in the registry (HTTP 404 for " + uri.getPath() + "): check the name and tag";
+            default -> "the registry answered HTTP " + status + " for " + uri;
+        };
+    }
+
+    private HttpResponse<InputStream> send(URI uri, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).header("Accept", accept).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new ImageFormatException("cannot reach the registry " + image.registry() + " (" + e.getMessage()
+                    + "): check the address; a registry that speaks plain HTTP must be named with --insecure-registry", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageFormatException("interrupted while talking to " + image.registry(), e);
+        }
+    }
+
+    private String answer(String challenge, URI uri) {
+        Map<String, String> params = new LinkedHashMap<>();
+        Matcher matcher = CHALLENGE_PARAM.matcher(challenge);
+        while (matcher.find()) {
+            params.put(matcher.group(1), matcher.group(2));
+        }
+        if (challenge.regionMatches(true, 0, "Basic", 0, 5)) {
+            return credentials.map(RegistryCredentials::basic).orElseThrow(() -> new ImageFormatException(
+                    image.registry() + " asks for a password: log in with docker login " + image.registry()));
+        }
+        if (!challenge.regionMatches(true, 0, "Bearer", 0, 6) || !params.containsKey("realm")) {
+            throw new ImageFormatException(image.registry() + " answered 401 with a challenge Bulwark cannot answer: " + challenge);
+        }
+        return "Bearer " + token(params);
+    }
+
+    private String token(Map<String, String> params) {
+        StringBuilder query = new StringBuilder();
+        for (String key : new String[] {"service", "scope"}) {
+            String value = params.getOrDefault(key, key.equals("scope") ? "repository:" + image.repository() + ":pull" : null);
+            if (value != null) {
+                query.append(query.length() == 0 ? "?" : "&").append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(params.get("realm") + query)).GET();
+        credentials.ifPresent(c -> request.header("Authorization", c.basic()));
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new ImageFormatException("the token service of " + image.registry() + " answered HTTP " + response.statusCode()
+                        + ": log in with docker login " + image.registry());
+            }
+            var document = Json.parse(response.body(), "token from " + params.get("realm"));
+            String token = document.path("token").asText(document.path("access_token").asText(""));
+            if (token.isEmpty()) {
+                throw new ImageFormatException("the token service of " + image.registry() + " gave no token");
+            }
+            return token;
+        } catch (IOException e) {
+            throw new ImageFormatException("cannot reach the token service " + params.get("realm") + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageFormatException("interrupted while fetching a registry token", e);
+        }
+    }
+
+    private static void drain(HttpResponse<InputStream> response) {
+        try (InputStream body = response.body()) {
+            body.readAllBytes();
+        } catch (IOException e) {
+            // The body of an error answer carries nothing we need; the status code is reported instead.
+        }
+    }
+}
