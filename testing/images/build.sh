@@ -81,6 +81,26 @@ build_debian() {
   say "built $image (inputs $hash)"
 }
 
+# An image built from testing/images/NAME/Dockerfile on top of other test images; its hash covers the
+# directory's files and the base images' IDs, so a rebuilt base rebuilds it too.
+build_dockerfile() {
+  local name=$1 image=bulwark-test/$1:latest dir=$here/$1 hash bases
+  bases=$(awk '/^FROM/ {print $2}' "$dir/Dockerfile" | xargs -r -n1 docker image inspect -f '{{.Id}}')
+  hash=$(inputs_hash dockerfile "$name" "$bases" "$(cd "$dir" && find . -type f ! -path './build/*' -print0 | sort -z | xargs -0 sha256sum)")
+  cached "$image" "$hash" && return 0
+  say "building $image from $dir"
+  if [ -x "$dir/prepare.sh" ]; then
+    "$dir/prepare.sh" "$dir/build" || die "preparing $image failed"
+  fi
+  docker build -q --label "$label=$hash" -t "$image" "$dir" >/dev/null || die "docker build of $image failed"
+  say "built $image (inputs $hash)"
+}
+
+build_debian-pkgs() {
+  build_debian
+  build_dockerfile debian-pkgs
+}
+
 # Testcontainers' start-up check runs 'alpine:3.17' (it needs sh and df); the busybox image has both.
 build_alpine-tag() {
   build_busybox
@@ -89,8 +109,8 @@ build_alpine-tag() {
 }
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(busybox debian alpine-tag)
+[ ${#targets[@]} -gt 0 ] || targets=(busybox debian alpine-tag debian-pkgs)
 for target in "${targets[@]}"; do
-  declare -F "build_$target" >/dev/null || die "unknown image '$target': choose from busybox debian alpine-tag"
+  declare -F "build_$target" >/dev/null || die "unknown image '$target': choose from busybox debian alpine-tag debian-pkgs"
   "build_$target"
 done

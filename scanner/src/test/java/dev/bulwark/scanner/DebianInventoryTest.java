@@ -10,6 +10,7 @@ import dev.bulwark.scanner.source.DaemonSource;
 import dev.bulwark.scanner.source.ImageRef;
 import dev.bulwark.scanner.testing.Containers;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,22 +21,54 @@ class DebianInventoryTest {
 
     private static final String IMAGE = "bulwark-test/debian:latest";
 
+    static ScannedImage scan(String image) {
+        try (DockerEngine engine = DockerEngine.fromEnvironment();
+             DaemonSource source = new DaemonSource(engine, ImageRef.parse(image))) {
+            return new ImageScanner(Analyzers.all(), ScanLimits.DEFAULTS, Optional.empty()).scan(source);
+        }
+    }
+
+    private static Set<String> dpkgQuery(String image) {
+        return Arrays.stream(Containers.run(image, "dpkg-query", "-W", "-f", "${Package} ${Version}\\n")
+                .split("\n")).filter(line -> !line.isBlank()).collect(Collectors.toSet());
+    }
+
+    private static Set<String> debPackages(ScannedImage scanned) {
+        return scanned.inventory().packages().stream().filter(pkg -> pkg.ecosystem().equals("deb"))
+                .map(pkg -> pkg.name() + " " + pkg.version()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void findsPackagesInstalledInALaterLayerAndAttributesEachToItsLayer() {
+        String image = "bulwark-test/debian-pkgs:latest";
+        Set<String> expected = dpkgQuery(image);
+
+        ScannedImage scanned = scan(image);
+
+        assertThat(expected).contains("openssl " + version(scanned, "openssl"));
+        assertThat(debPackages(scanned)).isEqualTo(expected);
+        List<String> layers = scanned.image().config().diffIds();
+        assertThat(layer(scanned, "libc6")).isEqualTo(layers.get(0));
+        assertThat(layer(scanned, "openssl")).isEqualTo(layers.get(1));
+        assertThat(layer(scanned, "python3-cryptography")).isEqualTo(layers.get(1));
+    }
+
+    private static String version(ScannedImage scanned, String name) {
+        return scanned.inventory().packages().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().version();
+    }
+
+    private static String layer(ScannedImage scanned, String name) {
+        return scanned.inventory().packages().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().layer();
+    }
+
     @Test
     void findsExactlyThePackagesDpkgQueryListsInTheContainer() {
-        Set<String> expected = Arrays.stream(Containers.run(IMAGE, "dpkg-query", "-W", "-f", "${Package} ${Version}\\n")
-                .split("\n")).filter(line -> !line.isBlank()).collect(Collectors.toSet());
+        Set<String> expected = dpkgQuery(IMAGE);
 
-        ScannedImage scanned;
-        try (DockerEngine engine = DockerEngine.fromEnvironment();
-             DaemonSource source = new DaemonSource(engine, ImageRef.parse(IMAGE))) {
-            scanned = new ImageScanner(Analyzers.all(), ScanLimits.DEFAULTS, Optional.empty()).scan(source);
-        }
-        Set<String> found = scanned.inventory().packages().stream()
-                .filter(pkg -> pkg.ecosystem().equals("deb"))
-                .map(pkg -> pkg.name() + " " + pkg.version()).collect(Collectors.toSet());
+        ScannedImage scanned = scan(IMAGE);
 
         assertThat(expected).hasSizeGreaterThan(50);
-        assertThat(found).isEqualTo(expected);
+        assertThat(debPackages(scanned)).isEqualTo(expected);
         assertThat(scanned.inventory().os()).hasValueSatisfying(os -> {
             assertThat(os.id()).isEqualTo("debian");
             assertThat(os.versionId()).isEqualTo("12");
