@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.cli.image.SbomCommand;
 import dev.bulwark.cli.policy.PolicyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
         versionProvider = BulwarkVersion.class,
         description = "Container security: a CI gate for images and a runtime agent for containers, under one policy.",
         subcommands = {
+            SbomCommand.class,
             PolicyCommand.class,
             HelpCommand.class,
         })
@@ -32,7 +34,7 @@ public final class BulwarkCommand implements Runnable {
 
     /** A command line with Bulwark's exit codes: 0 success, 2 usage or configuration error. */
     public static CommandLine commandLine() {
-        return new CommandLine(new BulwarkCommand());
+        return new CommandLine(new BulwarkCommand()).setExecutionExceptionHandler(new ExitCodes());
     }
 
     public static void main(String[] args) {

@@ -7,9 +7,9 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version the build stamped into the jar. */
-final class BulwarkVersion implements IVersionProvider {
+public final class BulwarkVersion implements IVersionProvider {
 
-    static String version() {
+    public static String version() {
         try (InputStream in = BulwarkVersion.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 throw new IllegalStateException("version.properties is missing from the Bulwark jar: rebuild it with ./mvnw package");

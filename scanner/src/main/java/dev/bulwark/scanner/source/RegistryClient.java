@@ -71,8 +71,9 @@ final class RegistryClient {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new ImageFormatException("cannot reach the registry " + image.registry() + " (" + e.getMessage()
-                    + "): check the address; a registry that speaks plain HTTP must be named with --insecure-registry", e);
+            throw new ImageFormatException("cannot reach the registry " + image.registry() + " (" + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()) + "): check the name and the network; a registry that"
+                    + " speaks plain HTTP must be named with --insecure-registry", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImageFormatException("interrupted while talking to " + image.registry(), e);
