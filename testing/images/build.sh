@@ -101,6 +101,16 @@ build_debian-pkgs() {
   build_dockerfile debian-pkgs
 }
 
+build_java() {
+  build_busybox
+  build_dockerfile java
+}
+
+build_node() {
+  build_busybox
+  build_dockerfile node
+}
+
 # Testcontainers' start-up check runs 'alpine:3.17' (it needs sh and df); the busybox image has both.
 build_alpine-tag() {
   build_busybox
@@ -109,8 +119,8 @@ build_alpine-tag() {
 }
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(busybox debian alpine-tag debian-pkgs)
+[ ${#targets[@]} -gt 0 ] || targets=(busybox debian alpine-tag debian-pkgs java node)
 for target in "${targets[@]}"; do
-  declare -F "build_$target" >/dev/null || die "unknown image '$target': choose from busybox debian alpine-tag debian-pkgs"
+  declare -F "build_$target" >/dev/null || die "unknown image '$target': choose from busybox debian alpine-tag debian-pkgs java node"
   "build_$target"
 done
