@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * The yarn.lock of Yarn 2 and later, which is YAML: each entry has a {@code resolution} naming the package it
@@ -61,7 +62,7 @@ final class YarnBerryLock {
         try {
             root = YAML.readTree(content);
         } catch (JsonProcessingException e) {
-            throw new MalformedNpmFileException("yarn.lock is not valid YAML" + at(e.getLocation()) + ": " + e.getOriginalMessage());
+            throw new MalformedNpmFileException("yarn.lock is not valid YAML" + at(e.getLocation()) + ": " + problem(e));
         } catch (IOException e) {
             throw new MalformedNpmFileException("yarn.lock could not be read: " + e.getMessage());
         }
@@ -76,6 +77,14 @@ final class YarnBerryLock {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE);
         return options;
+    }
+
+    /** SnakeYAML's own message quotes the offending lines over several lines; its context and problem read as one. */
+    private static String problem(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
+            return (yaml.getContext() == null ? "" : yaml.getContext() + ": ") + yaml.getProblem();
+        }
+        return e.getOriginalMessage();
     }
 
     private static String at(JsonLocation location) {

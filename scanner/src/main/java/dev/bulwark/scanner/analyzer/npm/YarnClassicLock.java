@@ -60,7 +60,7 @@ final class YarnClassicLock {
         }
     }
 
-    static String unquote(String value) {
+    private static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
     }
 
