@@ -2,7 +2,11 @@ package dev.bulwark.scanner.analyzer;
 
 import dev.bulwark.scanner.analyzer.apk.ApkAnalyzer;
 import dev.bulwark.scanner.analyzer.dpkg.DpkgAnalyzer;
+import dev.bulwark.scanner.analyzer.npm.NpmPackageJsonAnalyzer;
+import dev.bulwark.scanner.analyzer.npm.PackageLockAnalyzer;
+import dev.bulwark.scanner.analyzer.npm.YarnLockAnalyzer;
 import dev.bulwark.scanner.analyzer.os.OsReleaseAnalyzer;
+import dev.bulwark.scanner.analyzer.python.PythonMetadataAnalyzer;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,7 +20,11 @@ public final class Analyzers {
         return List.of(
                 new OsReleaseAnalyzer(),
                 new DpkgAnalyzer(),
-                new ApkAnalyzer());
+                new ApkAnalyzer(),
+                new NpmPackageJsonAnalyzer(),
+                new PackageLockAnalyzer(),
+                new YarnLockAnalyzer(),
+                new PythonMetadataAnalyzer());
     }
 
     /** A key that changes whenever any analyzer's output may change: part of the layer cache key. */
