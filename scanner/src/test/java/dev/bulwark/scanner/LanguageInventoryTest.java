@@ -1,0 +1,59 @@
+package dev.bulwark.scanner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.scanner.testing.Containers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Language packages: the inventory of each test image equals what was put into it. */
+class LanguageInventoryTest {
+
+    private static Set<String> found(ScannedImage scanned, String ecosystem) {
+        return scanned.inventory().packages().stream().filter(pkg -> pkg.ecosystem().equals(ecosystem))
+                .map(pkg -> pkg.name() + " " + pkg.version()).collect(Collectors.toSet());
+    }
+
+    private static Set<String> lines(String text) {
+        return Arrays.stream(text.split("\n")).map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).collect(Collectors.toSet());
+    }
+
+    @Test
+    void findsEveryNpmPackageThatNpmInstalled() {
+        Set<String> installed = lines(Containers.run("bulwark-test/node:latest", "cat", "/app/expected-packages.txt"));
+
+        ScannedImage scanned = DebianInventoryTest.scan("bulwark-test/node:latest");
+
+        assertThat(installed).hasSizeGreaterThan(40).contains("lodash 4.17.20", "@sindresorhus/is 4.0.0");
+        assertThat(found(scanned, "npm")).isEqualTo(installed);
+    }
+
+    @Test
+    void findsEveryPythonDistributionPythonItselfSees() {
+        String script = "import importlib.metadata as m\n"
+                + "for d in m.distributions(): print(d.metadata['Name'], d.version)";
+        Set<String> seen = lines(Containers.run("bulwark-test/debian-pkgs:latest", "python3", "-c", script));
+
+        ScannedImage scanned = DebianInventoryTest.scan("bulwark-test/debian-pkgs:latest");
+
+        assertThat(seen).anyMatch(line -> line.startsWith("cryptography "));
+        assertThat(found(scanned, "pypi")).isEqualTo(seen);
+    }
+
+    @Test
+    void findsEveryJavaArtifactInTheJarsWarsAndEars() throws IOException {
+        Set<String> packed = lines(Files.readString(Path.of("..", "testing", "images", "java", "expected-packages.txt")));
+
+        ScannedImage scanned = DebianInventoryTest.scan("bulwark-test/java:latest");
+
+        assertThat(found(scanned, "maven")).isEqualTo(packed);
+        assertThat(scanned.inventory().packages()).anySatisfy(pkg ->
+                assertThat(pkg.path()).isEqualTo("/app/app.ear!/app.war!/WEB-INF/lib/log4j-core-2.14.1.jar"));
+    }
+}
