@@ -111,6 +111,11 @@ build_node() {
   build_dockerfile node
 }
 
+build_go() {
+  build_busybox
+  build_dockerfile go
+}
+
 # Testcontainers' start-up check runs 'alpine:3.17' (it needs sh and df); the busybox image has both.
 build_alpine-tag() {
   build_busybox
@@ -119,8 +124,8 @@ build_alpine-tag() {
 }
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(busybox debian alpine-tag debian-pkgs java node)
+[ ${#targets[@]} -gt 0 ] || targets=(busybox debian alpine-tag debian-pkgs java node go)
 for target in "${targets[@]}"; do
-  declare -F "build_$target" >/dev/null || die "unknown image '$target': choose from busybox debian alpine-tag debian-pkgs java node"
+  declare -F "build_$target" >/dev/null || die "unknown image '$target': choose from busybox debian alpine-tag debian-pkgs java node go"
   "build_$target"
 done
