@@ -4,6 +4,7 @@ import dev.bulwark.scanner.analyzer.apk.ApkAnalyzer;
 import dev.bulwark.scanner.analyzer.dpkg.DpkgAnalyzer;
 import dev.bulwark.scanner.analyzer.golang.GoBinaryAnalyzer;
 import dev.bulwark.scanner.analyzer.os.OsReleaseAnalyzer;
+import dev.bulwark.scanner.analyzer.rpm.RpmDatabaseAnalyzer;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,7 @@ public final class Analyzers {
                 new OsReleaseAnalyzer(),
                 new DpkgAnalyzer(),
                 new ApkAnalyzer(),
+                new RpmDatabaseAnalyzer(),
                 new GoBinaryAnalyzer());
     }
 

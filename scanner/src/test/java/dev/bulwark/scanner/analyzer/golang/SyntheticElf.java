@@ -3,6 +3,7 @@ package dev.bulwark.scanner.analyzer.golang;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Writes minimal ELF files by the format's layout: a header, one read-write loadable segment and no section table,
@@ -76,7 +77,7 @@ final class SyntheticElf {
 
     private static byte[] sentinel(byte fill) {
         byte[] bytes = new byte[16];
-        java.util.Arrays.fill(bytes, fill);
+        Arrays.fill(bytes, fill);
         return bytes;
     }
 
