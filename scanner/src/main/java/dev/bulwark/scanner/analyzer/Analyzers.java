@@ -2,11 +2,13 @@ package dev.bulwark.scanner.analyzer;
 
 import dev.bulwark.scanner.analyzer.apk.ApkAnalyzer;
 import dev.bulwark.scanner.analyzer.dpkg.DpkgAnalyzer;
+import dev.bulwark.scanner.analyzer.golang.GoBinaryAnalyzer;
 import dev.bulwark.scanner.analyzer.npm.NpmPackageJsonAnalyzer;
 import dev.bulwark.scanner.analyzer.npm.PackageLockAnalyzer;
 import dev.bulwark.scanner.analyzer.npm.YarnLockAnalyzer;
 import dev.bulwark.scanner.analyzer.os.OsReleaseAnalyzer;
 import dev.bulwark.scanner.analyzer.python.PythonMetadataAnalyzer;
+import dev.bulwark.scanner.analyzer.rpm.RpmDatabaseAnalyzer;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,10 +23,12 @@ public final class Analyzers {
                 new OsReleaseAnalyzer(),
                 new DpkgAnalyzer(),
                 new ApkAnalyzer(),
+                new RpmDatabaseAnalyzer(),
                 new NpmPackageJsonAnalyzer(),
                 new PackageLockAnalyzer(),
                 new YarnLockAnalyzer(),
-                new PythonMetadataAnalyzer());
+                new PythonMetadataAnalyzer(),
+                new GoBinaryAnalyzer());
     }
 
     /** A key that changes whenever any analyzer's output may change: part of the layer cache key. */
