@@ -47,6 +47,18 @@ class LanguageInventoryTest {
     }
 
     @Test
+    void findsTheModulesAndGoVersionGoItselfReportsForTheBinary() {
+        Set<String> built = lines(Containers.run("bulwark-test/go:latest", "cat", "/bulwark-test/expected-packages.txt"));
+
+        ScannedImage scanned = DebianInventoryTest.scan("bulwark-test/go:latest");
+
+        assertThat(built).contains("github.com/google/uuid v1.3.0").anyMatch(line -> line.startsWith("stdlib v1."));
+        assertThat(found(scanned, "golang")).isEqualTo(built);
+        assertThat(scanned.inventory().packages()).filteredOn(pkg -> pkg.ecosystem().equals("golang"))
+                .allSatisfy(pkg -> assertThat(pkg.path()).isEqualTo("/usr/local/bin/goapp"));
+    }
+
+    @Test
     void findsEveryJavaArtifactInTheJarsWarsAndEars() throws IOException {
         Set<String> packed = lines(Files.readString(Path.of("..", "testing", "images", "java", "expected-packages.txt")));
 

@@ -29,6 +29,8 @@ public final class LayerWalk {
 
     private static final String WHITEOUT = ".wh.";
     private static final String OPAQUE = ".wh..wh..opq";
+    /** Analysed files kept for hard links to them; beyond this a hard link to a file is reported, not analysed. */
+    private static final long MAX_KEPT_FOR_HARD_LINKS = 64L << 20;
 
     private final List<Analyzer> analyzers;
     private final ScanLimits limits;
@@ -73,6 +75,7 @@ public final class LayerWalk {
         private final SortedSet<String> opaque = new TreeSet<>();
         private final List<AnalyzerFailure> failures = new ArrayList<>();
         private final Map<String, byte[]> captured = new HashMap<>();
+        private long capturedBytes;
 
         Walk(String diffId) {
             this.diffId = diffId;
@@ -113,6 +116,8 @@ public final class LayerWalk {
             byte[] bytes = captured.get(normalizedTarget.get());
             if (bytes != null) {
                 analyze(path, bytes);
+            } else if (analyzers.stream().anyMatch(analyzer -> analyzer.wants(path, 0))) {
+                skip(path, "hard link to " + target + ", whose content was not kept for re-reading");
             }
         }
 
@@ -130,7 +135,10 @@ public final class LayerWalk {
             if (bytes.length != size) {
                 throw new IOException("entry " + path + " ends after " + bytes.length + " of " + size + " bytes");
             }
-            captured.put(path, bytes);
+            if (capturedBytes + bytes.length <= MAX_KEPT_FOR_HARD_LINKS) {
+                captured.put(path, bytes);
+                capturedBytes += bytes.length;
+            }
             analyze(path, bytes);
         }
 
