@@ -2,6 +2,7 @@ package dev.bulwark.scanner.analyzer;
 
 import dev.bulwark.scanner.analyzer.apk.ApkAnalyzer;
 import dev.bulwark.scanner.analyzer.dpkg.DpkgAnalyzer;
+import dev.bulwark.scanner.analyzer.java.JavaArchiveAnalyzer;
 import dev.bulwark.scanner.analyzer.os.OsReleaseAnalyzer;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,7 +17,8 @@ public final class Analyzers {
         return List.of(
                 new OsReleaseAnalyzer(),
                 new DpkgAnalyzer(),
-                new ApkAnalyzer());
+                new ApkAnalyzer(),
+                new JavaArchiveAnalyzer());
     }
 
     /** A key that changes whenever any analyzer's output may change: part of the layer cache key. */
