@@ -30,6 +30,8 @@ final class ArchiveWalk {
     private static final int MAX_MANIFEST_BYTES = 1 << 20;
     private static final int MAX_POM_PROPERTIES_BYTES = 64 << 10;
     private static final int MAX_ARCHIVE_BYTES = Integer.MAX_VALUE - 16;
+    // A hostile archive can hold millions of broken entries; a few name the problem as well as all of them.
+    private static final int MAX_PROBLEMS = 100;
 
     private final String analyzer;
     private final int maxNestingDepth;
@@ -37,6 +39,7 @@ final class ArchiveWalk {
     // Package.ORDER compares name, version and path (the ecosystem is always maven), so the set deduplicates.
     private final SortedSet<Package> packages = new TreeSet<>(Package.ORDER);
     private final List<AnalyzerOutcome.Failed> problems = new ArrayList<>();
+    private long unrecordedProblems;
 
     ArchiveWalk(String analyzer, int maxNestingDepth, InflateBudget budget) {
         this.analyzer = analyzer;
@@ -53,6 +56,10 @@ final class ArchiveWalk {
     AnalyzerOutcome.Found walk(String path, byte[] content) throws IOException {
         archive(path, content, 0);
         problems.sort(Comparator.comparing(AnalyzerOutcome.Failed::path).thenComparing(AnalyzerOutcome.Failed::reason));
+        if (unrecordedProblems > 0) {
+            problems.add(new AnalyzerOutcome.Failed(analyzer, path, unrecordedProblems + " more parts of it could not be"
+                    + " read; only the first " + MAX_PROBLEMS + " problems are listed"));
+        }
         return new AnalyzerOutcome.Found(List.copyOf(packages), Optional.empty(), problems);
     }
 
@@ -125,7 +132,7 @@ final class ArchiveWalk {
         Optional<Inflated> content = unpack(zip, entry, path, MAX_ARCHIVE_BYTES);
         if (content.isPresent() && !content.get().complete()) {
             problem(path, "not opened: it is larger than " + MAX_ARCHIVE_BYTES + " bytes, more than can be read in memory");
-        } else if (content.isPresent()) {
+        } else if (content.isPresent() && content.get().bytes().length > 0) { // an empty one is a placeholder, not corrupt
             try {
                 archive(path, content.get().bytes(), depth);
             } catch (IOException e) {
@@ -145,7 +152,11 @@ final class ArchiveWalk {
     }
 
     private void problem(String path, String reason) {
-        problems.add(new AnalyzerOutcome.Failed(analyzer, path, reason));
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(new AnalyzerOutcome.Failed(analyzer, path, reason));
+        } else {
+            unrecordedProblems++;
+        }
     }
 
     static String notAZip(IOException e) {

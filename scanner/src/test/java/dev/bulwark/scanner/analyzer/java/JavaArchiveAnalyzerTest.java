@@ -142,7 +142,8 @@ class JavaArchiveAnalyzerTest {
 
     @Test
     void reportsACorruptArchiveAndKeepsGoing() {
-        byte[] war = zip(ordered("WEB-INF/lib/failureaccess-1.0.2.jar", TRUNCATED, "WEB-INF/lib/slf4j-api-2.0.17.jar", SLF4J));
+        byte[] war = zip(ordered("WEB-INF/lib/failureaccess-1.0.2.jar", TRUNCATED, "WEB-INF/lib/placeholder.jar", new byte[0],
+                "WEB-INF/lib/slf4j-api-2.0.17.jar", SLF4J));
 
         Found found = found(analyzer.analyze(new AnalyzerInput("srv/app.war", war)));
 
@@ -151,6 +152,21 @@ class JavaArchiveAnalyzerTest {
             assertThat(problem.path()).isEqualTo("srv/app.war!/WEB-INF/lib/failureaccess-1.0.2.jar");
             assertThat(problem.reason()).contains("not a readable zip archive", "corrupt or truncated");
         });
+    }
+
+    @Test
+    void listsAHundredProblemsAndCountsTheRest() {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (int i = 0; i < 150; i++) {
+            entries.put(String.format("WEB-INF/lib/broken-%03d.jar", i), TRUNCATED);
+        }
+
+        Found found = found(analyzer.analyze(new AnalyzerInput("app.war", zip(entries))));
+
+        assertThat(found.problems()).hasSize(101);
+        assertThat(found.problems().get(99).path()).isEqualTo("app.war!/WEB-INF/lib/broken-099.jar");
+        assertThat(found.problems().get(100).path()).isEqualTo("app.war");
+        assertThat(found.problems().get(100).reason()).startsWith("50 more parts of it could not be read");
     }
 
     @Test
