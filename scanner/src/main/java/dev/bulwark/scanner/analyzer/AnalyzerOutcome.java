@@ -9,11 +9,23 @@ import java.util.Optional;
 /** What an analyzer made of a file. */
 public sealed interface AnalyzerOutcome permits AnalyzerOutcome.Found, AnalyzerOutcome.NotApplicable, AnalyzerOutcome.Failed {
 
-    /** Packages (and perhaps the OS release) found in the file. */
-    record Found(List<Package> packages, Optional<OsRelease> os) implements AnalyzerOutcome {
+    /**
+     * Packages (and perhaps the OS release) found in the file.
+     *
+     * @param packages what the file records
+     * @param os       the OS release, for release files
+     * @param problems parts of the file that could not be read (a corrupt jar inside a war, say): the packages
+     *                 found in the rest of the file stand, and the scan reports these beside them
+     */
+    record Found(List<Package> packages, Optional<OsRelease> os, List<Failed> problems) implements AnalyzerOutcome {
         public Found {
             packages = List.copyOf(packages);
             os = Objects.requireNonNullElse(os, Optional.empty());
+            problems = List.copyOf(Objects.requireNonNullElse(problems, List.of()));
+        }
+
+        public Found(List<Package> packages, Optional<OsRelease> os) {
+            this(packages, os, List.of());
         }
 
         public static Found packages(List<Package> packages) {

@@ -3,6 +3,7 @@ package dev.bulwark.scanner.analyzer;
 import dev.bulwark.scanner.analyzer.apk.ApkAnalyzer;
 import dev.bulwark.scanner.analyzer.dpkg.DpkgAnalyzer;
 import dev.bulwark.scanner.analyzer.golang.GoBinaryAnalyzer;
+import dev.bulwark.scanner.analyzer.java.JavaArchiveAnalyzer;
 import dev.bulwark.scanner.analyzer.npm.NpmPackageJsonAnalyzer;
 import dev.bulwark.scanner.analyzer.npm.PackageLockAnalyzer;
 import dev.bulwark.scanner.analyzer.npm.YarnLockAnalyzer;
@@ -24,6 +25,7 @@ public final class Analyzers {
                 new DpkgAnalyzer(),
                 new ApkAnalyzer(),
                 new RpmDatabaseAnalyzer(),
+                new JavaArchiveAnalyzer(),
                 new NpmPackageJsonAnalyzer(),
                 new PackageLockAnalyzer(),
                 new YarnLockAnalyzer(),

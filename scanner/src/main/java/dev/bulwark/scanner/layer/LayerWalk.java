@@ -152,11 +152,16 @@ public final class LayerWalk {
                 if (outcome instanceof AnalyzerOutcome.Found result) {
                     result.packages().forEach(pkg -> found.add(pkg.inLayer(diffId)));
                     result.os().ifPresent(release -> os.put(path, release));
+                    result.problems().forEach(this::fail);
                 } else if (outcome instanceof AnalyzerOutcome.Failed failure) {
-                    failures.add(new AnalyzerFailure(failure.analyzer(), "/" + failure.path(), failure.reason()));
+                    fail(failure);
                 }
             }
             files.put(path, List.copyOf(found));
+        }
+
+        private void fail(AnalyzerOutcome.Failed failure) {
+            failures.add(new AnalyzerFailure(failure.analyzer(), "/" + failure.path(), failure.reason()));
         }
 
         private AnalyzerOutcome safely(Analyzer analyzer, AnalyzerInput input) {

@@ -1,0 +1,59 @@
+package dev.bulwark.scanner.analyzer.java;
+
+import dev.bulwark.policy.pkg.Purl;
+import dev.bulwark.scanner.inventory.Package;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The Maven coordinates of one artifact found in an archive. The group may be unknown (empty); the version
+ * never is, because a package without a version cannot be matched against advisories.
+ */
+record Coordinates(String groupId, String artifactId, String version) {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
+    // Anything without white space or an unexpanded placeholder (${project.version}, %bundleVersion).
+    private static final Pattern VERSION = Pattern.compile("[^\\s${}%]+");
+
+    Coordinates {
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(artifactId, "artifactId");
+        Objects.requireNonNull(version, "version");
+    }
+
+    /** The coordinates, if each part looks like what Maven writes; otherwise empty. */
+    static Optional<Coordinates> of(String groupId, String artifactId, String version) {
+        String group = strip(groupId);
+        String artifact = strip(artifactId);
+        String ver = strip(version);
+        if ((!group.isEmpty() && !isId(group)) || !isId(artifact) || !isVersion(ver)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Coordinates(group, artifact, ver));
+    }
+
+    /** Whether the text could be a groupId or artifactId: one token of letters, digits, '.', '-' or '_'. */
+    static boolean isId(String text) {
+        return text != null && ID.matcher(text).matches();
+    }
+
+    /** Whether the text could be a version: no white space, no unexpanded placeholder. */
+    static boolean isVersion(String text) {
+        return text != null && VERSION.matcher(text).matches();
+    }
+
+    private static String strip(String text) {
+        return text == null ? "" : text.strip();
+    }
+
+    /** The package name: {@code groupId:artifactId}, or just the artifactId when the group is unknown. */
+    String name() {
+        return groupId.isEmpty() ? artifactId : groupId + ":" + artifactId;
+    }
+
+    Package toPackage(String imagePath) {
+        Purl purl = Purl.of("maven", groupId, artifactId, version);
+        return new Package("maven", name(), version, purl, "", "", "", imagePath);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.bulwark.scanner.analyzer.java;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FallbackCoordinatesTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "jackson-databind-2.17.0.jar,          jackson-databind,  2.17.0",
+        "netty-handler-4.1.118.Final.jar,      netty-handler,     4.1.118.Final",
+        "guava-32.1.3-jre.jar,                 guava,             32.1.3-jre",
+        "javax.inject-1.jar,                   javax.inject,      1",
+        "WEB-INF/lib/spring-core-6.1.0-M1.jar, spring-core,       6.1.0-M1",
+        "app.jar,                              app,               ''",
+        "my-app.war,                           my-app,            ''",
+    })
+    void splitsAMavenFileNameAtTheFirstDashBeforeADigit(String path, String artifactId, String version) {
+        assertThat(FileName.parse(path)).isEqualTo(new FileName(artifactId, version));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "com.fasterxml.jackson.core.jackson-databind, jackson-databind, com.fasterxml.jackson.core",
+        "org.apache.commons.commons-compress,         commons-compress, org.apache.commons",
+        "com.google.guava,                            guava,            ''",
+        "org.jspecify.jspecify,                       jspecify,         ''",
+        "org.apiguardian.api,                         apiguardian-api,  ''",
+        "slf4j.api,                                   slf4j-api,        ''",
+        "jackson.jackson-databind,                    jackson-databind, ''",
+        "jackson-databind,                            jackson-databind, ''",
+    })
+    void takesAGroupOnlyFromASymbolicNameThatIsGroupDotArtifact(String symbolicName, String artifactId, String group) {
+        assertThat(FallbackCoordinates.groupFromSymbolicName(symbolicName, artifactId)).isEqualTo(group);
+    }
+
+    @Test
+    void prefersAMavenFileNameToTheManifest() throws IOException {
+        byte[] manifest = manifest("Implementation-Title: Jackson-databind", "Implementation-Version: 2.17",
+                "Bundle-SymbolicName: com.fasterxml.jackson.core.jackson-databind;singleton:=true");
+
+        assertThat(FallbackCoordinates.of(FileName.parse("jackson-databind-2.17.0.jar"), manifest))
+                .contains(new Coordinates("com.fasterxml.jackson.core", "jackson-databind", "2.17.0"));
+    }
+
+    @Test
+    void namesARenamedArchiveFromItsManifest() throws IOException {
+        byte[] manifest = manifest("Implementation-Title: jackson-databind", "Bundle-Version: 2.17.0",
+                "Bundle-SymbolicName: com.fasterxml.jackson.core.jackson-databind");
+
+        assertThat(FallbackCoordinates.of(FileName.parse("json.jar"), manifest))
+                .contains(new Coordinates("com.fasterxml.jackson.core", "jackson-databind", "2.17.0"));
+    }
+
+    @Test
+    void ignoresATitleThatIsADisplayName() throws IOException {
+        byte[] manifest = manifest("Implementation-Title: Apache Commons IO", "Implementation-Version: 2.16.1",
+                "Implementation-Vendor-Id: org.apache");
+
+        assertThat(FallbackCoordinates.of(FileName.parse("commons-io.jar"), manifest))
+                .contains(new Coordinates("", "commons-io", "2.16.1"));
+    }
+
+    @Test
+    void readsOnlyTheMainSectionOfTheManifest() throws IOException {
+        byte[] manifest = manifest("Created-By: 17", "", "Name: org/example/", "Implementation-Version: 9.9");
+
+        assertThat(FallbackCoordinates.of(FileName.parse("example.jar"), manifest)).isEmpty();
+    }
+
+    @Test
+    void readsTheMainSectionOfAManifestCutShort() throws IOException {
+        // Only the first megabyte of a manifest is read; a signed jar's digests may end mid-line.
+        byte[] manifest = manifest("Implementation-Version: 1.0", "", "Name: org/example/A.class", "SHA-256-Dig");
+
+        assertThat(FallbackCoordinates.of(FileName.parse("example.jar"), manifest))
+                .contains(new Coordinates("", "example", "1.0"));
+    }
+
+    @Test
+    void givesNothingWithoutAVersion() throws IOException {
+        assertThat(FallbackCoordinates.of(FileName.parse("example.jar"), new byte[0])).isEmpty();
+        assertThat(FallbackCoordinates.of(FileName.parse("example-${version}.jar"), new byte[0])).isEmpty();
+    }
+
+    @Test
+    void refusesAMalformedManifest() {
+        assertThatThrownBy(() -> FallbackCoordinates.of(FileName.parse("example-1.0.jar"), manifest("no colon here")))
+                .isInstanceOf(IOException.class);
+    }
+
+    private static byte[] manifest(String... lines) {
+        return ("Manifest-Version: 1.0\r\n" + String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+}
