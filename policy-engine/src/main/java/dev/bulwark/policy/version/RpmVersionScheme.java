@@ -1,0 +1,182 @@
+package dev.bulwark.policy.version;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * RPM package versions (Red Hat, Rocky Linux, AlmaLinux, SUSE), ordered as rpm orders them.
+ *
+ * <p>A version is {@code [epoch:]version[-release]}. Epochs compare as numbers, a missing epoch being 0; the
+ * version and then the release compare with {@code rpmvercmp}: the strings are cut into runs of digits and
+ * runs of ASCII letters, everything else separating them; digit runs compare as numbers and beat letter runs;
+ * {@code ~} sorts before everything, even the end ({@code 1.0~rc1 < 1.0}); {@code ^} sorts after the end but
+ * before anything else ({@code 1.0 < 1.0^git1 < 1.0.1}).
+ *
+ * <p>A missing release sorts before every release, so {@code 1.0 < 1.0-1}. rpm's dependency matching instead
+ * lets a missing release match any release; that is a range rule, and a comparator must be a total order.
+ */
+public final class RpmVersionScheme implements VersionScheme {
+
+    private static final String SCHEME = "rpm";
+    private static final Pattern WELL_FORMED =
+            Pattern.compile("(?:[0-9]+:)?[A-Za-z0-9._+~^]+(?:-[A-Za-z0-9._+~^]+)?");
+
+    @Override
+    public String name() {
+        return SCHEME;
+    }
+
+    /** {@inheritDoc} Like rpm, this orders any string; only {@code null} is refused. */
+    @Override
+    public int compare(String a, String b) {
+        Evr left = Evr.parse(a);
+        Evr right = Evr.parse(b);
+        int byEpoch = compareEpochs(left.epoch(), right.epoch());
+        if (byEpoch != 0) {
+            return byEpoch;
+        }
+        int byVersion = rpmvercmp(left.version(), right.version());
+        return byVersion != 0 ? byVersion : rpmvercmp(left.release(), right.release());
+    }
+
+    /** Accepts {@code [digits:]version[-release]} made of letters, digits and {@code . _ + ~ ^}. */
+    @Override
+    public void validate(String version) {
+        Objects.requireNonNull(version, "version");
+        if (!WELL_FORMED.matcher(version).matches()) {
+            throw new InvalidVersionException(SCHEME, version, "write it as [epoch:]version[-release] with letters,"
+                    + " digits and . _ + ~ ^ only, as in 1:3.0.7-27.el9 or 2.38~rc1-1.fc40");
+        }
+    }
+
+    /** rpm's {@code rpmvercmp} on one part (a version or a release); returns -1, 0 or 1. */
+    static int rpmvercmp(String a, String b) {
+        if (a.equals(b)) {
+            return 0;
+        }
+        int i = 0;
+        int j = 0;
+        while (i < a.length() || j < b.length()) {
+            i = skipSeparators(a, i);
+            j = skipSeparators(b, j);
+            int special = compareSpecial(a, i, b, j);
+            if (special != NOT_SPECIAL) {
+                if (special != 0) {
+                    return special;
+                }
+                i++;
+                j++;
+                continue;
+            }
+            if (i >= a.length() || j >= b.length()) {
+                break;
+            }
+            boolean numeric = isDigit(a.charAt(i));
+            int endA = segmentEnd(a, i, numeric);
+            int endB = segmentEnd(b, j, numeric);
+            if (endB == j) {
+                return numeric ? 1 : -1; // a digit run is newer than a letter run
+            }
+            int bySegment = numeric
+                    ? compareNumbers(a.substring(i, endA), b.substring(j, endB))
+                    : Integer.signum(a.substring(i, endA).compareTo(b.substring(j, endB)));
+            if (bySegment != 0) {
+                return bySegment;
+            }
+            i = endA;
+            j = endB;
+        }
+        if (i >= a.length() && j >= b.length()) {
+            return 0;
+        }
+        return i >= a.length() ? -1 : 1;
+    }
+
+    private static final int NOT_SPECIAL = 2;
+
+    // The tilde sorts before anything; the caret sorts after the end of a string but before anything else.
+    private static int compareSpecial(String a, int i, String b, int j) {
+        char x = i < a.length() ? a.charAt(i) : 0;
+        char y = j < b.length() ? b.charAt(j) : 0;
+        if (x == '~' || y == '~') {
+            return x == y ? 0 : (x == '~' ? -1 : 1);
+        }
+        if (x == '^' || y == '^') {
+            if (x == 0) {
+                return -1;
+            }
+            if (y == 0) {
+                return 1;
+            }
+            return x == y ? 0 : (x == '^' ? -1 : 1);
+        }
+        return NOT_SPECIAL;
+    }
+
+    private static int compareEpochs(String a, String b) {
+        return compareNumbers(a.isEmpty() ? "0" : a, b.isEmpty() ? "0" : b);
+    }
+
+    private static int compareNumbers(String a, String b) {
+        String x = stripLeadingZeros(a);
+        String y = stripLeadingZeros(b);
+        if (x.length() != y.length()) {
+            return x.length() > y.length() ? 1 : -1;
+        }
+        return Integer.signum(x.compareTo(y));
+    }
+
+    private static String stripLeadingZeros(String digits) {
+        int start = 0;
+        while (start < digits.length() && digits.charAt(start) == '0') {
+            start++;
+        }
+        return digits.substring(start);
+    }
+
+    private static int skipSeparators(String text, int index) {
+        while (index < text.length() && isSeparator(text.charAt(index))) {
+            index++;
+        }
+        return index;
+    }
+
+    private static int segmentEnd(String text, int index, boolean numeric) {
+        while (index < text.length() && (numeric ? isDigit(text.charAt(index)) : isLetter(text.charAt(index)))) {
+            index++;
+        }
+        return index;
+    }
+
+    private static boolean isSeparator(char c) {
+        return !isDigit(c) && !isLetter(c) && c != '~' && c != '^';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** An epoch-version-release triple; an absent epoch or release is empty. */
+    private record Evr(String epoch, String version, String release) {
+
+        // As rpm's parseEVR: leading digits then ':' make the epoch; the last '-' starts the release.
+        static Evr parse(String text) {
+            Objects.requireNonNull(text, "version");
+            int digits = 0;
+            while (digits < text.length() && isDigit(text.charAt(digits))) {
+                digits++;
+            }
+            boolean hasEpoch = digits < text.length() && text.charAt(digits) == ':';
+            String epoch = hasEpoch ? text.substring(0, digits) : "";
+            String rest = hasEpoch ? text.substring(digits + 1) : text;
+            int hyphen = rest.lastIndexOf('-');
+            return hyphen < 0
+                    ? new Evr(epoch, rest, "")
+                    : new Evr(epoch, rest.substring(0, hyphen), rest.substring(hyphen + 1));
+        }
+    }
+}
