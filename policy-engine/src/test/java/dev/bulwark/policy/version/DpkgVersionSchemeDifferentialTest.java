@@ -10,9 +10,11 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.junit.jupiter.api.Assumptions;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
 
 /**
  * {@link DpkgVersionScheme} against the real {@code dpkg --compare-versions}, on generated Debian versions
@@ -22,7 +24,10 @@ import org.junit.jupiter.api.Assumptions;
  * with our comparator and asks dpkg only about neighbours: is each one {@code lt} (or, where we find them
  * equal, {@code eq}) the next? dpkg's order is total, so if it agrees on every neighbour it agrees on all
  * n(n-1)/2 pairs of the list. The run fails unless at least {@value #MIN_IMPLIED_PAIRS} pairs were implied.
+ *
+ * <p>Without dpkg the test is skipped, except on CI ({@code CI=true}), where it fails.
  */
+@AddLifecycleHook(DpkgVersionSchemeDifferentialTest.SkipWithoutDpkg.class)
 class DpkgVersionSchemeDifferentialTest {
 
     private static final int MIN_IMPLIED_PAIRS = 100_000;
@@ -35,11 +40,7 @@ class DpkgVersionSchemeDifferentialTest {
     @BeforeContainer
     static void startDpkg() {
         if (!DpkgOracle.isAvailable()) {
-            String message = "dpkg missing: '" + DpkgOracle.binary() + " --version' does not run";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message + "; CI must run on a Debian or Ubuntu image that has dpkg");
-            }
-            Assumptions.assumeTrue(false, message);
+            fail(missingDpkg() + "; CI must run on a Debian or Ubuntu image that has dpkg");
         }
         dpkg = DpkgOracle.start();
     }
@@ -119,6 +120,20 @@ class DpkgVersionSchemeDifferentialTest {
 
     private static final List<String> REVISION_TOKENS = concat(DIGITS, LETTERS,
             List.of(".", ".", "+", "~", "~~", "deb12u1", "ubuntu0.1", "+b1", "~bpo11"));
+
+    private static String missingDpkg() {
+        return "dpkg missing: '" + DpkgOracle.binary() + " --version' does not run";
+    }
+
+    /** Skips the whole class when dpkg is missing, unless on CI. */
+    static final class SkipWithoutDpkg implements SkipExecutionHook {
+
+        @Override
+        public SkipResult shouldBeSkipped(LifecycleContext context) {
+            boolean onCi = "true".equalsIgnoreCase(System.getenv("CI"));
+            return onCi || DpkgOracle.isAvailable() ? SkipResult.doNotSkip() : SkipResult.skip(missingDpkg());
+        }
+    }
 
     @SafeVarargs
     private static List<String> concat(List<String>... lists) {
