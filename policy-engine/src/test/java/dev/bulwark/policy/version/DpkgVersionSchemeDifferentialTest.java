@@ -7,6 +7,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -72,6 +73,27 @@ class DpkgVersionSchemeDifferentialTest {
         }
         impliedPairs += (long) sorted.size() * (sorted.size() - 1) / 2;
         versionsChecked += sorted.size();
+    }
+
+    // dpkg reads an empty argument as "no version" rather than refusing it; Bulwark refuses it, so it is not here.
+    @Example
+    void refusesExactlyTheVersionsDpkgRefuses() {
+        for (String version : List.of("  ", "1:", ":1", "a:1", "1a:1", "1.0-", "1:-1", "1.0-1:2", "99999999999:1",
+                "2147483647:1", "2147483648:1", "+1:1", "1:2:3", "1 0", " 1.0\t", "1.0_1", "a", "~", "1:~", "0:0",
+                "1.0-a-", "1--1", "1.0-é")) {
+            boolean dpkgRefuses = refuses(() -> dpkg.holds(version, "eq", version));
+            boolean weRefuse = refuses(() -> SCHEME.compare(version, version));
+            assertThat(weRefuse).as("Bulwark refuses '%s' as dpkg does", version).isEqualTo(dpkgRefuses);
+        }
+    }
+
+    private static boolean refuses(Runnable comparison) {
+        try {
+            comparison.run();
+            return false;
+        } catch (IllegalStateException | InvalidVersionException refused) {
+            return true;
+        }
     }
 
     @Provide
