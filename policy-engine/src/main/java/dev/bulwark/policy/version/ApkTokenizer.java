@@ -1,5 +1,7 @@
 package dev.bulwark.policy.version;
 
+import java.util.Locale;
+
 /**
  * Cuts an Alpine version into apk's tokens, one at a time, checking that each token may follow the last:
  * {@code digit{.digit}...{letter}{_suffix{number}}...{~hash}{-rN}}. A token that may not follow turns the
@@ -127,9 +129,9 @@ final class ApkTokenizer {
         }
     }
 
-    private String span(CharTest test) {
+    private String span(CharPredicate test) {
         int start = position;
-        while (position < text.length() && test.accepts(text.charAt(position))) {
+        while (position < text.length() && test.test(text.charAt(position))) {
             position++;
         }
         return text.substring(start, position);
@@ -137,7 +139,7 @@ final class ApkTokenizer {
 
     private static Suffix suffixNamed(String word) {
         for (Suffix candidate : Suffix.values()) {
-            if (candidate != Suffix.NONE && candidate.name().toLowerCase(java.util.Locale.ROOT).equals(word)) {
+            if (candidate != Suffix.NONE && candidate.name().toLowerCase(Locale.ROOT).equals(word)) {
                 return candidate;
             }
         }
@@ -148,7 +150,8 @@ final class ApkTokenizer {
         return c >= '0' && c <= '9';
     }
 
-    private interface CharTest {
-        boolean accepts(char c);
+    @FunctionalInterface
+    private interface CharPredicate {
+        boolean test(char c);
     }
 }

@@ -46,44 +46,49 @@ public final class DpkgVersionScheme implements VersionScheme {
 
     // dpkg works on C chars; a NUL stands in for the end of the string, which sorts like a digit run of zero.
     private static int verrevcmp(String left, String right) {
-        byte[] a = left.getBytes(StandardCharsets.UTF_8);
-        byte[] b = right.getBytes(StandardCharsets.UTF_8);
-        int i = 0;
-        int j = 0;
-        while (i < a.length || j < b.length) {
-            while ((i < a.length && !isDigitAt(a, i)) || (j < b.length && !isDigitAt(b, j))) {
-                int difference = order(at(a, i)) - order(at(b, j));
-                if (difference != 0) {
-                    return difference;
-                }
-                i++;
-                j++;
+        Bytes a = new Bytes(left);
+        Bytes b = new Bytes(right);
+        while (!a.atEnd() || !b.atEnd()) {
+            int byText = compareNonDigits(a, b);
+            if (byText != 0) {
+                return byText;
             }
-            while (at(a, i) == '0') {
-                i++;
-            }
-            while (at(b, j) == '0') {
-                j++;
-            }
-            int firstDifference = 0;
-            while (isDigitAt(a, i) && isDigitAt(b, j)) {
-                if (firstDifference == 0) {
-                    firstDifference = a[i] - b[j];
-                }
-                i++;
-                j++;
-            }
-            if (isDigitAt(a, i)) {
-                return 1;
-            }
-            if (isDigitAt(b, j)) {
-                return -1;
-            }
-            if (firstDifference != 0) {
-                return firstDifference;
+            int byNumber = compareDigits(a, b);
+            if (byNumber != 0) {
+                return byNumber;
             }
         }
         return 0;
+    }
+
+    private static int compareNonDigits(Bytes a, Bytes b) {
+        while ((!a.atEnd() && !a.atDigit()) || (!b.atEnd() && !b.atDigit())) {
+            int difference = order(a.current()) - order(b.current());
+            if (difference != 0) {
+                return difference;
+            }
+            a.next();
+            b.next();
+        }
+        return 0;
+    }
+
+    // Leading zeros do not count; then the longer digit run wins, else the first differing digit.
+    private static int compareDigits(Bytes a, Bytes b) {
+        a.skipZeros();
+        b.skipZeros();
+        int firstDifference = 0;
+        while (a.atDigit() && b.atDigit()) {
+            if (firstDifference == 0) {
+                firstDifference = a.current() - b.current();
+            }
+            a.next();
+            b.next();
+        }
+        if (a.atDigit()) {
+            return 1;
+        }
+        return b.atDigit() ? -1 : firstDifference;
     }
 
     // The weight of one character: digits and the end 0, letters their code, '~' -1, anything else code + 256.
@@ -98,11 +103,36 @@ public final class DpkgVersionScheme implements VersionScheme {
         return c == '~' ? -1 : c + 256;
     }
 
-    private static int at(byte[] text, int index) {
-        return index < text.length ? text[index] : 0;
-    }
+    /** A read position in the UTF-8 bytes of a version part; reads 0 past the end, as C reads the NUL. */
+    private static final class Bytes {
 
-    private static boolean isDigitAt(byte[] text, int index) {
-        return index < text.length && DpkgVersion.isDigit(text[index]);
+        private final byte[] text;
+        private int index;
+
+        Bytes(String text) {
+            this.text = text.getBytes(StandardCharsets.UTF_8);
+        }
+
+        int current() {
+            return index < text.length ? text[index] : 0;
+        }
+
+        boolean atEnd() {
+            return index >= text.length;
+        }
+
+        boolean atDigit() {
+            return DpkgVersion.isDigit(current());
+        }
+
+        void next() {
+            index++;
+        }
+
+        void skipZeros() {
+            while (current() == '0') {
+                index++;
+            }
+        }
     }
 }

@@ -50,56 +50,45 @@ public final class RpmVersionScheme implements VersionScheme {
     }
 
     /** rpm's {@code rpmvercmp} on one part (a version or a release); returns -1, 0 or 1. */
-    static int rpmvercmp(String a, String b) {
-        if (a.equals(b)) {
+    static int rpmvercmp(String left, String right) {
+        if (left.equals(right)) {
             return 0;
         }
-        int i = 0;
-        int j = 0;
-        while (i < a.length() || j < b.length()) {
-            i = skipSeparators(a, i);
-            j = skipSeparators(b, j);
-            int special = compareSpecial(a, i, b, j);
-            if (special != NOT_SPECIAL) {
-                if (special != 0) {
-                    return special;
-                }
-                i++;
-                j++;
+        Chars a = new Chars(left);
+        Chars b = new Chars(right);
+        while (!a.atEnd() || !b.atEnd()) {
+            a.skipSeparators();
+            b.skipSeparators();
+            int special = compareSpecial(a.current(), b.current());
+            if (special == BOTH_SAME_SPECIAL) {
+                a.next();
+                b.next();
                 continue;
             }
-            if (i >= a.length() || j >= b.length()) {
+            if (special != NOT_SPECIAL) {
+                return special;
+            }
+            if (a.atEnd() || b.atEnd()) {
                 break;
             }
-            boolean numeric = isDigit(a.charAt(i));
-            int endA = segmentEnd(a, i, numeric);
-            int endB = segmentEnd(b, j, numeric);
-            if (endB == j) {
-                return numeric ? 1 : -1; // a digit run is newer than a letter run
-            }
-            int bySegment = numeric
-                    ? compareNumbers(a.substring(i, endA), b.substring(j, endB))
-                    : Integer.signum(a.substring(i, endA).compareTo(b.substring(j, endB)));
+            int bySegment = compareSegments(a, b);
             if (bySegment != 0) {
                 return bySegment;
             }
-            i = endA;
-            j = endB;
         }
-        if (i >= a.length() && j >= b.length()) {
+        if (a.atEnd() && b.atEnd()) {
             return 0;
         }
-        return i >= a.length() ? -1 : 1;
+        return a.atEnd() ? -1 : 1;
     }
 
+    private static final int BOTH_SAME_SPECIAL = 0;
     private static final int NOT_SPECIAL = 2;
 
     // The tilde sorts before anything; the caret sorts after the end of a string but before anything else.
-    private static int compareSpecial(String a, int i, String b, int j) {
-        char x = i < a.length() ? a.charAt(i) : 0;
-        char y = j < b.length() ? b.charAt(j) : 0;
+    private static int compareSpecial(char x, char y) {
         if (x == '~' || y == '~') {
-            return x == y ? 0 : (x == '~' ? -1 : 1);
+            return x == y ? BOTH_SAME_SPECIAL : (x == '~' ? -1 : 1);
         }
         if (x == '^' || y == '^') {
             if (x == 0) {
@@ -108,9 +97,20 @@ public final class RpmVersionScheme implements VersionScheme {
             if (y == 0) {
                 return 1;
             }
-            return x == y ? 0 : (x == '^' ? -1 : 1);
+            return x == y ? BOTH_SAME_SPECIAL : (x == '^' ? -1 : 1);
         }
         return NOT_SPECIAL;
+    }
+
+    // Takes a run of the kind that starts at a from both; a digit run is newer than a letter run.
+    private static int compareSegments(Chars a, Chars b) {
+        boolean numeric = isDigit(a.current());
+        String x = a.takeRun(numeric);
+        String y = b.takeRun(numeric);
+        if (y.isEmpty()) {
+            return numeric ? 1 : -1;
+        }
+        return numeric ? compareNumbers(x, y) : Integer.signum(x.compareTo(y));
     }
 
     private static int compareEpochs(String a, String b) {
@@ -134,20 +134,6 @@ public final class RpmVersionScheme implements VersionScheme {
         return digits.substring(start);
     }
 
-    private static int skipSeparators(String text, int index) {
-        while (index < text.length() && isSeparator(text.charAt(index))) {
-            index++;
-        }
-        return index;
-    }
-
-    private static int segmentEnd(String text, int index, boolean numeric) {
-        while (index < text.length() && (numeric ? isDigit(text.charAt(index)) : isLetter(text.charAt(index)))) {
-            index++;
-        }
-        return index;
-    }
-
     private static boolean isSeparator(char c) {
         return !isDigit(c) && !isLetter(c) && c != '~' && c != '^';
     }
@@ -158,6 +144,43 @@ public final class RpmVersionScheme implements VersionScheme {
 
     private static boolean isLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** A read position in a version part; reads 0 past the end, as C reads the NUL. */
+    private static final class Chars {
+
+        private final String text;
+        private int index;
+
+        Chars(String text) {
+            this.text = text;
+        }
+
+        char current() {
+            return index < text.length() ? text.charAt(index) : 0;
+        }
+
+        boolean atEnd() {
+            return index >= text.length();
+        }
+
+        void next() {
+            index++;
+        }
+
+        void skipSeparators() {
+            while (!atEnd() && isSeparator(current())) {
+                index++;
+            }
+        }
+
+        String takeRun(boolean digits) {
+            int start = index;
+            while (!atEnd() && (digits ? isDigit(current()) : isLetter(current()))) {
+                index++;
+            }
+            return text.substring(start, index);
+        }
     }
 
     /** An epoch-version-release triple; an absent epoch or release is empty. */

@@ -3,6 +3,7 @@ package dev.bulwark.policy.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -11,6 +12,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -33,9 +35,24 @@ class DpkgVersionSchemeDifferentialTest {
 
     private static final int MIN_IMPLIED_PAIRS = 100_000;
     private static final DpkgVersionScheme SCHEME = new DpkgVersionScheme();
+
+    private static final List<String> DIGITS = List.of("0", "00", "1", "01", "001", "2", "9", "10", "12", "123",
+            "2024", "20240101");
+
+    private static final List<String> LETTERS = List.of("a", "b", "z", "A", "Z", "rc", "beta", "alpha", "dfsg",
+            "git", "ubuntu", "deb", "build", "really");
+
+    private static final List<String> UPSTREAM_TOKENS = concat(DIGITS, LETTERS,
+            List.of(".", ".", ".", "+", "~", "~", "~~", "-", ":", ".0", "~rc1", "+dfsg", "+really", "..", "~."));
+
+    private static final List<String> REVISION_TOKENS = concat(DIGITS, LETTERS,
+            List.of(".", ".", "+", "~", "~~", "deb12u1", "ubuntu0.1", "+b1", "~bpo11"));
+
     private static DpkgOracle dpkg;
-    private static long impliedPairs;
+    private static long lists;
     private static long versionsChecked;
+    private static long impliedPairs;
+    private static long neighbourCalls;
     private static long equalNeighbours;
 
     @BeforeContainer
@@ -51,9 +68,9 @@ class DpkgVersionSchemeDifferentialTest {
         if (dpkg == null) {
             return;
         }
-        System.out.printf("dpkg differential: %d versions, %d implied pairs checked with %d dpkg calls"
-                + " (%d of them on neighbours we find equal)%n", versionsChecked, impliedPairs, dpkg.calls(),
-                equalNeighbours);
+        System.out.printf("dpkg differential: %d lists of %d versions in all; %d implied pairs checked with %d dpkg"
+                + " calls on neighbours (%d on neighbours we find equal); %d dpkg calls in all%n", lists,
+                versionsChecked, impliedPairs, neighbourCalls, equalNeighbours, dpkg.calls());
         dpkg.close();
         assertThat(impliedPairs).as("pairs implied by agreeing with dpkg").isGreaterThanOrEqualTo(MIN_IMPLIED_PAIRS);
     }
@@ -67,12 +84,14 @@ class DpkgVersionSchemeDifferentialTest {
             boolean equal = SCHEME.compare(lower, upper) == 0;
             String relation = equal ? "eq" : "lt";
             equalNeighbours += equal ? 1 : 0;
+            neighbourCalls++;
             assertThat(dpkg.holds(lower, relation, upper))
                     .as("dpkg --compare-versions '%s' %s '%s'", lower, relation, upper)
                     .isTrue();
         }
         impliedPairs += (long) sorted.size() * (sorted.size() - 1) / 2;
         versionsChecked += sorted.size();
+        lists++;
     }
 
     // dpkg reads an empty argument as "no version" rather than refusing it; Bulwark refuses it, so it is not here.
@@ -103,12 +122,12 @@ class DpkgVersionSchemeDifferentialTest {
 
     private static Arbitrary<String> versions() {
         Arbitrary<String> epoch = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.just("")),
-                net.jqwik.api.Tuple.of(3, Arbitraries.of("0:", "1:", "2:", "00:", "01:", "10:", "99:")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 1_000_000).map(n -> n + ":")));
+                Tuple.of(6, Arbitraries.just("")),
+                Tuple.of(3, Arbitraries.of("0:", "1:", "2:", "00:", "01:", "10:", "99:")),
+                Tuple.of(1, Arbitraries.integers().between(0, 1_000_000).map(n -> n + ":")));
         Arbitrary<String> revision = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, Arbitraries.just("")),
-                net.jqwik.api.Tuple.of(6, tokens(REVISION_TOKENS, 1, 4).map(text -> "-" + text)));
+                Tuple.of(4, Arbitraries.just("")),
+                Tuple.of(6, tokens(REVISION_TOKENS, 1, 4).map(text -> "-" + text)));
         Arbitrary<String> upstream = Combinators.combine(upstreamStart(), tokens(UPSTREAM_TOKENS, 0, 6))
                 .as(String::concat);
         return Combinators.combine(epoch, upstream, revision).as(DpkgVersionSchemeDifferentialTest::assemble);
@@ -123,25 +142,13 @@ class DpkgVersionSchemeDifferentialTest {
 
     private static Arbitrary<String> upstreamStart() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(19, Arbitraries.of(DIGITS)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("a", "Z", "rc"))); // dpkg warns, but still compares
+                Tuple.of(19, Arbitraries.of(DIGITS)),
+                Tuple.of(1, Arbitraries.of("a", "Z", "rc"))); // dpkg warns, but still compares
     }
 
     private static Arbitrary<String> tokens(List<String> pool, int min, int max) {
         return Arbitraries.of(pool).list().ofMinSize(min).ofMaxSize(max).map(parts -> String.join("", parts));
     }
-
-    private static final List<String> DIGITS = List.of("0", "00", "1", "01", "001", "2", "9", "10", "12", "123",
-            "2024", "20240101");
-
-    private static final List<String> LETTERS = List.of("a", "b", "z", "A", "Z", "rc", "beta", "alpha", "dfsg",
-            "git", "ubuntu", "deb", "build", "really");
-
-    private static final List<String> UPSTREAM_TOKENS = concat(DIGITS, LETTERS,
-            List.of(".", ".", ".", "+", "~", "~", "~~", "-", ":", ".0", "~rc1", "+dfsg", "+really", "..", "~."));
-
-    private static final List<String> REVISION_TOKENS = concat(DIGITS, LETTERS,
-            List.of(".", ".", "+", "~", "~~", "deb12u1", "ubuntu0.1", "+b1", "~bpo11"));
 
     private static String missingDpkg() {
         return "dpkg missing: '" + DpkgOracle.binary() + " --version' does not run";
@@ -159,6 +166,6 @@ class DpkgVersionSchemeDifferentialTest {
 
     @SafeVarargs
     private static List<String> concat(List<String>... lists) {
-        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+        return Arrays.stream(lists).flatMap(List::stream).toList();
     }
 }
