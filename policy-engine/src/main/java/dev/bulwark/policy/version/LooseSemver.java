@@ -28,8 +28,8 @@ final class LooseSemver {
     /**
      * Parses a loose npm version.
      *
-     * @throws InvalidVersionException if node-semver would refuse it, or a number exceeds 2147483647 (node-semver
-     *     allows up to 2^53 - 1, but no published package uses such numbers)
+     * @throws InvalidVersionException if node-semver would refuse it, or if a number exceeds semver4j's limit of
+     *     2147483647 (node-semver allows up to 2^53 - 1)
      */
     static Semver parse(String text) {
         Objects.requireNonNull(text, "version");

@@ -9,6 +9,7 @@ import org.semver4j.Range;
 import org.semver4j.Range.RangeOperator;
 import org.semver4j.RangesListFactory;
 import org.semver4j.Semver;
+import org.semver4j.SemverException;
 
 /**
  * An npm range such as {@code ^1.2.3 || >=2.0.0-rc.1 <3}, read as node-semver reads it in loose mode: a list of
@@ -65,8 +66,8 @@ record NpmRange(List<List<Bound>> sets) {
             }
         }
         if (sets.isEmpty()) {
-            throw new InvalidVersionException(LooseSemver.SCHEME, "range", range, "write comparators such as >=1.2.3 <2.0.0,"
-                    + " ^1.2, ~1.2.3, 1.x or 1.0.0 - 2.0.0, joined by || for alternatives");
+            throw new InvalidVersionException(LooseSemver.SCHEME, "range", range, "write comparators such as"
+                    + " >=1.2.3 <2.0.0, ^1.2, ~1.2.3, 1.x or 1.0.0 - 2.0.0, joined by || for alternatives");
         }
         return new NpmRange(sets);
     }
@@ -123,7 +124,12 @@ record NpmRange(List<List<Bound>> sets) {
     // node-semver gives every upper bound it derives from sugar (^, ~, x-ranges, hyphens) a "-0" pre-release, so
     // that no pre-release of the excluded version slips in; semver4j does so only when pre-releases are included.
     private static List<Bound> expand(String expression, boolean sugar, boolean includePrerelease) {
-        List<List<Range>> expanded = RangesListFactory.create(expression, includePrerelease).get();
+        List<List<Range>> expanded;
+        try {
+            expanded = RangesListFactory.create(expression, includePrerelease).get();
+        } catch (SemverException e) {
+            throw new InvalidVersionException(LooseSemver.SCHEME, "range", expression, e.getMessage());
+        }
         if (expanded.size() != 1) {
             throw new IllegalStateException("semver4j expanded '" + expression + "' into " + expanded.size()
                     + " alternatives; expected exactly one");

@@ -72,7 +72,7 @@ record Pep440Version(BigInteger epoch, List<BigInteger> release, String preLabel
                 m.group("pre") == null ? null : numberOrZero(m.group("preN")),
                 m.group("post") == null ? null : numberOrZero(firstNonNull(m.group("postN1"), m.group("postN2"))),
                 m.group("dev") == null ? null : numberOrZero(m.group("devN")),
-                m.group("local") == null ? List.of() : List.of(m.group("local").toLowerCase(Locale.ROOT).split("[-_.]")));
+                localSegments(m.group("local")));
     }
 
     /** The normal form, such as {@code 1!2.0rc1.post2.dev3+ubuntu.1}. */
@@ -96,6 +96,10 @@ record Pep440Version(BigInteger epoch, List<BigInteger> release, String preLabel
             out.append('+').append(String.join(".", local));
         }
         return out.toString();
+    }
+
+    private static List<String> localSegments(String local) {
+        return local == null ? List.of() : List.of(local.toLowerCase(Locale.ROOT).split("[-_.]"));
     }
 
     private static String preLabel(String spelled) {

@@ -1,5 +1,6 @@
 package dev.bulwark.policy.version;
 
+import static dev.bulwark.policy.version.SchemeAssertions.assertAscending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,14 +12,14 @@ class ApkVersionSchemeTest {
 
     @Test
     void ordersPreReleaseSuffixesBeforeTheReleaseAndPostReleaseSuffixesAfter() {
-        assertAscending("1.0_alpha", "1.0_beta", "1.0_pre", "1.0_rc", "1.0", "1.0_cvs", "1.0_svn", "1.0_git",
+        assertAscending(apk, "1.0_alpha", "1.0_beta", "1.0_pre", "1.0_rc", "1.0", "1.0_cvs", "1.0_svn", "1.0_git",
                 "1.0_hg", "1.0_p");
-        assertAscending("1.0_rc1", "1.0_rc2", "1.0_rc10", "1.0");
+        assertAscending(apk, "1.0_rc1", "1.0_rc2", "1.0_rc10", "1.0");
     }
 
     @Test
     void ordersRevisionsNumericallyAndAfterTheBareVersion() {
-        assertAscending("1.0", "1.0-r0", "1.0-r1", "1.0-r2", "1.0-r10", "1.0.1-r0");
+        assertAscending(apk, "1.0", "1.0-r0", "1.0-r1", "1.0-r2", "1.0-r10", "1.0.1-r0");
     }
 
     @Test
@@ -31,7 +32,7 @@ class ApkVersionSchemeTest {
 
     @Test
     void ordersALetterAfterTheNumberItFollowsButBeforeAFurtherDottedPart() {
-        assertAscending("1.0", "1.0a", "1.0b", "1.0.1");
+        assertAscending(apk, "1.0", "1.0a", "1.0b", "1.0.1");
     }
 
     @Test
@@ -67,14 +68,5 @@ class ApkVersionSchemeTest {
                 .isInstanceOf(InvalidVersionException.class)
                 .hasMessageStartingWith("'1.0_foo' is not a valid apk version")
                 .hasMessageContaining("-rN");
-    }
-
-    private void assertAscending(String... versions) {
-        for (int i = 0; i < versions.length; i++) {
-            for (int j = i + 1; j < versions.length; j++) {
-                assertThat(apk.compare(versions[i], versions[j])).as("%s < %s", versions[i], versions[j]).isNegative();
-                assertThat(apk.compare(versions[j], versions[i])).as("%s > %s", versions[j], versions[i]).isPositive();
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.policy.version;
 
+import static dev.bulwark.policy.version.SchemeAssertions.assertAscending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ class DpkgVersionSchemeTest {
 
     @Test
     void ordersTildeBeforeEverythingEvenTheEnd() {
-        assertAscending("1.0~~", "1.0~~a", "1.0~", "1.0~rc1", "1.0", "1.0a", "1.0+b1", "1.0.1");
+        assertAscending(dpkg, "1.0~~", "1.0~~a", "1.0~", "1.0~rc1", "1.0", "1.0a", "1.0+b1", "1.0.1");
     }
 
     @Test
@@ -75,14 +76,5 @@ class DpkgVersionSchemeTest {
     @Test
     void toleratesSurroundingBlanksAsDpkgDoes() {
         assertThat(dpkg.compare(" 1.0\t", "1.0")).isZero();
-    }
-
-    private void assertAscending(String... versions) {
-        for (int i = 0; i < versions.length; i++) {
-            for (int j = i + 1; j < versions.length; j++) {
-                assertThat(dpkg.compare(versions[i], versions[j])).as("%s < %s", versions[i], versions[j]).isNegative();
-                assertThat(dpkg.compare(versions[j], versions[i])).as("%s > %s", versions[j], versions[i]).isPositive();
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.policy.version;
 
+import static dev.bulwark.policy.version.SchemeAssertions.assertAscending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ class GenericVersionSchemeTest {
 
     @Test
     void ordersLettersBeforeTheEndAndTheEndBeforeDigits() {
-        assertAscending("1.0alpha", "1.0beta2", "1.0rc1", "1.0", "1.0.1", "1.1");
+        assertAscending(generic, "1.0alpha", "1.0beta2", "1.0rc1", "1.0", "1.0.1", "1.1");
     }
 
     @Test
@@ -34,14 +35,5 @@ class GenericVersionSchemeTest {
         assertThatThrownBy(() -> generic.validate(version))
                 .isInstanceOf(InvalidVersionException.class)
                 .hasMessageStartingWith("'" + version + "' is not a valid generic version");
-    }
-
-    private void assertAscending(String... versions) {
-        for (int i = 0; i < versions.length; i++) {
-            for (int j = i + 1; j < versions.length; j++) {
-                assertThat(generic.compare(versions[i], versions[j])).as("%s < %s", versions[i], versions[j]).isNegative();
-                assertThat(generic.compare(versions[j], versions[i])).as("%s > %s", versions[j], versions[i]).isPositive();
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.policy.version;
 
+import static dev.bulwark.policy.version.SchemeAssertions.assertAscending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,14 +35,14 @@ class GoVersionSchemeTest {
 
     @Test
     void placesPseudoVersionsBetweenTheTagsAroundTheirCommit() {
-        assertAscending(UNTAGGED, "v0.0.1");
-        assertAscending("v1.2.3", AFTER_RELEASE, "v1.2.4");
-        assertAscending("v1.2.3-pre", AFTER_PRE_RELEASE, "v1.2.3-pre.1", "v1.2.3");
+        assertAscending(go, UNTAGGED, "v0.0.1");
+        assertAscending(go, "v1.2.3", AFTER_RELEASE, "v1.2.4");
+        assertAscending(go, "v1.2.3-pre", AFTER_PRE_RELEASE, "v1.2.3-pre.1", "v1.2.3");
     }
 
     @Test
     void ordersPseudoVersionsOfOneBaseByCommitTime() {
-        assertAscending("v0.0.0-20191109021931-daa7c04131f5", "v0.0.0-20200101000000-0123456789ab",
+        assertAscending(go, "v0.0.0-20191109021931-daa7c04131f5", "v0.0.0-20200101000000-0123456789ab",
                 "v0.0.0-20240101120000-aaaaaaaaaaaa");
     }
 
@@ -65,14 +66,5 @@ class GoVersionSchemeTest {
         assertThatThrownBy(() -> go.compare(version, "v1.0.0"))
                 .isInstanceOf(InvalidVersionException.class)
                 .hasMessageStartingWith("'" + version + "' is not a valid go version");
-    }
-
-    private void assertAscending(String... versions) {
-        for (int i = 0; i < versions.length; i++) {
-            for (int j = i + 1; j < versions.length; j++) {
-                assertThat(go.compare(versions[i], versions[j])).as("%s < %s", versions[i], versions[j]).isNegative();
-                assertThat(go.compare(versions[j], versions[i])).as("%s > %s", versions[j], versions[i]).isPositive();
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.policy.version;
 
+import static dev.bulwark.policy.version.SchemeAssertions.assertAscending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,7 @@ class MavenVersionSchemeTest {
 
     @Test
     void ordersQualifiersAsMavenDoes() {
-        assertAscending("1.0-alpha-1", "1.0-beta-1", "1.0-milestone-1", "1.0-rc-1", "1.0-SNAPSHOT", "1.0",
+        assertAscending(maven, "1.0-alpha-1", "1.0-beta-1", "1.0-milestone-1", "1.0-rc-1", "1.0-SNAPSHOT", "1.0",
                 "1.0-sp-1", "1.0-1", "1.0.1");
     }
 
@@ -37,14 +38,5 @@ class MavenVersionSchemeTest {
         assertThatThrownBy(() -> maven.validate(version))
                 .isInstanceOf(InvalidVersionException.class)
                 .hasMessageStartingWith("'" + version + "' is not a valid maven version");
-    }
-
-    private void assertAscending(String... versions) {
-        for (int i = 0; i < versions.length; i++) {
-            for (int j = i + 1; j < versions.length; j++) {
-                assertThat(maven.compare(versions[i], versions[j])).as("%s < %s", versions[i], versions[j]).isNegative();
-                assertThat(maven.compare(versions[j], versions[i])).as("%s > %s", versions[j], versions[i]).isPositive();
-            }
-        }
     }
 }

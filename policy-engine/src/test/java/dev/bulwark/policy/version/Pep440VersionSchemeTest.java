@@ -1,5 +1,6 @@
 package dev.bulwark.policy.version;
 
+import static dev.bulwark.policy.version.SchemeAssertions.assertAscending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +48,7 @@ class Pep440VersionSchemeTest {
 
     @Test
     void ordersDevPrePostAndFinalReleases() {
-        assertAscending("1.0.dev1", "1.0a1.dev1", "1.0a1", "1.0a2", "1.0b1", "1.0rc1", "1.0", "1.0.post1.dev1",
+        assertAscending(pep440, "1.0.dev1", "1.0a1.dev1", "1.0a1", "1.0a2", "1.0b1", "1.0rc1", "1.0", "1.0.post1.dev1",
                 "1.0.post1", "1.0.1.dev0", "1.0.1");
     }
 
@@ -58,7 +59,7 @@ class Pep440VersionSchemeTest {
 
     @Test
     void ordersLocalVersionsAfterThePublicOneWithLettersBeforeNumbers() {
-        assertAscending("1.0", "1.0+abc", "1.0+abc.1", "1.0+def", "1.0+1", "1.0+1.abc", "1.0+1.1", "1.0+2",
+        assertAscending(pep440, "1.0", "1.0+abc", "1.0+abc.1", "1.0+def", "1.0+1", "1.0+1.abc", "1.0+1.1", "1.0+2",
                 "1.0+10", "1.0.post1");
     }
 
@@ -69,14 +70,5 @@ class Pep440VersionSchemeTest {
                 .isInstanceOf(InvalidVersionException.class)
                 .hasMessageStartingWith("'" + version + "' is not a valid PEP 440 version")
                 .hasMessageContaining("[N!]N(.N)*");
-    }
-
-    private void assertAscending(String... versions) {
-        for (int i = 0; i < versions.length; i++) {
-            for (int j = i + 1; j < versions.length; j++) {
-                assertThat(pep440.compare(versions[i], versions[j])).as("%s < %s", versions[i], versions[j]).isNegative();
-                assertThat(pep440.compare(versions[j], versions[i])).as("%s > %s", versions[j], versions[i]).isPositive();
-            }
-        }
     }
 }

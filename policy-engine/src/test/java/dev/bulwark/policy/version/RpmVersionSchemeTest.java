@@ -1,5 +1,6 @@
 package dev.bulwark.policy.version;
 
+import static dev.bulwark.policy.version.SchemeAssertions.assertAscending;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,7 @@ class RpmVersionSchemeTest {
 
     @Test
     void ordersTildeBeforeTheEndAndCaretAfterIt() {
-        assertAscending("1.0~rc1", "1.0~rc2", "1.0", "1.0^", "1.0^git1", "1.0^git2", "1.0.1");
+        assertAscending(rpm, "1.0~rc1", "1.0~rc2", "1.0", "1.0^", "1.0^git1", "1.0^git2", "1.0.1");
     }
 
     @Test
@@ -32,7 +33,7 @@ class RpmVersionSchemeTest {
 
     @Test
     void sortsAMissingReleaseBeforeEveryRelease() {
-        assertAscending("1.0", "1.0-0", "1.0-1");
+        assertAscending(rpm, "1.0", "1.0-0", "1.0-1");
     }
 
     @Test
@@ -56,14 +57,5 @@ class RpmVersionSchemeTest {
         assertThat(rpm.isValid("1:3.0.7-27.el9")).isTrue();
         assertThat(rpm.isValid("2.38~rc1-1.fc40")).isTrue();
         assertThat(rpm.isValid("5.14.21-150500.55.39.1")).isTrue();
-    }
-
-    private void assertAscending(String... versions) {
-        for (int i = 0; i < versions.length; i++) {
-            for (int j = i + 1; j < versions.length; j++) {
-                assertThat(rpm.compare(versions[i], versions[j])).as("%s < %s", versions[i], versions[j]).isNegative();
-                assertThat(rpm.compare(versions[j], versions[i])).as("%s > %s", versions[j], versions[i]).isPositive();
-            }
-        }
     }
 }

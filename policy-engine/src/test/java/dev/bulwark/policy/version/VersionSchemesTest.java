@@ -55,7 +55,9 @@ class VersionSchemesTest {
     void registersEverySchemeClassExactlyOnceAndEachHasItsOwnTest() {
         List<Class<?>> schemeClasses = Arrays.asList(VersionScheme.class.getPermittedSubclasses());
 
-        assertThat(VersionSchemes.all()).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(schemeClasses);
+        assertThat(VersionSchemes.all())
+                .extracting(Object::getClass)
+                .containsExactlyInAnyOrderElementsOf(schemeClasses);
         assertThat(schemeClasses).allSatisfy(scheme -> assertThat(testClassFor(scheme))
                 .as("a test class %sTest for %s", scheme.getSimpleName(), scheme.getSimpleName())
                 .isNotNull());
