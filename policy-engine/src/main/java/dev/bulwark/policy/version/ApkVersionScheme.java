@@ -30,7 +30,7 @@ public final class ApkVersionScheme implements VersionScheme {
 
     @Override
     public int compare(String a, String b) {
-        return compare(a, b, false);
+        return compareFuzzy(a, b, false);
     }
 
     @Override
@@ -63,13 +63,13 @@ public final class ApkVersionScheme implements VersionScheme {
             throw new IllegalArgumentException("apk operator '" + operator
                     + "' is not one of <, <=, =, >=, >, ~, <~ or >~");
         }
-        int result = compare(version, other, fuzzy);
+        int result = compareFuzzy(version, other, fuzzy);
         return (result < 0 && operator.indexOf('<') >= 0)
                 || (result > 0 && operator.indexOf('>') >= 0)
                 || (result == 0 && equal);
     }
 
-    private static int compare(String a, String b, boolean fuzzy) {
+    private static int compareFuzzy(String a, String b, boolean fuzzy) {
         ApkTokenizer left = new ApkTokenizer(Objects.requireNonNull(a, "a"));
         ApkTokenizer right = new ApkTokenizer(Objects.requireNonNull(b, "b"));
         while (left.kind() == right.kind() && left.kind().compareTo(Kind.END) < 0) {
