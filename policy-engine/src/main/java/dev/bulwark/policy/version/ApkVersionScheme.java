@@ -50,9 +50,12 @@ public final class ApkVersionScheme implements VersionScheme {
     /**
      * Whether {@code version operator other} holds as an apk dependency constraint would have it.
      *
+     * @param version  the version being tested, such as an installed package's
      * @param operator one or more of {@code < > = ~}: {@code <}, {@code <=}, {@code =}, {@code >=}, {@code >},
      *     or the fuzzy {@code ~}, {@code <~}, {@code >~}, where {@code ~} matches {@code other} as a prefix
      *     ({@code 3.6.9 ~ 3.6} holds)
+     * @param other    the version in the constraint
+     * @return whether the constraint holds
      * @throws IllegalArgumentException for any other operator
      */
     public boolean matches(String version, String operator, String other) {

@@ -59,6 +59,10 @@ public final class GoVersionScheme implements VersionScheme {
     /**
      * Whether a valid version is a pseudo-version, a version the go command made up for an untagged commit,
      * such as {@code v0.0.0-20191109021931-daa7c04131f5}.
+     *
+     * @param version a Go module version
+     * @return whether it is a pseudo-version
+     * @throws InvalidVersionException if it is not a valid Go version
      */
     public boolean isPseudoVersion(String version) {
         GoVersion parsed = GoVersion.parse(version);

@@ -6,7 +6,9 @@ package dev.bulwark.policy.version;
  */
 public final class InvalidVersionException extends IllegalArgumentException {
 
+    /** The scheme that refused the version. */
     private final String scheme;
+    /** The refused text, as given. */
     private final String version;
 
     /**
@@ -30,12 +32,20 @@ public final class InvalidVersionException extends IllegalArgumentException {
         this.version = version;
     }
 
-    /** The name of the scheme that refused the version. */
+    /**
+     * The scheme that refused the version.
+     *
+     * @return its name, such as {@code dpkg}
+     */
     public String scheme() {
         return scheme;
     }
 
-    /** The version (or range) as it was given. */
+    /**
+     * The refused text.
+     *
+     * @return the version (or range) as it was given
+     */
     public String version() {
         return version;
     }

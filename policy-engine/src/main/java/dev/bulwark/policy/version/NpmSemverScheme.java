@@ -36,6 +36,10 @@ public final class NpmSemverScheme implements VersionScheme {
      * Whether a version lies in an npm range, leaving out pre-releases the range does not name: {@code 1.3.0-rc.1}
      * does not satisfy {@code ^1.2.3}, but {@code 1.2.3-rc.2} satisfies {@code ^1.2.3-rc.1}.
      *
+     * @param version the version, read loosely
+     * @param range   the range, read loosely
+     * @return whether the version satisfies the range
+     * @throws InvalidVersionException if the range holds no readable comparator
      * @see #satisfies(String, String, boolean)
      */
     public boolean satisfies(String version, String range) {
@@ -50,8 +54,11 @@ public final class NpmSemverScheme implements VersionScheme {
      * nothing readable left is an error rather than a range nothing satisfies, so that a broken advisory range
      * is noticed instead of silently matching no version.
      *
+     * @param version the version, read loosely
+     * @param range   the range, read loosely
      * @param includePrerelease whether pre-releases of any version may satisfy the range, as with node-semver's
      *     {@code includePrerelease} option
+     * @return whether the version satisfies the range
      * @throws InvalidVersionException if the range holds no readable comparator
      */
     public boolean satisfies(String version, String range, boolean includePrerelease) {

@@ -39,6 +39,8 @@ public final class Pep440VersionScheme implements VersionScheme {
      * The normal form of a version, as {@code packaging} prints it: {@code 1.0.0-ALPHA.1} gives {@code 1.0.0a1},
      * {@code v1.0-r2} gives {@code 1.0.post2}.
      *
+     * @param version a version in any spelling PEP 440 allows
+     * @return the normal form
      * @throws InvalidVersionException if the version does not follow PEP 440
      */
     public String normalize(String version) {

@@ -18,12 +18,18 @@ public sealed interface VersionScheme
         permits ApkVersionScheme, DpkgVersionScheme, GenericVersionScheme, GoVersionScheme,
                 MavenVersionScheme, NpmSemverScheme, Pep440VersionScheme, RpmVersionScheme {
 
-    /** A short, stable name for the scheme, such as {@code dpkg} or {@code pep440}. */
+    /**
+     * A short, stable name for the scheme.
+     *
+     * @return the name, such as {@code dpkg} or {@code pep440}
+     */
     String name();
 
     /**
      * Orders two versions.
      *
+     * @param a the first version
+     * @param b the second version
      * @return a negative number if {@code a} is older than {@code b}, zero if the scheme treats them as the
      *     same version, a positive number if {@code a} is newer
      * @throws InvalidVersionException if either version cannot be ordered at all by this scheme
@@ -33,11 +39,17 @@ public sealed interface VersionScheme
     /**
      * Checks that a version is well formed for this scheme.
      *
+     * @param version the version to check
      * @throws InvalidVersionException naming the scheme and showing what a valid version looks like
      */
     void validate(String version);
 
-    /** Whether {@link #validate} accepts the version. */
+    /**
+     * Whether a version is well formed for this scheme.
+     *
+     * @param version the version to check
+     * @return whether {@link #validate} accepts it
+     */
     default boolean isValid(String version) {
         try {
             validate(version);
@@ -47,7 +59,11 @@ public sealed interface VersionScheme
         }
     }
 
-    /** This scheme's order as a {@link Comparator}, for sorting and for {@code max}/{@code min}. */
+    /**
+     * This scheme's order as a {@link Comparator}, for sorting and for {@code max}/{@code min}.
+     *
+     * @return a comparator that calls {@link #compare}
+     */
     default Comparator<String> comparator() {
         return this::compare;
     }

@@ -54,6 +54,9 @@ public final class VersionSchemes {
     /**
      * The scheme for an OSV ecosystem name, such as {@code Debian:12}, {@code PyPI} or {@code Red Hat}; the
      * generic scheme for an ecosystem without one of its own.
+     *
+     * @param ecosystem the ecosystem as OSV names it
+     * @return its scheme, never {@code null}
      */
     public static VersionScheme forEcosystem(String ecosystem) {
         Objects.requireNonNull(ecosystem, "ecosystem");
@@ -65,6 +68,8 @@ public final class VersionSchemes {
     /**
      * The scheme with the given {@link VersionScheme#name()}, such as {@code dpkg} or {@code pep440}.
      *
+     * @param name the scheme's name, in any case
+     * @return the scheme
      * @throws IllegalArgumentException listing the known names
      */
     public static VersionScheme named(String name) {
@@ -76,12 +81,20 @@ public final class VersionSchemes {
                         + "'; use one of " + ALL.stream().map(VersionScheme::name).toList()));
     }
 
-    /** Every registered scheme. */
+    /**
+     * Every registered scheme.
+     *
+     * @return the schemes, each once
+     */
     public static List<VersionScheme> all() {
         return ALL;
     }
 
-    /** The ecosystem names (lower case) that have a scheme of their own, and their schemes. */
+    /**
+     * The ecosystems that have a scheme of their own.
+     *
+     * @return lower-case OSV ecosystem names and their schemes
+     */
     public static Map<String, VersionScheme> ecosystemMap() {
         return BY_ECOSYSTEM;
     }
