@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A Python package version as PEP 440 defines it: {@code [N!]N(.N)*[{a|b|rc}N][.postN][.devN][+local]}.
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  * @param preNumber  the pre-release number, or {@code null}
  * @param post       the post-release number, or {@code null}
  * @param dev        the development-release number, or {@code null}
- * @param local      the local version segments, lower case, empty when absent
+ * @param local      the local version segments, lower case and numbers without leading zeros, empty when absent
  */
 record Pep440Version(BigInteger epoch, List<BigInteger> release, String preLabel, BigInteger preNumber,
                      BigInteger post, BigInteger dev, List<String> local) {
@@ -98,8 +99,14 @@ record Pep440Version(BigInteger epoch, List<BigInteger> release, String preLabel
         return out.toString();
     }
 
+    // Lower case, and numbers without leading zeros, as packaging prints them: "Ubuntu-01" gives [ubuntu, 1].
     private static List<String> localSegments(String local) {
-        return local == null ? List.of() : List.of(local.toLowerCase(Locale.ROOT).split("[-_.]"));
+        if (local == null) {
+            return List.of();
+        }
+        return Stream.of(local.toLowerCase(Locale.ROOT).split("[-_.]"))
+                .map(segment -> SemverPrecedence.isNumeric(segment) ? new BigInteger(segment).toString() : segment)
+                .toList();
     }
 
     private static String preLabel(String spelled) {

@@ -1,6 +1,7 @@
 package dev.bulwark.policy.version;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -12,8 +13,9 @@ import java.util.regex.Pattern;
  * {@code ~} sorts before everything, even the end ({@code 1.0~rc1 < 1.0}); {@code ^} sorts after the end but
  * before anything else ({@code 1.0 < 1.0^git1 < 1.0.1}).
  *
- * <p>A missing release sorts before every release, so {@code 1.0 < 1.0-1}. rpm's dependency matching instead
- * lets a missing release match any release; that is a range rule, and a comparator must be a total order.
+ * <p>As in rpm's own {@code rpmverCmp}, a missing release sorts before every release, even an empty one or one
+ * starting with {@code ~}: {@code 1.0 < 1.0-~rc < 1.0-1}. (rpm's dependency matching instead lets a missing
+ * release match any release; that is a rule for ranges, and a comparator must be a total order.)
  */
 public final class RpmVersionScheme implements VersionScheme {
 
@@ -36,7 +38,7 @@ public final class RpmVersionScheme implements VersionScheme {
             return byEpoch;
         }
         int byVersion = rpmvercmp(left.version(), right.version());
-        return byVersion != 0 ? byVersion : rpmvercmp(left.release(), right.release());
+        return byVersion != 0 ? byVersion : compareReleases(left.release(), right.release());
     }
 
     /** Accepts {@code [digits:]version[-release]} made of letters, digits and {@code . _ + ~ ^}. */
@@ -113,6 +115,13 @@ public final class RpmVersionScheme implements VersionScheme {
         return numeric ? compareNumbers(x, y) : Integer.signum(x.compareTo(y));
     }
 
+    private static int compareReleases(Optional<String> a, Optional<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return Boolean.compare(a.isPresent(), b.isPresent());
+        }
+        return rpmvercmp(a.get(), b.get());
+    }
+
     private static int compareEpochs(String a, String b) {
         return compareNumbers(a.isEmpty() ? "0" : a, b.isEmpty() ? "0" : b);
     }
@@ -183,8 +192,8 @@ public final class RpmVersionScheme implements VersionScheme {
         }
     }
 
-    /** An epoch-version-release triple; an absent epoch or release is empty. */
-    private record Evr(String epoch, String version, String release) {
+    /** An epoch-version-release triple; an absent epoch is empty. */
+    private record Evr(String epoch, String version, Optional<String> release) {
 
         // As rpm's parseEVR: leading digits then ':' make the epoch; the last '-' starts the release.
         static Evr parse(String text) {
@@ -198,8 +207,8 @@ public final class RpmVersionScheme implements VersionScheme {
             String rest = hasEpoch ? text.substring(digits + 1) : text;
             int hyphen = rest.lastIndexOf('-');
             return hyphen < 0
-                    ? new Evr(epoch, rest, "")
-                    : new Evr(epoch, rest.substring(0, hyphen), rest.substring(hyphen + 1));
+                    ? new Evr(epoch, rest, Optional.empty())
+                    : new Evr(epoch, rest.substring(0, hyphen), Optional.of(rest.substring(hyphen + 1)));
         }
     }
 }

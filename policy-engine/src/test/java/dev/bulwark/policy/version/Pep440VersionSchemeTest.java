@@ -28,6 +28,7 @@ class Pep440VersionSchemeTest {
         "0!1.0, 1.0",
         "1!2.0_post_1, 1!2.0.post1",
         "1.0+Ubuntu-1_2, 1.0+ubuntu.1.2",
+        "1.0+abc.007, 1.0+abc.7",
         "' 1.0 ', 1.0"
     })
     void normalisesEverySpellingPep440Allows(String spelled, String normal) {

@@ -33,7 +33,7 @@ class RpmVersionSchemeTest {
 
     @Test
     void sortsAMissingReleaseBeforeEveryRelease() {
-        assertAscending(rpm, "1.0", "1.0-0", "1.0-1");
+        assertAscending(rpm, "1.0", "1.0-~rc", "1.0-", "1.0-0", "1.0-1");
     }
 
     @Test
