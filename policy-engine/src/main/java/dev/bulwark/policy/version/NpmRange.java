@@ -43,6 +43,7 @@ record NpmRange(List<List<Bound>> sets) {
     private static final Pattern PARTIAL = Pattern.compile("[v=\\s]*(" + WILDCARD + ")(?:\\.(" + WILDCARD
             + ")(?:\\.(" + WILDCARD + ")(?:-?(" + LooseSemver.IDENTIFIERS + "))?(?:\\+(" + LooseSemver.IDENTIFIERS
             + "))?)?)?");
+    private static final Pattern BUILD = Pattern.compile("\\+" + LooseSemver.IDENTIFIERS);
     private static final Pattern HYPHEN = Pattern.compile("(\\S+) - (\\S+)");
     private static final Pattern OPERATOR = Pattern.compile("(~>|<=|>=|<|>|=|~|\\^)?(.*)");
     private static final Pattern SPACE_AFTER_OPERATOR = Pattern.compile("(~>|<=|>=|<|>|=|~|\\^)\\s+");
@@ -52,14 +53,15 @@ record NpmRange(List<List<Bound>> sets) {
     }
 
     /**
-     * Reads a range; comparators loose node-semver cannot read are dropped, as npm drops them.
+     * Reads a range; build metadata is ignored, and comparators loose node-semver cannot read are dropped, as
+     * npm drops them.
      *
      * @throws InvalidVersionException if nothing readable is left
      */
     static NpmRange parse(String range, boolean includePrerelease) {
         Objects.requireNonNull(range, "range");
         List<List<Bound>> sets = new ArrayList<>();
-        for (String set : range.split("\\|\\|", -1)) {
+        for (String set : BUILD.matcher(range).replaceAll("").split("\\|\\|", -1)) {
             List<Bound> bounds = parseSet(set.strip().replaceAll("\\s+", " "), includePrerelease);
             if (!bounds.isEmpty()) {
                 sets.add(bounds);
@@ -77,8 +79,7 @@ record NpmRange(List<List<Bound>> sets) {
             return List.of(new Bound.Any());
         }
         Matcher hyphen = HYPHEN.matcher(set);
-        if (hyphen.matches() && PARTIAL.matcher(hyphen.group(1)).matches()
-                && PARTIAL.matcher(hyphen.group(2)).matches()) {
+        if (hyphen.matches()) {
             return hyphenRange(hyphen.group(1), hyphen.group(2), includePrerelease);
         }
         List<Bound> bounds = new ArrayList<>();
@@ -88,20 +89,25 @@ record NpmRange(List<List<Bound>> sets) {
         return bounds;
     }
 
-    // A wildcard on either side of "A - B" drops that side; otherwise semver4j expands the pair.
+    // "A - B" means ">=A <=B", where a wildcard side is dropped, parts after a wildcard are ignored and, with
+    // pre-releases included, a full lower version admits its own pre-releases too.
     private static List<Bound> hyphenRange(String from, String to, boolean includePrerelease) {
-        Matcher lower = PARTIAL.matcher(from);
-        Matcher upper = PARTIAL.matcher(to);
-        if (!lower.matches() || !upper.matches()) {
-            throw new IllegalArgumentException("not a hyphen range: " + from + " - " + to);
+        Matcher lower = readable(from);
+        Matcher upper = readable(to);
+        if (lower == null || upper == null) {
+            return List.of();
         }
-        if (isWildcard(lower.group(1)) || isWildcard(upper.group(1))) {
-            List<Bound> bounds = new ArrayList<>(parseComparator(">=" + from, includePrerelease));
-            bounds.addAll(parseComparator("<=" + to, includePrerelease));
-            bounds.removeIf(bound -> bound instanceof Bound.Any);
-            return bounds.isEmpty() ? List.of(new Bound.Any()) : bounds;
+        List<Bound> bounds = new ArrayList<>();
+        if (!isPartial(lower) && lower.group(4) == null && includePrerelease) {
+            String floor = LooseSemver.core(lower.group(1), lower.group(2), lower.group(3), "0", null);
+            bounds.add(new Bound.Compare(RangeOperator.GTE, LooseSemver.toSemver(from, floor)));
+        } else if (!isWildcard(lower.group(1))) {
+            bounds.addAll(parseComparator(">=" + partial(lower), includePrerelease));
         }
-        return expand(partial(lower) + " - " + partial(upper), true, includePrerelease);
+        if (!isWildcard(upper.group(1))) {
+            bounds.addAll(parseComparator("<=" + partial(upper), includePrerelease));
+        }
+        return bounds.isEmpty() ? List.of(new Bound.Any()) : bounds;
     }
 
     private static List<Bound> parseComparator(String comparator, boolean includePrerelease) {
@@ -110,14 +116,15 @@ record NpmRange(List<List<Bound>> sets) {
             throw new IllegalArgumentException("not a comparator: " + comparator);
         }
         String operator = split.group(1) == null ? "" : split.group(1);
-        Matcher version = PARTIAL.matcher(split.group(2));
-        if (!version.matches()) {
+        Matcher version = readable(split.group(2));
+        boolean caretOrTilde = operator.startsWith("~") || operator.equals("^");
+        if (version == null || (!caretOrTilde && hasWildcardBeforeNumber(version))) {
             return List.of(); // loose node-semver throws unreadable comparators away
         }
         if (isWildcard(version.group(1))) {
             return List.of(operator.equals("<") || operator.equals(">") ? new Bound.Nothing() : new Bound.Any());
         }
-        boolean sugar = operator.startsWith("~") || operator.equals("^") || isPartial(version);
+        boolean sugar = caretOrTilde || isPartial(version);
         return expand(operator + partial(version), sugar, includePrerelease);
     }
 
@@ -145,23 +152,43 @@ record NpmRange(List<List<Bound>> sets) {
         return bounds;
     }
 
-    private static boolean isPartial(Matcher version) {
-        return version.group(3) == null || isWildcard(version.group(2)) || isWildcard(version.group(3));
+    // A partial version, or null if node-semver cannot read it.
+    private static Matcher readable(String text) {
+        Matcher version = PARTIAL.matcher(text);
+        return version.matches() ? version : null;
     }
 
-    private static String partial(Matcher version) {
-        if (version.group(3) == null || isWildcard(version.group(3))) {
-            StringBuilder out = new StringBuilder(strip(version.group(1)));
-            if (version.group(2) != null) {
-                out.append('.').append(strip(version.group(2)));
+    // node-semver refuses an x-range where a number follows a wildcard (1.x.3), but reads ^1.x.3 and ~1.x.3.
+    private static boolean hasWildcardBeforeNumber(Matcher version) {
+        boolean wildcardSeen = false;
+        for (int part = 1; part <= 3 && version.group(part) != null; part++) {
+            if (wildcardSeen && !isWildcard(version.group(part))) {
+                return true;
             }
-            if (version.group(3) != null) {
-                out.append('.').append(version.group(3));
-            }
-            return out.toString();
+            wildcardSeen |= isWildcard(version.group(part));
         }
-        return LooseSemver.core(version.group(1), version.group(2), version.group(3), version.group(4),
-                version.group(5));
+        return false;
+    }
+
+    private static boolean isPartial(Matcher version) {
+        return version.group(3) == null || isWildcard(version.group(1)) || isWildcard(version.group(2))
+                || isWildcard(version.group(3));
+    }
+
+    // The version as semver4j reads it: up to and including the first wildcard, without leading zeros.
+    private static String partial(Matcher version) {
+        if (!isPartial(version)) {
+            return LooseSemver.core(version.group(1), version.group(2), version.group(3), version.group(4),
+                    version.group(5));
+        }
+        StringBuilder out = new StringBuilder();
+        for (int part = 1; part <= 3 && version.group(part) != null; part++) {
+            out.append(part == 1 ? "" : ".").append(strip(version.group(part)));
+            if (isWildcard(version.group(part))) {
+                break;
+            }
+        }
+        return out.toString();
     }
 
     private static Bound.Compare bound(Range range) {

@@ -65,6 +65,34 @@ class NpmSemverSchemeTest {
     }
 
     @Test
+    void letsAFullLowerBoundOfAHyphenRangeAdmitItsPreReleasesWhenTheyAreIncluded() {
+        assertThat(npm.satisfies("1.0.0-pre", "1.0.0 - 2", true)).isTrue();
+        assertThat(npm.satisfies("1.0.0-pre", "1.0.0 - 2")).isFalse();
+        assertThat(npm.satisfies("3.0.0-pre", "1.0.0 - 2", true)).isFalse();
+    }
+
+    @Test
+    void readsHyphenRangesUpToTheFirstWildcardOfEachSide() {
+        assertThat(npm.satisfies("10.5.0", "10.*.1 - X.2")).isTrue();
+        assertThat(npm.satisfies("9.9.9", "10.*.1 - X.2")).isFalse();
+        assertThat(npm.satisfies("10.3.3", "1 - 0.x.3")).isFalse();
+    }
+
+    @Test
+    void dropsAnXRangeWithANumberAfterAWildcardButReadsItAfterACaret() {
+        assertThat(npm.satisfies("2.0.0", "1.x.3 || 2.0.0")).isTrue();
+        assertThat(npm.satisfies("1.5.0", "1.x.3 || 2.0.0")).isFalse();
+        assertThat(npm.satisfies("1.5.0", "^1.x.3")).isTrue();
+        assertThatThrownBy(() -> npm.satisfies("1.5.0", "1.x.3")).isInstanceOf(InvalidVersionException.class);
+    }
+
+    @Test
+    void ignoresBuildMetadataInRanges() {
+        assertThat(npm.satisfies("2.9.9", "* - 2+build.7")).isTrue();
+        assertThat(npm.satisfies("3.0.0", "* - 2+build.7")).isFalse();
+    }
+
+    @Test
     void letsAVersionThatIsNotSemverSatisfyNoRange() {
         assertThat(npm.satisfies("not a version", "*")).isFalse();
         assertThat(npm.isValid("not a version")).isFalse();
