@@ -79,8 +79,8 @@ record NpmRange(List<List<Bound>> sets) {
             return List.of(new Bound.Any());
         }
         Matcher hyphen = HYPHEN.matcher(set);
-        if (hyphen.matches()) {
-            return hyphenRange(hyphen.group(1), hyphen.group(2), includePrerelease);
+        if (hyphen.matches() && readable(hyphen.group(1)) != null && readable(hyphen.group(2)) != null) {
+            return hyphenRange(readable(hyphen.group(1)), readable(hyphen.group(2)), includePrerelease);
         }
         List<Bound> bounds = new ArrayList<>();
         for (String comparator : SPACE_AFTER_OPERATOR.matcher(set).replaceAll("$1").split(" ", -1)) {
@@ -91,16 +91,11 @@ record NpmRange(List<List<Bound>> sets) {
 
     // "A - B" means ">=A <=B", where a wildcard side is dropped, parts after a wildcard are ignored and, with
     // pre-releases included, a full lower version admits its own pre-releases too.
-    private static List<Bound> hyphenRange(String from, String to, boolean includePrerelease) {
-        Matcher lower = readable(from);
-        Matcher upper = readable(to);
-        if (lower == null || upper == null) {
-            return List.of();
-        }
+    private static List<Bound> hyphenRange(Matcher lower, Matcher upper, boolean includePrerelease) {
         List<Bound> bounds = new ArrayList<>();
         if (!isPartial(lower) && lower.group(4) == null && includePrerelease) {
             String floor = LooseSemver.core(lower.group(1), lower.group(2), lower.group(3), "0", null);
-            bounds.add(new Bound.Compare(RangeOperator.GTE, LooseSemver.toSemver(from, floor)));
+            bounds.add(new Bound.Compare(RangeOperator.GTE, LooseSemver.toSemver(lower.group(), floor)));
         } else if (!isWildcard(lower.group(1))) {
             bounds.addAll(parseComparator(">=" + partial(lower), includePrerelease));
         }
