@@ -71,7 +71,10 @@ record NpmRange(List<List<Bound>> sets) {
             throw new InvalidVersionException(LooseSemver.SCHEME, "range", range, "write comparators such as"
                     + " >=1.2.3 <2.0.0, ^1.2, ~1.2.3, 1.x or 1.0.0 - 2.0.0, joined by || for alternatives");
         }
-        return new NpmRange(sets);
+        // node-semver reduces a range with a match-all alternative to that alternative alone, which matters for
+        // pre-releases: in "<=1.2.3-rc.1 || *" the first alternative no longer lets 1.2.3-rc.0 in.
+        boolean matchesAll = sets.stream().anyMatch(set -> set.stream().allMatch(Bound.Any.class::isInstance));
+        return new NpmRange(matchesAll ? List.of(List.of(new Bound.Any())) : sets);
     }
 
     private static List<Bound> parseSet(String set, boolean includePrerelease) {

@@ -87,6 +87,13 @@ class NpmSemverSchemeTest {
     }
 
     @Test
+    void reducesARangeWithAMatchAllAlternativeToThatAlternativeAsNodeSemverDoes() {
+        assertThat(npm.satisfies("1.2.3-rc.0", "<=1.2.3-rc.1")).isTrue();
+        assertThat(npm.satisfies("1.2.3-rc.0", "<=1.2.3-rc.1 || *")).isFalse();
+        assertThat(npm.satisfies("1.2.3", "<=1.2.3-rc.1 || *")).isTrue();
+    }
+
+    @Test
     void ignoresBuildMetadataInRanges() {
         assertThat(npm.satisfies("2.9.9", "* - 2+build.7")).isTrue();
         assertThat(npm.satisfies("3.0.0", "* - 2+build.7")).isFalse();
