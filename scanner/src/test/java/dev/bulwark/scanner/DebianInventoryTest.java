@@ -2,16 +2,11 @@ package dev.bulwark.scanner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.scanner.analyzer.Analyzers;
-import dev.bulwark.scanner.docker.DockerEngine;
 import dev.bulwark.scanner.inventory.Package;
-import dev.bulwark.scanner.layer.ScanLimits;
-import dev.bulwark.scanner.source.DaemonSource;
-import dev.bulwark.scanner.source.ImageRef;
 import dev.bulwark.scanner.testing.Containers;
+import dev.bulwark.scanner.testing.TestImages;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -21,11 +16,8 @@ class DebianInventoryTest {
 
     private static final String IMAGE = "bulwark-test/debian:latest";
 
-    static ScannedImage scan(String image) {
-        try (DockerEngine engine = DockerEngine.fromEnvironment();
-             DaemonSource source = new DaemonSource(engine, ImageRef.parse(image))) {
-            return new ImageScanner(Analyzers.all(), ScanLimits.DEFAULTS, Optional.empty()).scan(source);
-        }
+    private static ScannedImage scan(String image) {
+        return TestImages.scan(image);
     }
 
     private static Set<String> dpkgQuery(String image) {

@@ -3,6 +3,7 @@ package dev.bulwark.scanner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.scanner.testing.Containers;
+import dev.bulwark.scanner.testing.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class LanguageInventoryTest {
     void findsEveryNpmPackageThatNpmInstalled() {
         Set<String> installed = lines(Containers.run("bulwark-test/node:latest", "cat", "/app/expected-packages.txt"));
 
-        ScannedImage scanned = DebianInventoryTest.scan("bulwark-test/node:latest");
+        ScannedImage scanned = TestImages.scan("bulwark-test/node:latest");
 
         assertThat(installed).hasSizeGreaterThan(40).contains("lodash 4.17.20", "@sindresorhus/is 4.0.0");
         assertThat(found(scanned, "npm")).isEqualTo(installed);
@@ -40,7 +41,7 @@ class LanguageInventoryTest {
                 + "for d in m.distributions(): print(d.metadata['Name'], d.version)";
         Set<String> seen = lines(Containers.run("bulwark-test/debian-pkgs:latest", "python3", "-c", script));
 
-        ScannedImage scanned = DebianInventoryTest.scan("bulwark-test/debian-pkgs:latest");
+        ScannedImage scanned = TestImages.scan("bulwark-test/debian-pkgs:latest");
 
         assertThat(seen).anyMatch(line -> line.startsWith("cryptography "));
         assertThat(found(scanned, "pypi")).isEqualTo(seen);
@@ -50,7 +51,7 @@ class LanguageInventoryTest {
     void findsTheModulesAndGoVersionGoItselfReportsForTheBinary() {
         Set<String> built = lines(Containers.run("bulwark-test/go:latest", "cat", "/bulwark-test/expected-packages.txt"));
 
-        ScannedImage scanned = DebianInventoryTest.scan("bulwark-test/go:latest");
+        ScannedImage scanned = TestImages.scan("bulwark-test/go:latest");
 
         assertThat(built).contains("github.com/google/uuid v1.3.0").anyMatch(line -> line.startsWith("stdlib v1."));
         assertThat(found(scanned, "golang")).isEqualTo(built);
@@ -62,7 +63,7 @@ class LanguageInventoryTest {
     void findsEveryJavaArtifactInTheJarsWarsAndEars() throws IOException {
         Set<String> packed = lines(Files.readString(Path.of("..", "testing", "images", "java", "expected-packages.txt")));
 
-        ScannedImage scanned = DebianInventoryTest.scan("bulwark-test/java:latest");
+        ScannedImage scanned = TestImages.scan("bulwark-test/java:latest");
 
         assertThat(found(scanned, "maven")).isEqualTo(packed);
         assertThat(scanned.inventory().packages()).anySatisfy(pkg ->

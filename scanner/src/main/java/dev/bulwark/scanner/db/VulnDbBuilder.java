@@ -1,0 +1,146 @@
+package dev.bulwark.scanner.db;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes a new database into a temp file beside the target and, only when every record is in, renames it
+ * over the target in one step: a reader sees the old database or the new one, never half of one.
+ */
+public final class VulnDbBuilder implements AutoCloseable {
+
+    private static final int BATCH = 2000;
+
+    private final Path target;
+    private final Path temp;
+    private final Connection connection;
+    private final PreparedStatement deleteAffected;
+    private final PreparedStatement insertAdvisory;
+    private final PreparedStatement insertAffected;
+    private long records;
+    private Instant newestModified;
+    private boolean finished;
+
+    private VulnDbBuilder(Path target, Path temp, Connection connection) throws SQLException {
+        this.target = target;
+        this.temp = temp;
+        this.connection = connection;
+        this.deleteAffected = connection.prepareStatement("DELETE FROM affected WHERE advisory_id = ?");
+        this.insertAdvisory = connection.prepareStatement("INSERT OR REPLACE INTO advisory (id, record) VALUES (?, ?)");
+        this.insertAffected = connection.prepareStatement(
+                "INSERT INTO affected (ecosystem, name, advisory_id, entry) VALUES (?, ?, ?, ?)");
+    }
+
+    /** Starts a database that will replace {@code target}. */
+    public static VulnDbBuilder create(Path target) {
+        try {
+            Path directory = target.toAbsolutePath().getParent();
+            Files.createDirectories(directory);
+            Path temp = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + temp);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode = OFF");
+                statement.execute("PRAGMA synchronous = OFF");
+                for (String table : DbFormat.SCHEMA) {
+                    statement.execute(table);
+                }
+            }
+            connection.setAutoCommit(false);
+            return new VulnDbBuilder(target, temp, connection);
+        } catch (IOException | SQLException e) {
+            throw new DbException("cannot create a vulnerability database beside " + target + " (" + e.getMessage()
+                    + "): check that the directory is writable, or choose another with --db", e);
+        }
+    }
+
+    /** Adds (or replaces, by ID) a record. */
+    public void add(OsvRecord record) {
+        try {
+            deleteAffected.setString(1, record.id());
+            deleteAffected.executeUpdate();
+            insertAdvisory.setString(1, record.id());
+            insertAdvisory.setString(2, DbFormat.JSON.writeValueAsString(record));
+            insertAdvisory.executeUpdate();
+            for (int i = 0; i < record.affected().size(); i++) {
+                OsvRecord.Affected affected = record.affected().get(i);
+                insertAffected.setString(1, PackageNames.ecosystemKey(affected.ecosystem()));
+                insertAffected.setString(2, PackageNames.normalize(affected.ecosystem(), affected.name()));
+                insertAffected.setString(3, record.id());
+                insertAffected.setInt(4, i);
+                insertAffected.executeUpdate();
+            }
+            if (newestModified == null || record.modified().isAfter(newestModified)) {
+                newestModified = record.modified();
+            }
+            if (++records % BATCH == 0) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw new DbException("writing " + record.id() + " to " + temp + ": " + e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("encoding " + record.id(), e);
+        }
+    }
+
+    /** Copies every record of another database (for a source that has not changed since it was fetched). */
+    public long copyFrom(VulnDb previous, String source) {
+        long[] copied = {0};
+        previous.records(source, record -> {
+            add(record);
+            copied[0]++;
+        });
+        return copied[0];
+    }
+
+    /** Writes the metadata, builds the index and puts the database in place. */
+    public DbMetadata finish(List<DbMetadata.SourceInfo> sources, Instant builtAt) {
+        DbMetadata metadata = new DbMetadata(DbFormat.SCHEMA_VERSION, builtAt, sources, count(), Optional.ofNullable(newestModified));
+        try (Statement statement = connection.createStatement();
+             PreparedStatement meta = connection.prepareStatement("INSERT INTO meta (key, value) VALUES ('metadata', ?)")) {
+            statement.execute(DbFormat.INDEX);
+            meta.setString(1, DbFormat.JSON.writeValueAsString(metadata));
+            meta.executeUpdate();
+            connection.commit();
+            connection.close();
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            finished = true;
+            return metadata;
+        } catch (SQLException | IOException e) {
+            throw new DbException("finishing the vulnerability database " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private long count() {
+        try (Statement statement = connection.createStatement(); var rows = statement.executeQuery("SELECT COUNT(*) FROM advisory")) {
+            return rows.next() ? rows.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new DbException("counting records in " + temp, e);
+        }
+    }
+
+    /** Abandons an unfinished database: the temp file goes, the old database stays. */
+    @Override
+    public void close() {
+        if (finished) {
+            return;
+        }
+        try {
+            connection.close();
+            Files.deleteIfExists(temp);
+        } catch (SQLException | IOException e) {
+            throw new DbException("removing the unfinished database " + temp, e);
+        }
+    }
+}

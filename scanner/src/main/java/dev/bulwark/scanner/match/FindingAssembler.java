@@ -1,0 +1,156 @@
+package dev.bulwark.scanner.match;
+
+import dev.bulwark.policy.cvss.CvssVector;
+import dev.bulwark.policy.version.VersionScheme;
+import dev.bulwark.policy.version.VersionSchemes;
+import dev.bulwark.policy.vuln.Finding;
+import dev.bulwark.policy.vuln.Severity;
+import dev.bulwark.scanner.db.OsvRecord;
+import dev.bulwark.scanner.inventory.Package;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Merges the advisories that describe one vulnerability (linked by ID or alias: a GHSA, its CVE, a PYSEC)
+ * into one finding per package: the CVE as the primary ID when there is one, every other ID as an alias,
+ * the highest fixed version any of them needs, and the severity from the best evidence.
+ */
+final class FindingAssembler {
+
+    static final Comparator<Match> MOST_SEVERE_FIRST = Comparator
+            .comparing((Match m) -> m.finding().severity()).reversed()
+            .thenComparing(m -> -m.finding().cvssScore().orElse(0))
+            .thenComparing(m -> m.pkg().name()).thenComparing(m -> m.finding().vulnerabilityId());
+
+    private FindingAssembler() {
+    }
+
+    static List<Match> assemble(Package pkg, List<Matcher.AdvisoryHit> hits) {
+        List<Match> matches = new ArrayList<>();
+        for (List<Matcher.AdvisoryHit> group : groups(hits)) {
+            matches.add(merge(pkg, group));
+        }
+        return matches;
+    }
+
+    private static List<List<Matcher.AdvisoryHit>> groups(List<Matcher.AdvisoryHit> hits) {
+        List<Set<String>> idSets = new ArrayList<>();
+        List<List<Matcher.AdvisoryHit>> groups = new ArrayList<>();
+        for (Matcher.AdvisoryHit hit : hits) {
+            Set<String> ids = new LinkedHashSet<>();
+            ids.add(hit.record().id());
+            ids.addAll(hit.record().aliases());
+            List<Integer> joined = new ArrayList<>();
+            for (int i = 0; i < idSets.size(); i++) {
+                if (idSets.get(i).stream().anyMatch(ids::contains)) {
+                    joined.add(i);
+                }
+            }
+            Set<String> mergedIds = new LinkedHashSet<>(ids);
+            List<Matcher.AdvisoryHit> mergedHits = new ArrayList<>(List.of(hit));
+            for (int j = joined.size() - 1; j >= 0; j--) {
+                int index = joined.get(j);
+                mergedIds.addAll(idSets.remove(index));
+                mergedHits.addAll(0, groups.remove(index));
+            }
+            idSets.add(mergedIds);
+            groups.add(mergedHits);
+        }
+        return groups;
+    }
+
+    private static Match merge(Package pkg, List<Matcher.AdvisoryHit> group) {
+        Set<String> ids = new LinkedHashSet<>();
+        group.forEach(hit -> {
+            ids.add(hit.record().id());
+            ids.addAll(hit.record().aliases());
+        });
+        String primary = ids.stream().filter(id -> id.startsWith("CVE-")).sorted().findFirst()
+                .orElse(ids.stream().filter(id -> id.startsWith("GHSA-")).sorted().findFirst().orElse(group.get(0).record().id()));
+        Set<String> aliases = new LinkedHashSet<>(ids);
+        aliases.remove(primary);
+        Rating rating = rating(group);
+        Optional<Instant> published = group.stream().map(hit -> hit.record().published()).flatMap(Optional::stream)
+                .min(Comparator.naturalOrder());
+        OsvRecord first = group.stream().map(Matcher.AdvisoryHit::record).filter(r -> !r.summary().isBlank()).findFirst()
+                .orElse(group.get(0).record());
+        List<String> references = group.stream().flatMap(hit -> hit.record().references().stream()).distinct().toList();
+        Finding finding = new Finding(primary, aliases, pkg.purl(), pkg.path(), rating.severity(), rating.score(),
+                fixedVersion(group), published);
+        return new Match(finding, pkg, first.summary(), rating.source(), references, dataSource(group));
+    }
+
+    private record Rating(Severity severity, OptionalDouble score, String source) {
+    }
+
+    /** CVSS vectors first (the highest score among them), else the databases' own severity words. */
+    private static Rating rating(List<Matcher.AdvisoryHit> group) {
+        Rating best = null;
+        for (Matcher.AdvisoryHit hit : group) {
+            List<OsvRecord.Severity> severities = new ArrayList<>(hit.affected().severities());
+            severities.addAll(hit.record().severities());
+            for (OsvRecord.Severity severity : severities) {
+                if (!severity.type().startsWith("CVSS_V3") && !severity.type().startsWith("CVSS_V4")) {
+                    continue;
+                }
+                try {
+                    CvssVector vector = CvssVector.parse(severity.score());
+                    if (best == null || vector.baseScore() > best.score().orElse(-1)) {
+                        best = new Rating(vector.severity(), OptionalDouble.of(vector.baseScore()),
+                                severity.type() + " vector of " + hit.record().id());
+                    }
+                } catch (IllegalArgumentException e) {
+                    // An unreadable vector is no evidence; the database severity below still counts.
+                }
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        for (Matcher.AdvisoryHit hit : group) {
+            if (hit.record().databaseSeverity().isPresent()) {
+                try {
+                    return new Rating(Severity.parse(hit.record().databaseSeverity().get()), OptionalDouble.empty(),
+                            "database_specific.severity of " + hit.record().id());
+                } catch (IllegalArgumentException e) {
+                    // A word that is not a severity band: keep looking.
+                }
+            }
+        }
+        return new Rating(Severity.UNKNOWN, OptionalDouble.empty(), "none given");
+    }
+
+    /** The fix for every advisory of the group: the highest of their fixed versions; none if any has none. */
+    private static String fixedVersion(List<Matcher.AdvisoryHit> group) {
+        VersionScheme scheme = VersionSchemes.forEcosystem(group.get(0).affected().ecosystem());
+        String highest = "";
+        for (Matcher.AdvisoryHit hit : group) {
+            if (hit.fixedVersion().isEmpty()) {
+                return "";
+            }
+            String fixed = hit.fixedVersion().get();
+            if (highest.isEmpty() || scheme.compare(fixed, highest) > 0) {
+                highest = fixed;
+            }
+        }
+        return highest;
+    }
+
+    private static String dataSource(List<Matcher.AdvisoryHit> group) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Matcher.AdvisoryHit hit : group) {
+            String id = hit.record().id();
+            names.putIfAbsent(id.startsWith("GHSA-") ? "GitHub Advisory Database" : id.startsWith("PYSEC-")
+                    ? "PyPA Advisory Database" : hit.record().source(), "");
+        }
+        return String.join(", ", names.keySet());
+    }
+}

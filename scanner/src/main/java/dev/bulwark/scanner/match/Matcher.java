@@ -1,0 +1,80 @@
+package dev.bulwark.scanner.match;
+
+import dev.bulwark.scanner.db.OsvRecord;
+import dev.bulwark.scanner.db.VulnDb;
+import dev.bulwark.scanner.inventory.AnalyzerFailure;
+import dev.bulwark.scanner.inventory.Inventory;
+import dev.bulwark.scanner.inventory.Package;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Matches an inventory against the vulnerability database: each package against the advisories of its
+ * ecosystem, then the records that name one vulnerability (by ID or alias) merged into one finding.
+ */
+public final class Matcher {
+
+    private final VulnDb db;
+
+    public Matcher(VulnDb db) {
+        this.db = db;
+    }
+
+    /** The matches, most severe first, and the comparisons that could not be made. */
+    public record Result(List<Match> matches, List<AnalyzerFailure> problems) {
+        public Result {
+            matches = List.copyOf(matches);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    public Result match(Inventory inventory) {
+        List<Match> matches = new ArrayList<>();
+        List<AnalyzerFailure> problems = new ArrayList<>();
+        for (Package pkg : distinct(inventory.packages())) {
+            List<AdvisoryHit> hits = new ArrayList<>();
+            for (Target target : Ecosystems.targets(pkg, inventory.os())) {
+                for (VulnDb.Hit hit : db.affecting(target.ecosystem(), target.name())) {
+                    check(target, hit, problems).ifPresent(hits::add);
+                }
+            }
+            matches.addAll(FindingAssembler.assemble(pkg, hits));
+        }
+        matches.sort(FindingAssembler.MOST_SEVERE_FIRST);
+        return new Result(matches, problems);
+    }
+
+    /**
+     * One package per identity: a package found twice (in node_modules and in the lockfile, in a dist-info and an
+     * egg-info) is one package with one set of findings, reported at the first place it was found.
+     */
+    private static List<Package> distinct(List<Package> packages) {
+        Map<String, Package> byIdentity = new LinkedHashMap<>();
+        for (Package pkg : packages) {
+            byIdentity.putIfAbsent(pkg.ecosystem() + " " + pkg.purl().coordinates() + "@" + pkg.version(), pkg);
+        }
+        return List.copyOf(byIdentity.values());
+    }
+
+    private static Optional<AdvisoryHit> check(Target target, VulnDb.Hit hit, List<AnalyzerFailure> problems) {
+        OsvRecord record = hit.record();
+        if (record.withdrawn().isPresent()) {
+            return Optional.empty();
+        }
+        try {
+            return AffectedRanges.check(target.version(), hit.affected())
+                    .map(affected -> new AdvisoryHit(record, hit.affected(), affected.fixedVersion()));
+        } catch (IllegalArgumentException e) {
+            problems.add(new AnalyzerFailure("matcher", target.ecosystem() + "/" + target.name() + "@" + target.version(),
+                    "cannot compare with " + record.id() + ": " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /** One advisory that affects the package, with the version that fixes it there. */
+    record AdvisoryHit(OsvRecord record, OsvRecord.Affected affected, Optional<String> fixedVersion) {
+    }
+}
