@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
  * @param exceptions accepted risks, each with an expiry
  * @param vex        VEX documents (paths relative to the policy file) whose statements apply
  * @param runtime    the agent's section
+ * @param database   what the gate demands of the vulnerability database (its age)
  */
 public record Policy(String apiVersion, String kind, Metadata metadata, List<StageSpec> stages,
-                     List<ExceptionRule> exceptions, List<String> vex, RuntimeSpec runtime) {
+                     List<ExceptionRule> exceptions, List<String> vex, RuntimeSpec runtime, DatabaseRules database) {
 
     public static final String API_VERSION = "bulwark.dev/v1";
     public static final String KIND = "Policy";
@@ -46,6 +47,7 @@ public record Policy(String apiVersion, String kind, Metadata metadata, List<Sta
         exceptions = List.copyOf(Objects.requireNonNullElse(exceptions, List.of()));
         vex = List.copyOf(Objects.requireNonNullElse(vex, List.of()));
         runtime = Objects.requireNonNullElse(runtime, RuntimeSpec.defaults());
+        database = Objects.requireNonNullElse(database, DatabaseRules.defaults());
     }
 
     /** The stage names in promotion order. */
