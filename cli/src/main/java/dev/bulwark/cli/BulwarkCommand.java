@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.cli.db.DbCommand;
 import dev.bulwark.cli.image.SbomCommand;
 import dev.bulwark.cli.policy.PolicyCommand;
 import picocli.CommandLine;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Container security: a CI gate for images and a runtime agent for containers, under one policy.",
         subcommands = {
             SbomCommand.class,
+            DbCommand.class,
             PolicyCommand.class,
             HelpCommand.class,
         })

@@ -23,7 +23,7 @@ public final class ExitCodes implements IExecutionExceptionHandler {
             return USAGE;
         }
         boolean usage = error instanceof IllegalArgumentException;
-        err.println("bulwark " + commandLine.getCommandName() + ": " + (usage ? "" : "error: ") + error.getMessage());
+        err.println(commandLine.getCommandSpec().qualifiedName() + ": " + (usage ? "" : "error: ") + error.getMessage());
         if ("1".equals(System.getenv("BULWARK_DEBUG"))) {
             error.printStackTrace(err);
         }

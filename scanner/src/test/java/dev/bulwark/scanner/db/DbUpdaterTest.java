@@ -1,0 +1,157 @@
+package dev.bulwark.scanner.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.bulwark.policy.testing.Corpora;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Updates from a mirror on loopback serving an OSV export (a zip of the corpus' npm records) as OSV's storage does. */
+class DbUpdaterTest {
+
+    @TempDir
+    Path temp;
+
+    private HttpServer server;
+    private byte[] export;
+    private final AtomicReference<String> contentMd5 = new AtomicReference<>();
+    private final List<String> requests = new ArrayList<>();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
+
+    @BeforeEach
+    void serveTheExport() throws Exception {
+        export = zip(Corpora.corpus("osv-ghsa/npm"));
+        contentMd5.set(Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(export)));
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/npm/all.zip", exchange -> {
+            String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+            requests.add(ifNoneMatch == null ? "GET" : "GET If-None-Match " + ifNoneMatch);
+            exchange.getResponseHeaders().add("ETag", "\"v1\"");
+            if ("\"v1\"".equals(ifNoneMatch)) {
+                exchange.sendResponseHeaders(304, -1);
+                exchange.close();
+                return;
+            }
+            exchange.getResponseHeaders().add("x-goog-hash", "crc32c=AAAAAA==,md5=" + contentMd5.get());
+            exchange.sendResponseHeaders(200, export.length);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write(export);
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/npm/all.zip";
+    }
+
+    private static byte[] zip(Path directory) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
+                zip.write(Files.readAllBytes(file));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void buildsFromAnExportAndKeepsItsEtagAndChecksum() {
+        Path db = temp.resolve("osv.db");
+
+        DbMetadata metadata = new DbUpdater(clock, line -> { }).update(db, List.of(url()));
+
+        assertThat(metadata.advisories()).isEqualTo(40);
+        assertThat(metadata.sources()).singleElement().satisfies(source -> assertThat(source.etag()).contains("\"v1\""));
+        try (VulnDb opened = VulnDb.open(db)) {
+            assertThat(opened.metadata().builtAt()).isEqualTo(clock.instant());
+            assertThat(opened.affecting("npm", "lodash")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void asksOnlyForWhatChangedAndKeepsTheRecordsOfAnUnchangedSource() {
+        Path db = temp.resolve("osv.db");
+        DbUpdater updater = new DbUpdater(clock, line -> { });
+        updater.update(db, List.of(url()));
+
+        DbMetadata second = updater.update(db, List.of(url()));
+
+        assertThat(requests).containsExactly("GET", "GET If-None-Match \"v1\"");
+        assertThat(second.advisories()).isEqualTo(40);
+    }
+
+    @Test
+    void refusesADamagedDownloadAndLeavesTheOldDatabaseInPlace() throws IOException {
+        Path db = temp.resolve("osv.db");
+        new DbUpdater(clock, line -> { }).update(db, List.of(Corpora.corpus("osv-ghsa/maven").toString()));
+        byte[] before = Files.readAllBytes(db);
+        contentMd5.set(Base64.getEncoder().encodeToString(new byte[16]));
+
+        assertThatThrownBy(() -> new DbUpdater(clock, line -> { }).update(db, List.of(url())))
+                .isInstanceOf(DbException.class)
+                .hasMessageContaining("the download is damaged");
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+        try (Stream<Path> files = Files.list(temp)) {
+            assertThat(files.map(path -> path.getFileName().toString())).containsExactly("osv.db");
+        }
+    }
+
+    @Test
+    void namesTheFileOfARecordThatIsNotOsv() throws IOException {
+        Path bad = temp.resolve("records");
+        Files.createDirectories(bad);
+        Files.writeString(bad.resolve("GHSA-bad.json"), "{\"id\": \"GHSA-bad\", \"affected\": []}");
+
+        assertThatThrownBy(() -> new DbUpdater(clock, line -> { }).update(temp.resolve("osv.db"), List.of(bad.toString())))
+                .isInstanceOf(OsvFormatException.class)
+                .hasMessageContaining("GHSA-bad.json (GHSA-bad) has no 'modified'");
+        assertThat(temp.resolve("osv.db")).doesNotExist();
+    }
+
+    @Test
+    void tellsAnOfflineUserHowToUpdateFromFiles() {
+        String unreachable = "http://127.0.0.1:" + freePortWithNothingOnIt() + "/PyPI/all.zip";
+
+        assertThatThrownBy(() -> new DbUpdater(clock, line -> { }).update(temp.resolve("osv.db"), List.of(unreachable)))
+                .isInstanceOf(DbException.class)
+                .hasMessageContaining("bulwark db update --source /path/to/all.zip");
+    }
+
+    private static int freePortWithNothingOnIt() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
