@@ -1,0 +1,128 @@
+package dev.bulwark.scanner.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.bulwark.policy.pkg.Purl;
+import dev.bulwark.scanner.db.DbUpdater;
+import dev.bulwark.scanner.db.OsvRecord;
+import dev.bulwark.scanner.db.VulnDb;
+import dev.bulwark.scanner.db.VulnDbBuilder;
+import dev.bulwark.scanner.inventory.Inventory;
+import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.match.Matcher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Vulnerability database figures. Not a test: run {@code testing/bench/db.sh}. Prints
+ * <ul>
+ *   <li>ingest time of the shared corpora next to a Jackson parse of the same files (the floor);</li>
+ *   <li>matching time of 10,000 packages against a database of 500,000 generated advisories;</li>
+ *   <li>the time to open that database.</li>
+ * </ul>
+ */
+public final class DbBenchmark {
+
+    private static final int ADVISORIES = 500_000;
+    private static final int PACKAGES = 10_000;
+
+    private DbBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path corpora = Path.of(args.length > 0 ? args[0] : "../shared/corpora");
+        Path work = Files.createTempDirectory("bulwark-db-bench-");
+        List<String> sources = List.of(corpora.resolve("osv-pypi/vulns").toString(), corpora.resolve("osv-ghsa/maven").toString(),
+                corpora.resolve("osv-ghsa/npm").toString());
+        long parse = bestOf(3, () -> parseOnly(sources));
+        long ingest = bestOf(3, () -> new DbUpdater(Clock.systemUTC(), line -> { }).update(work.resolve("corpora.db"), sources));
+        System.out.printf("ingest of the corpora (%d sources): %8.1f ms; Jackson parse only: %8.1f ms (%.2f x)%n",
+                sources.size(), ingest / 1e6, parse / 1e6, (double) ingest / parse);
+
+        Path big = work.resolve("generated.db");
+        long build = time(() -> generate(big));
+        System.out.printf("building %,d generated advisories: %8.1f ms (%.1f MiB)%n", ADVISORIES, build / 1e6, Files.size(big) / 1048576.0);
+        long open = bestOf(5, () -> VulnDb.open(big).close());
+        System.out.printf("opening the database: %8.1f ms%n", open / 1e6);
+        Inventory inventory = inventory();
+        try (VulnDb db = VulnDb.open(big)) {
+            int[] found = new int[1];
+            long match = bestOf(3, () -> found[0] = new Matcher(db).match(inventory).matches().size());
+            System.out.printf("matching %,d packages against %,d advisories: %8.1f ms (%,d findings)%n", PACKAGES, ADVISORIES,
+                    match / 1e6, found[0]);
+        }
+        try (Stream<Path> files = Files.list(work)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(work);
+    }
+
+    private static void parseOnly(List<String> sources) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectMapper yaml = new YAMLMapper();
+        for (String source : sources) {
+            try (Stream<Path> files = Files.walk(Path.of(source))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    String name = file.toString();
+                    if (name.endsWith(".json")) {
+                        json.readTree(file.toFile());
+                    } else if (name.endsWith(".yaml")) {
+                        yaml.readTree(file.toFile());
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Advisories over 50,000 npm package names, 10 each, with two ranges apiece. */
+    private static void generate(Path file) {
+        Instant modified = Instant.parse("2026-01-01T00:00:00Z");
+        try (VulnDbBuilder builder = VulnDbBuilder.create(file)) {
+            for (int i = 0; i < ADVISORIES; i++) {
+                int minor = i % 10;
+                OsvRecord.Range range = new OsvRecord.Range("SEMVER", List.of(new OsvRecord.Event("introduced", "1." + minor + ".0"),
+                        new OsvRecord.Event("fixed", "1." + minor + ".5"), new OsvRecord.Event("introduced", "2.0.0"),
+                        new OsvRecord.Event("last_affected", "2.0.3")));
+                OsvRecord.Affected affected = new OsvRecord.Affected("npm", "pkg-" + (i % 50_000), List.of(range), List.of(), List.of());
+                builder.add(new OsvRecord("GHSA-gen-" + i, modified, Optional.of(modified), Optional.empty(), List.of("CVE-2026-" + i),
+                        "generated advisory " + i, List.of(new OsvRecord.Severity("CVSS_V3", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N")),
+                        Optional.empty(), List.of(), List.of(affected), "generated"));
+            }
+            builder.finish(List.of(), modified);
+        }
+    }
+
+    private static Inventory inventory() {
+        List<Package> packages = new ArrayList<>();
+        for (int i = 0; i < PACKAGES; i++) {
+            String version = "1." + (i % 10) + "." + (i % 7);
+            packages.add(new Package("npm", "pkg-" + i, version, Purl.of("npm", "", "pkg-" + i, version), "", "", "", "/app"));
+        }
+        return new Inventory(Optional.empty(), packages, List.of());
+    }
+
+    private static long time(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return System.nanoTime() - start;
+    }
+
+    private static long bestOf(int rounds, Runnable work) {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < rounds; i++) {
+            best = Math.min(best, time(work));
+        }
+        return best;
+    }
+}
