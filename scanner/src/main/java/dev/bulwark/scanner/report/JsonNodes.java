@@ -1,5 +1,9 @@
 package dev.bulwark.scanner.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,7 +27,21 @@ final class JsonNodes {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Two-space indents, one array element a line, {@code "key": value}, and {@code \n} on every platform. */
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator("").withObjectEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n")).withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
     private JsonNodes() {
+    }
+
+    /** The document as pretty JSON text, ending with a line break. */
+    static String pretty(JsonNode document, String what) {
+        try {
+            return JSON.writer(PRETTY).writeValueAsString(document) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("writing the " + what, e);
+        }
     }
 
     static ObjectNode image(ScannedImage scanned) {

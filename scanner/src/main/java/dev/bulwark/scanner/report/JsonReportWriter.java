@@ -4,7 +4,6 @@ import static dev.bulwark.scanner.report.JsonNodes.JSON;
 import static dev.bulwark.scanner.report.JsonNodes.putNullable;
 import static dev.bulwark.scanner.report.JsonNodes.strings;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -40,11 +39,7 @@ final class JsonReportWriter implements ReportWriter {
         root.set("remediation", JsonNodes.remediation(report.remediation()));
         root.set("database", report.database().<JsonNode>map(JsonNodes::database).orElse(NullNode.getInstance()));
         root.set("notAnalysed", JsonNodes.failures(report.image().inventory().failures()));
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("writing the JSON report for " + report.image().image().name(), e);
-        }
+        return JsonNodes.pretty(root, "JSON report for " + report.image().image().name());
     }
 
     private static ObjectNode summary(ReportFacts facts) {

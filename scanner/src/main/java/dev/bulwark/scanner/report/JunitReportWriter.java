@@ -6,7 +6,7 @@ import dev.bulwark.scanner.inventory.AnalyzerFailure;
 import dev.bulwark.scanner.match.Match;
 import dev.bulwark.scanner.report.ScanReport.SuppressedMatch;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,6 +24,8 @@ final class JunitReportWriter implements ReportWriter {
 
     static final String POLICY_CLASS = "bulwark.policy";
     static final String NOT_ANALYSED_CLASS = "bulwark.not-analysed";
+    /** The JUnit schema's timestamp: ISO 8601 without a zone; Bulwark's is UTC. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @Override
     public String write(ScanReport report) {
@@ -38,7 +40,7 @@ final class JunitReportWriter implements ReportWriter {
                 "skipped", String.valueOf(skipped), "time", "0"};
         XmlOut xml = new XmlOut().start("testsuites", with(counts, "name", "bulwark"));
         xml.start("testsuite", with(counts, "name", report.image().image().name(), "timestamp",
-                report.createdAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toLocalDateTime().toString()));
+                TIMESTAMP.format(report.createdAt())));
         properties(xml, facts);
         facts.matches().forEach(match -> finding(xml, facts, match));
         facts.suppressed().forEach(entry -> suppressed(xml, facts, entry));

@@ -12,7 +12,7 @@ import dev.bulwark.scanner.report.ScanReport.SuppressedMatch;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,7 +98,7 @@ final class ReportFacts {
 
     /** How many counted findings have each severity, worst first, every severity present. */
     Map<Severity, Integer> counts() {
-        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        Map<Severity, Integer> counts = new LinkedHashMap<>();
         WORST_FIRST.forEach(severity -> counts.put(severity, 0));
         matches.forEach(match -> counts.merge(match.finding().severity(), 1, Integer::sum));
         return counts;

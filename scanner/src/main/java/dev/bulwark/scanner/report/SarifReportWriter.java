@@ -2,7 +2,6 @@ package dev.bulwark.scanner.report;
 
 import static dev.bulwark.scanner.report.JsonNodes.JSON;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.policy.gate.Reason;
@@ -49,11 +48,7 @@ final class SarifReportWriter implements ReportWriter {
             results.add(policyResult(reason, facts, rules));
         }
         run.set("properties", properties(facts));
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("writing the SARIF report for " + report.image().image().name(), e);
-        }
+        return JsonNodes.pretty(root, "SARIF report for " + report.image().image().name());
     }
 
     private static ObjectNode result(Match match, ReportFacts facts, SarifRules rules, Optional<SuppressedMatch> suppressed) {

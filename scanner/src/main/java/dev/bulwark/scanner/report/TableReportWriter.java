@@ -42,9 +42,10 @@ final class TableReportWriter implements ReportWriter {
                 finding(out, facts, entry.match(), "", List.of("suppressed by " + entry.by() + ": " + entry.reason()));
             }
         }
-        section(out, "NOT ANALYSED", report.image().inventory().failures().stream().map(TextSummary::notAnalysedLine).toList());
+        section(out, "NOT ANALYSED", "", report.image().inventory().failures().stream()
+                .map(TextSummary::notAnalysedLine).toList());
         policy(out, facts);
-        section(out, "EXPIRED EXCEPTIONS (no longer suppress anything)",
+        section(out, "EXPIRED EXCEPTIONS", ": they no longer suppress anything",
                 facts.expiredExceptions().stream().map(ReportFacts::expiredLine).toList());
         out.append('\n');
         lines(out, TextSummary.summaryLine(facts), "");
@@ -55,12 +56,12 @@ final class TableReportWriter implements ReportWriter {
 
     private static void header(StringBuilder out, ReportFacts facts) {
         ScanReport report = facts.report();
-        lines(out, "Image    " + report.image().image().name(), "");
-        lines(out, "ID       " + report.image().image().id(), "");
-        lines(out, "OS       " + report.image().inventory().os().map(os -> os.prettyName()).orElse("unknown"), "");
-        lines(out, "Verdict  " + facts.verdictLine(), "", LABELLED);
-        report.database().ifPresent(database -> lines(out, "Database " + ReportFacts.databaseLine(database), "", LABELLED));
-        lines(out, "Scanned  " + report.createdAt() + " by Bulwark " + report.bulwarkVersion(), "");
+        lines(out, report.image().image().name(), "Image    ", LABELLED);
+        lines(out, report.image().image().id(), "ID       ", LABELLED);
+        lines(out, report.image().inventory().os().map(os -> os.prettyName()).orElse("unknown"), "OS       ", LABELLED);
+        lines(out, facts.verdictLine(), "Verdict  ", LABELLED);
+        report.database().ifPresent(database -> lines(out, ReportFacts.databaseLine(database), "Database ", LABELLED));
+        lines(out, report.createdAt() + " by Bulwark " + report.bulwarkVersion(), "Scanned  ", LABELLED);
     }
 
     private static void finding(StringBuilder out, ReportFacts facts, Match match, String gate, List<String> first) {
@@ -86,11 +87,11 @@ final class TableReportWriter implements ReportWriter {
         }
     }
 
-    private static void section(StringBuilder out, String title, List<String> entries) {
+    private static void section(StringBuilder out, String title, String note, List<String> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        out.append('\n').append(title).append(" (").append(entries.size()).append(")\n");
+        out.append('\n').append(title).append(" (").append(entries.size()).append(")").append(note).append('\n');
         entries.forEach(entry -> lines(out, entry, "  "));
     }
 
