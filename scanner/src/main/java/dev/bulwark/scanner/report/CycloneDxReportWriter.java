@@ -8,6 +8,7 @@ import dev.bulwark.scanner.sbom.CycloneDxInventory;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Property;
@@ -48,16 +49,13 @@ final class CycloneDxReportWriter implements ReportWriter {
         vulnerability.setBomRef(finding.vulnerabilityId() + "@" + componentRef);
         vulnerability.setId(finding.vulnerabilityId());
         if (!match.dataSource().isEmpty()) {
-            Vulnerability.Source source = new Vulnerability.Source();
-            source.setName(match.dataSource());
-            vulnerability.setSource(source);
+            vulnerability.setSource(source(match.dataSource()));
         }
         for (String alias : finding.aliases().stream().sorted().toList()) {
+            // CycloneDX's references are the same vulnerability under other IDs: the aliases.
             Vulnerability.Reference reference = new Vulnerability.Reference();
             reference.setId(alias);
-            Vulnerability.Source source = new Vulnerability.Source();
-            source.setName(match.dataSource().isEmpty() ? "alias" : match.dataSource());
-            reference.setSource(source);
+            reference.setSource(source(match.dataSource().isEmpty() ? "alias" : match.dataSource()));
             vulnerability.addReference(reference);
         }
         vulnerability.setRatings(List.of(rating(match)));
@@ -83,16 +81,20 @@ final class CycloneDxReportWriter implements ReportWriter {
         Rating rating = new Rating();
         rating.setSeverity(severity(match.finding().severity()));
         match.finding().cvssScore().ifPresent(rating::setScore);
-        String source = match.severitySource().toUpperCase(java.util.Locale.ROOT);
+        String source = match.severitySource().toUpperCase(Locale.ROOT);
         rating.setMethod(source.startsWith("CVSS_V4") ? Rating.Method.CVSSV4
                 : source.startsWith("CVSS_V3") ? Rating.Method.CVSSV3
                 : source.startsWith("CVSS_V2") ? Rating.Method.CVSSV2 : Rating.Method.OTHER);
         if (!match.dataSource().isEmpty()) {
-            Vulnerability.Source ratingSource = new Vulnerability.Source();
-            ratingSource.setName(match.dataSource());
-            rating.setSource(ratingSource);
+            rating.setSource(source(match.dataSource()));
         }
         return rating;
+    }
+
+    private static Vulnerability.Source source(String name) {
+        Vulnerability.Source source = new Vulnerability.Source();
+        source.setName(name);
+        return source;
     }
 
     private static Rating.Severity severity(Severity severity) {

@@ -8,6 +8,7 @@ import dev.bulwark.scanner.inventory.AnalyzerFailure;
 import dev.bulwark.scanner.match.Match;
 import dev.bulwark.scanner.report.ScanReport.SuppressedMatch;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -52,9 +53,12 @@ final class HtmlReportWriter implements ReportWriter {
     private static void header(StringBuilder page, ReportFacts facts) {
         ScanReport report = facts.report();
         String word = report.verdict().map(verdict -> verdict.word()).orElse("none");
+        String verdictText = report.verdict().map(verdict -> "at stage " + verdict.judgement().stage()
+                + report.policyName().map(name -> " (policy " + name + ")").orElse("")).orElse("no policy given");
         page.append("<header>\n<h1>").append(escape(report.image().image().name())).append("</h1>\n")
-                .append("<p><span class=\"verdict verdict-").append(word).append("\">").append(escape(word.toUpperCase(java.util.Locale.ROOT)))
-                .append("</span> ").append(escape(facts.verdictLine())).append("</p>\n")
+                .append("<p><span class=\"verdict verdict-").append(word).append("\">")
+                .append(escape(report.verdict().isPresent() ? word.toUpperCase(Locale.ROOT) : "NO VERDICT"))
+                .append("</span> ").append(escape(verdictText)).append("</p>\n")
                 .append("<p>").append(escape(TextSummary.summaryLine(facts))).append("</p>\n")
                 .append("<p>Image ID <code>").append(escape(report.image().image().id())).append("</code>; OS ")
                 .append(escape(report.image().inventory().os().map(os -> os.prettyName()).orElse("unknown")))
@@ -89,9 +93,9 @@ final class HtmlReportWriter implements ReportWriter {
         }
         StringBuilder table = new StringBuilder("<table>\n<tr>" + FINDING_HEADINGS + "<th>Gate</th></tr>\n");
         for (Match match : facts.matches()) {
-            String gate = facts.gate(match).map(action -> action.word()).orElse("");
-            table.append("<tr>").append(findingCells(facts, match))
-                    .append("<td class=\"gate-").append(gate).append("\">").append(escape(gate)).append("</td></tr>\n");
+            String gate = facts.gate(match).map(action -> "<td class=\"gate-" + action.word() + "\">" + action.word() + "</td>")
+                    .orElse("<td></td>");
+            table.append("<tr>").append(findingCells(facts, match)).append(gate).append("</tr>\n");
         }
         return table.append("</table>").toString();
     }

@@ -42,6 +42,7 @@ final class ReportFacts {
     private final List<SuppressedMatch> suppressed;
     private final List<Reason> reasons;
     private final Set<String> findingSubjects;
+    private final Set<Match> counted;
 
     private ReportFacts(ScanReport report) {
         this.report = report;
@@ -50,6 +51,7 @@ final class ReportFacts {
                 .sorted(Comparator.comparing(SuppressedMatch::match, MOST_SEVERE_FIRST)).toList();
         this.reasons = report.verdict().map(verdict -> verdict.judgement().reasons()).orElse(List.of());
         this.findingSubjects = matches.stream().map(m -> m.finding().subject()).collect(Collectors.toSet());
+        this.counted = Set.copyOf(matches);
     }
 
     static ReportFacts of(ScanReport report) {
@@ -75,8 +77,11 @@ final class ReportFacts {
         return reasons;
     }
 
-    /** The reasons that name the finding. */
+    /** The reasons that name the finding; none for a suppressed finding, which the gate did not judge. */
     List<Reason> reasonsAbout(Match match) {
+        if (!counted.contains(match)) {
+            return List.of();
+        }
         String subject = match.finding().subject();
         return reasons.stream().filter(reason -> reason.subject().equals(subject)).toList();
     }

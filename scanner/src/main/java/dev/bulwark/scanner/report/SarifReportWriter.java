@@ -131,7 +131,7 @@ final class SarifReportWriter implements ReportWriter {
             notification.putObject("message").put("text", "Not analysed: " + failure.path() + ": " + failure.reason());
             notification.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation")
                     .put("uri", ImageUris.of(failure.path()));
-            notification.putObject("descriptor").put("id", failure.analyzer());
+            notification.putObject("properties").put("analyzer", failure.analyzer());
         }
         facts.report().database().filter(DatabaseSummary::stale).ifPresent(database -> notifications.addObject()
                 .put("level", database.staleOverridden() ? "warning" : "error")

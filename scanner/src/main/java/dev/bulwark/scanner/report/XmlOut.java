@@ -8,7 +8,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * A little indenting layer over the JDK's {@link XMLStreamWriter}, which escapes text and attributes; this adds
  * line breaks for people reading the file, and drops the characters XML 1.0 cannot carry at all (control
- * characters from a malformed advisory would otherwise make the whole document unreadable).
+ * characters from a malformed advisory would otherwise make the whole document unreadable). It always uses
+ * the JDK's own StAX writer, whatever else is on the class path, so output is the same everywhere.
  */
 final class XmlOut {
 
@@ -19,7 +20,7 @@ final class XmlOut {
 
     XmlOut() {
         try {
-            xml = XMLOutputFactory.newInstance().createXMLStreamWriter(text);
+            xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
             xml.writeStartDocument("UTF-8", "1.0");
         } catch (XMLStreamException e) {
             throw new IllegalStateException("starting an XML document", e);
