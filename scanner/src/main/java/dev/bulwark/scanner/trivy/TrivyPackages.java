@@ -57,7 +57,7 @@ record TrivyPackages(boolean listed, List<Package> all, Map<String, Package> byK
     private static Package toPackage(TrivyNode entry, TrivyTarget target) {
         String name = entry.requiredText("Name", "every package needs a name; re-run trivy");
         String version = rpmStyle(entry, "Epoch", "Version", "Release");
-        Purl purl = target.purlOf(entry.child("Identifier"), name, version);
+        Purl purl = target.purlOf(entry.child("Identifier"), name, version, entry.text("Arch").orElse(""));
         String sourceName = entry.text("SrcName").orElse("");
         String sourceVersion = sourceName.isEmpty() ? "" : rpmStyle(entry, "SrcEpoch", "SrcVersion", "SrcRelease");
         String layer = entry.child("Layer").text("DiffID").orElse("");

@@ -59,18 +59,19 @@ final class TrivyPurls {
      * @param trivyType the result's {@code Type}: {@code debian}, {@code alpine}, {@code jar}, {@code npm}, …
      * @param name      {@code PkgName} ({@code group:artifact} for Maven, {@code @scope/name} for npm)
      * @param version   {@code InstalledVersion}
+     * @param arch      the package's architecture ({@code Packages[].Arch}), or empty: vulnerabilities do not say
      * @param os        the report's OS, which names the distro of OS packages
      */
-    static Purl of(String trivyType, String name, String version, Optional<OsRelease> os) {
+    static Purl of(String trivyType, String name, String version, String arch, Optional<OsRelease> os) {
         String type = trivyType.toLowerCase(Locale.ROOT);
         if (DEB.contains(type)) {
-            return osPackage("deb", type, name, version, os);
+            return osPackage("deb", type, name, version, arch, os);
         }
         if (APK.contains(type)) {
-            return osPackage("apk", type, name, version, os);
+            return osPackage("apk", type, name, version, arch, os);
         }
         if (RPM.contains(type)) {
-            return osPackage("rpm", type, name, version, os);
+            return osPackage("rpm", type, name, version, arch, os);
         }
         String purlType = LANGUAGE_TYPES.getOrDefault(type, "generic");
         return switch (purlType) {
@@ -81,8 +82,12 @@ final class TrivyPurls {
         };
     }
 
-    private static Purl osPackage(String purlType, String trivyType, String name, String version, Optional<OsRelease> os) {
+    private static Purl osPackage(String purlType, String trivyType, String name, String version, String arch,
+                                  Optional<OsRelease> os) {
         TreeMap<String, String> qualifiers = new TreeMap<>();
+        if (!arch.isEmpty()) {
+            qualifiers.put("arch", arch);
+        }
         os.ifPresent(release -> qualifiers.put("distro",
                 release.versionId().isEmpty() ? release.id() : release.id() + "-" + release.versionId()));
         String namespace = os.map(OsRelease::id).orElse(trivyType);

@@ -40,8 +40,11 @@ record TrivyTarget(String type, String target, boolean langPkgs, Optional<OsRele
         return langPkgs && !AGGREGATING_TYPES.contains(type) ? target : "";
     }
 
-    /** The purl Trivy gave the package at {@code identifier.PURL}, or one built from the result type. */
-    Purl purlOf(TrivyNode identifier, String name, String version) {
+    /**
+     * The purl Trivy gave the package at {@code identifier.PURL}, or one built from the result type; {@code arch}
+     * (possibly empty) qualifies a built OS package purl.
+     */
+    Purl purlOf(TrivyNode identifier, String name, String version, String arch) {
         Optional<String> given = identifier.text("PURL");
         if (given.isPresent()) {
             try {
@@ -50,6 +53,6 @@ record TrivyTarget(String type, String target, boolean langPkgs, Optional<OsRele
                 throw identifier.problemAt("PURL", e.getMessage() + "; fix or remove the purl, or re-run trivy", e);
             }
         }
-        return TrivyPurls.of(type.isEmpty() ? "generic" : type, name, version, os);
+        return TrivyPurls.of(type.isEmpty() ? "generic" : type, name, version, arch, os);
     }
 }

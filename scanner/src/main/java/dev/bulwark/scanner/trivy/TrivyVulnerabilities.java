@@ -47,7 +47,7 @@ final class TrivyVulnerabilities {
     }
 
     private static Package packageOf(TrivyNode vulnerability, TrivyTarget target, String name, String installed, String path) {
-        Purl purl = target.purlOf(vulnerability.child("PkgIdentifier"), name, installed);
+        Purl purl = target.purlOf(vulnerability.child("PkgIdentifier"), name, installed, "");
         String layer = vulnerability.child("Layer").text("DiffID").orElse("");
         return new Package(purl.type(), name, installed, purl, "", "", layer, path);
     }
