@@ -3,11 +3,12 @@ package dev.bulwark.scanner.trivy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A node of a Trivy report with its JSON path ({@code Results[1].Vulnerabilities[3]}), so that every error can say
@@ -83,10 +84,7 @@ record TrivyNode(Path file, String location, JsonNode node) {
     List<Map.Entry<String, TrivyNode>> members(String field) {
         JsonNode value = container(field, JsonNode::isObject, "an object");
         List<Map.Entry<String, TrivyNode>> members = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = value == null ? List.<Map.Entry<String, JsonNode>>of().iterator()
-                : value.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> member = fields.next();
+        for (Map.Entry<String, JsonNode> member : value == null ? Set.<Map.Entry<String, JsonNode>>of() : value.properties()) {
             members.add(Map.entry(member.getKey(), new TrivyNode(file, path(field) + "." + member.getKey(), member.getValue())));
         }
         return members;
@@ -107,7 +105,7 @@ record TrivyNode(Path file, String location, JsonNode node) {
         return new TrivyReportException(file, path(field), message, cause);
     }
 
-    private JsonNode container(String field, java.util.function.Predicate<JsonNode> kind, String what) {
+    private JsonNode container(String field, Predicate<JsonNode> kind, String what) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;

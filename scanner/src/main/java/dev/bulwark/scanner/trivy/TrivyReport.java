@@ -21,8 +21,8 @@ import java.util.Set;
  *
  * <p>Every entry of every result's {@code Vulnerabilities} becomes a {@link Match}; results of other scanners
  * (secrets, misconfigurations, licences) are not findings Bulwark judges and are left out. The mapping of each field
- * is described on {@link TrivyVulnerabilities}, {@link TrivyCvss}, {@link FixedVersions}, {@link TrivyAliases} and
- * {@link TrivyPurls}.
+ * is described on the package-private {@code TrivyVulnerabilities}, {@code TrivyCvss}, {@code FixedVersions},
+ * {@code TrivyAliases} and {@code TrivyPurls}.
  */
 public final class TrivyReport {
 

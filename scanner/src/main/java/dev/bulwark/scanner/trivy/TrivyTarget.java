@@ -41,8 +41,9 @@ record TrivyTarget(String type, String target, boolean langPkgs, Optional<OsRele
     }
 
     /**
-     * The purl Trivy gave the package at {@code identifier.PURL}, or one built from the result type; {@code arch}
-     * (possibly empty) qualifies a built OS package purl.
+     * The purl Trivy gave the package at {@code identifier.PURL}, kept as Trivy wrote it (its apk purls qualify the
+     * distro with the bare version, {@code distro=3.10.2}; qualifiers take no part in policy matching), or else one
+     * built from the result type, where {@code arch} (possibly empty) qualifies an OS package.
      */
     Purl purlOf(TrivyNode identifier, String name, String version, String arch) {
         Optional<String> given = identifier.text("PURL");

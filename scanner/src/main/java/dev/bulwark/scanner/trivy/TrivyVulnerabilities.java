@@ -13,7 +13,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
-/** One entry of a result's {@code Vulnerabilities} as a {@link Match}. */
+/**
+ * One entry of a result's {@code Vulnerabilities} as a {@link Match}.
+ *
+ * <ul>
+ *   <li>ID: {@code VulnerabilityID}; aliases: see {@link TrivyAliases}; {@code VendorIDs} ({@code DSA-4613-1}) name
+ *       vendor advisories that may fix several vulnerabilities, so they are not aliases.</li>
+ *   <li>package: the listed package with the entry's {@code PkgIdentifier.UID} (or {@code PkgID}) when Trivy listed
+ *       packages, else one made of {@code PkgName}, {@code InstalledVersion}, {@code PkgIdentifier.PURL} (or a purl
+ *       from {@link TrivyPurls}), {@code Layer.DiffID} and {@code PkgPath} (or the lockfile {@code Target}).</li>
+ *   <li>severity: {@code Severity}, {@code UNKNOWN} when absent; score: {@link TrivyCvss}; fix: {@link FixedVersions};
+ *       published: {@code PublishedDate}.</li>
+ *   <li>title: {@code Title}, else the first line of {@code Description}; severity source: {@code trivy:} and
+ *       {@code SeveritySource}; references: {@code PrimaryURL} then {@code References}; data source:
+ *       {@code DataSource.Name}, else {@code Trivy}.</li>
+ * </ul>
+ */
 final class TrivyVulnerabilities {
 
     private TrivyVulnerabilities() {
