@@ -3,6 +3,7 @@ package dev.bulwark.cli;
 import dev.bulwark.cli.db.DbCommand;
 import dev.bulwark.cli.image.SbomCommand;
 import dev.bulwark.cli.policy.PolicyCommand;
+import dev.bulwark.cli.scan.ScanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
         versionProvider = BulwarkVersion.class,
         description = "Container security: a CI gate for images and a runtime agent for containers, under one policy.",
         subcommands = {
+            ScanCommand.class,
             SbomCommand.class,
             DbCommand.class,
             PolicyCommand.class,

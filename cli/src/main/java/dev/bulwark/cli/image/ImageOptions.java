@@ -46,6 +46,11 @@ public final class ImageOptions {
     @Option(names = "--max-file-bytes", paramLabel = "BYTES", description = "largest file an analyzer reads (default: 256 MiB)")
     long maxFileBytes = ScanLimits.DEFAULTS.maxFileBytes();
 
+    /** The image argument as given. */
+    public String image() {
+        return image;
+    }
+
     /** Scans the image: source, layers (cached unless --no-cache), inventory. */
     public ScannedImage scan() {
         var analyzers = Analyzers.all();

@@ -12,7 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,7 @@ public final class VulnDbBuilder implements AutoCloseable {
     private final PreparedStatement deleteAffected;
     private final PreparedStatement insertAdvisory;
     private final PreparedStatement insertAffected;
+    private final Set<String> added = new HashSet<>();
     private long records;
     private Instant newestModified;
     private boolean finished;
@@ -68,8 +71,11 @@ public final class VulnDbBuilder implements AutoCloseable {
     /** Adds (or replaces, by ID) a record. */
     public void add(OsvRecord record) {
         try {
-            deleteAffected.setString(1, record.id());
-            deleteAffected.executeUpdate();
+            if (!added.add(record.id())) {
+                // A later source carries the same record: it replaces the earlier one, affected entries and all.
+                deleteAffected.setString(1, record.id());
+                deleteAffected.executeUpdate();
+            }
             insertAdvisory.setString(1, record.id());
             insertAdvisory.setString(2, DbFormat.JSON.writeValueAsString(record));
             insertAdvisory.executeUpdate();

@@ -3,6 +3,7 @@ package dev.bulwark.scanner.trivy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.scanner.image.ImageConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.scanner.inventory.OsRelease;
 import dev.bulwark.scanner.inventory.Package;
@@ -57,7 +58,11 @@ public final class TrivyReport {
             packages.addAll(listed.listed() ? listed.all() : found.stream().map(Match::pkg).toList());
             matches.addAll(found);
         }
-        return new TrivyResult(report.text("ArtifactName").orElse(""), os, List.copyOf(packages), matches);
+        JsonNode metadata = report.node().path("Metadata");
+        Optional<ImageConfig> config = metadata.path("ImageConfig").isObject()
+                ? Optional.of(ImageConfig.of(metadata.path("ImageConfig"))) : Optional.empty();
+        return new TrivyResult(report.text("ArtifactName").orElse(""), os, List.copyOf(packages), matches, config,
+                metadata.path("ImageID").asText(""), metadata.path("Size").asLong(0));
     }
 
     private static JsonNode parse(Path file) {
