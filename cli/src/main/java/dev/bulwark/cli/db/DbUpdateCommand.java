@@ -1,5 +1,6 @@
 package dev.bulwark.cli.db;
 
+import dev.bulwark.cli.Progress;
 import dev.bulwark.scanner.db.DbMetadata;
 import dev.bulwark.scanner.db.DbUpdater;
 import java.io.PrintWriter;
@@ -35,10 +36,7 @@ public final class DbUpdateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         List<String> chosen = sources.isEmpty() ? DbUpdater.DEFAULT_SOURCES : sources;
-        DbMetadata metadata = new DbUpdater(Clock.systemUTC(), line -> {
-            err.println(line);
-            err.flush();
-        }).update(location.file(), chosen);
+        DbMetadata metadata = new DbUpdater(Clock.systemUTC(), Progress.onTerminal(err)).update(location.file(), chosen);
         spec.commandLine().getOut().println("built " + location.file() + ": " + metadata.advisories() + " advisories from "
                 + metadata.sources().size() + " source(s)");
         spec.commandLine().getOut().flush();
