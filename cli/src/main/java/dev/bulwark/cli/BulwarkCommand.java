@@ -3,6 +3,8 @@ package dev.bulwark.cli;
 import dev.bulwark.cli.db.DbCommand;
 import dev.bulwark.cli.image.SbomCommand;
 import dev.bulwark.cli.policy.PolicyCommand;
+import dev.bulwark.cli.promote.PromoteCommand;
+import dev.bulwark.cli.promote.VerdictCommand;
 import dev.bulwark.cli.scan.ScanCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Spec;
         description = "Container security: a CI gate for images and a runtime agent for containers, under one policy.",
         subcommands = {
             ScanCommand.class,
+            PromoteCommand.class,
+            VerdictCommand.class,
             SbomCommand.class,
             DbCommand.class,
             PolicyCommand.class,

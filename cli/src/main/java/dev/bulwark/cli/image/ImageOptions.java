@@ -51,6 +51,21 @@ public final class ImageOptions {
         return image;
     }
 
+    /** The insecure registries named with --insecure-registry. */
+    public java.util.Set<String> insecureRegistries() {
+        return Set.copyOf(insecureRegistries);
+    }
+
+    /** Reads the image from its registry, not from the Docker engine: what promotion copies is what is scanned. */
+    public void readFromRegistry() {
+        if (!image.startsWith("registry:")) {
+            if (image.contains(":") && (image.startsWith("docker-archive:") || image.startsWith("oci:") || image.startsWith("daemon:"))) {
+                throw new IllegalArgumentException("promotion copies between registries: name the source as REGISTRY/REPOSITORY:TAG, not " + image);
+            }
+            image = "registry:" + image;
+        }
+    }
+
     /** Scans the image: source, layers (cached unless --no-cache), inventory. */
     public ScannedImage scan() {
         var analyzers = Analyzers.all();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,19 +40,41 @@ final class RegistryClient {
     }
 
     HttpResponse<InputStream> get(String path, String accept) {
-        URI uri = URI.create(base + path);
-        HttpResponse<InputStream> response = send(uri, accept);
+        return send("GET", path, Map.of("Accept", accept), HttpRequest.BodyPublishers.noBody(), Set.of(200));
+    }
+
+    /**
+     * Sends a request to a path of this repository (or to an absolute URL the registry gave, such as an upload
+     * location), answering an authentication challenge once.
+     *
+     * @param expected the statuses that count as success; any other is an error naming the status
+     */
+    HttpResponse<InputStream> send(String method, String pathOrUrl, Map<String, String> headers,
+                                   HttpRequest.BodyPublisher body, Set<Integer> expected) {
+        URI uri = pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? URI.create(pathOrUrl)
+                : pathOrUrl.startsWith("/v2/") ? URI.create(base.substring(0, base.indexOf("/v2/")) + pathOrUrl)
+                : URI.create(base + pathOrUrl);
+        HttpResponse<InputStream> response = send(method, uri, headers, body);
         if (response.statusCode() == 401 && authorization == null) {
             drain(response);
             authorization = answer(response.headers().firstValue("WWW-Authenticate").orElse(""), uri);
-            response = send(uri, accept);
+            response = send(method, uri, headers, body);
         }
-        if (response.statusCode() / 100 != 2) {
+        if (!expected.contains(response.statusCode())) {
             int status = response.statusCode();
-            drain(response);
-            throw new ImageFormatException(describe(status, uri));
+            String detail = errorDetail(response);
+            throw new ImageFormatException(describe(status, uri) + detail);
         }
         return response;
+    }
+
+    private static String errorDetail(HttpResponse<InputStream> response) {
+        try (InputStream in = response.body()) {
+            String text = new String(in.readNBytes(2048), java.nio.charset.StandardCharsets.UTF_8).strip();
+            return text.isEmpty() ? "" : " (" + text.replaceAll("\\s+", " ") + ")";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private String describe(int status, URI uri) {
@@ -63,8 +86,9 @@ final class RegistryClient {
         };
     }
 
-    private HttpResponse<InputStream> send(URI uri, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).header("Accept", accept).GET();
+    private HttpResponse<InputStream> send(String method, URI uri, Map<String, String> headers, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).method(method, body);
+        headers.forEach(request::header);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -1,0 +1,84 @@
+package dev.bulwark.cli.promote;
+
+import dev.bulwark.cli.BulwarkVersion;
+import dev.bulwark.cli.ExitCodes;
+import dev.bulwark.cli.image.ImageOptions;
+import dev.bulwark.cli.scan.GateOptions;
+import dev.bulwark.scanner.image.Digests;
+import dev.bulwark.scanner.promote.AttachedVerdict;
+import dev.bulwark.scanner.promote.ImagePromoter;
+import dev.bulwark.scanner.promote.VerdictAttachment;
+import dev.bulwark.scanner.report.DatabaseSummary;
+import dev.bulwark.scanner.report.ScanReport;
+import dev.bulwark.scanner.source.ImageRef;
+import dev.bulwark.scanner.source.RegistryRepository;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bulwark promote SRC DEST}: judge the source image and copy it to the destination only if it may move on. */
+@Command(name = "promote", mixinStandardHelpOptions = true,
+        description = {"Judge an image at a stage and, when the verdict is pass or warn, copy it to the next stage's registry",
+            "with the same digest and the verdict attached. On fail nothing is pushed.",
+            "Exit code: 0 promoted, 1 refused (fail), 2 usage or configuration error, 3 scan or registry error."})
+public final class PromoteCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ImageOptions source;
+
+    @Parameters(index = "1", paramLabel = "DEST", description = "where to copy it: REGISTRY/REPOSITORY:TAG")
+    private String destination;
+
+    @Mixin
+    private GateOptions gate;
+
+    @Override
+    public Integer call() {
+        Path policyFile = gate.policyFile().orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "promote needs --policy and --stage: promotion is decided by the stage's verdict"));
+        source.readFromRegistry();
+        ScanReport report = gate.run(source, spec);
+        gate.write(report, spec);
+        PrintWriter err = spec.commandLine().getErr();
+        if (GateOptions.exitCode(report) != 0) {
+            err.println(spec.qualifiedName() + ": not promoted: the verdict at stage "
+                    + report.verdict().map(v -> v.judgement().stage()).orElse("?") + " is fail; nothing was pushed to " + destination);
+            err.flush();
+            return ExitCodes.FAIL;
+        }
+        RegistryRepository from = RegistryRepository.of(ImageRef.parse(source.image().substring("registry:".length())),
+                source.insecureRegistries());
+        RegistryRepository to = RegistryRepository.of(ImageRef.parse(destination), source.insecureRegistries());
+        ImagePromoter.Promotion promotion = new ImagePromoter().promote(from, to);
+        AttachedVerdict verdict = new AttachedVerdict(report.verdict().orElseThrow().word(), report.verdict().get().judgement().stage(),
+                report.policyName().orElse(""), sha256(policyFile),
+                report.database().map(DatabaseSummary::builtAt).orElse(null), BulwarkVersion.version(), Instant.now());
+        VerdictAttachment.attach(to, to.manifest(promotion.digest()), verdict);
+        err.println(spec.qualifiedName() + ": promoted to " + destination + " (" + promotion.digest() + "; " + promotion.copied().size()
+                + " blobs copied, " + promotion.mounted().size() + " mounted, " + promotion.present().size()
+                + " already there); verdict attached as " + VerdictAttachment.tagFor(promotion.digest()));
+        err.flush();
+        return 0;
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return Digests.sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + file, e);
+        }
+    }
+}
