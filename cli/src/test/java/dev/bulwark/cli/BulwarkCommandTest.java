@@ -2,21 +2,14 @@ package dev.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class BulwarkCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        CommandLine commandLine = BulwarkCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -24,7 +17,7 @@ class BulwarkCommandTest {
         int exit = run("--help");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("Usage: bulwark").contains("Commands:").contains("help");
+        assertThat(cli.out()).contains("Usage: bulwark").contains("Commands:").contains("help");
     }
 
     @Test
@@ -32,7 +25,7 @@ class BulwarkCommandTest {
         int exit = run("--version");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).matches("(?s)bulwark \\d+\\.\\d+\\.\\d+.*");
+        assertThat(cli.out()).matches("(?s)bulwark \\d+\\.\\d+\\.\\d+.*");
     }
 
     @Test
@@ -40,7 +33,7 @@ class BulwarkCommandTest {
         int exit = run("scna");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("Unmatched argument").contains("scna");
+        assertThat(cli.err()).contains("Unmatched argument").contains("scna");
     }
 
     @Test
@@ -48,6 +41,6 @@ class BulwarkCommandTest {
         int exit = run();
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("name a command");
+        assertThat(cli.err()).contains("name a command");
     }
 }

@@ -2,30 +2,23 @@ package dev.bulwark.cli.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.cli.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.cli.BulwarkCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SbomCommandTest {
 
     @TempDir
     Path temp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        CommandLine commandLine = BulwarkCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -50,7 +43,7 @@ class SbomCommandTest {
         int exit = run("sbom", "docker-archive:" + temp.resolve("missing.tar"));
 
         assertThat(exit).isEqualTo(3);
-        assertThat(err.toString()).startsWith("bulwark sbom: error: ").contains("missing.tar does not exist")
+        assertThat(cli.err()).startsWith("bulwark sbom: error: ").contains("missing.tar does not exist")
                 .doesNotContain("\tat ");
     }
 
@@ -59,6 +52,6 @@ class SbomCommandTest {
         int exit = run("sbom", "bulwark-test/busybox", "--format", "xml");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("'xml' is not an SBOM format: use one of table, cyclonedx, spdx-json");
+        assertThat(cli.err()).contains("'xml' is not an SBOM format: use one of table, cyclonedx, spdx-json");
     }
 }

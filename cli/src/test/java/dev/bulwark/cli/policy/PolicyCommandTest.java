@@ -2,15 +2,12 @@ package dev.bulwark.cli.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.cli.BulwarkCommand;
+import dev.bulwark.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PolicyCommandTest {
 
@@ -19,14 +16,10 @@ class PolicyCommandTest {
     @TempDir
     Path temp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        CommandLine commandLine = BulwarkCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -35,8 +28,8 @@ class PolicyCommandTest {
                 EXAMPLES.resolve("dev-lenient.yaml").toString());
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("valid policy 'production-strict' with stages dev → test → staging → production");
-        assertThat(err.toString()).isEmpty();
+        assertThat(cli.out()).contains("valid policy 'production-strict' with stages dev → test → staging → production");
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
@@ -47,7 +40,7 @@ class PolicyCommandTest {
         int exit = run("policy", "validate", bad.toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).startsWith(bad + ":6:5: unknown key 'gaet'").contains("did you mean 'gate'?")
+        assertThat(cli.err()).startsWith(bad + ":6:5: unknown key 'gaet'").contains("did you mean 'gate'?")
                 .doesNotContain("Exception").doesNotContain("\tat ");
     }
 
@@ -60,7 +53,7 @@ class PolicyCommandTest {
         int exit = run("policy", "validate", expired.toString());
 
         assertThat(exit).isZero();
-        assertThat(err.toString()).contains("warning: exception CVE-2020-1").contains("has expired");
+        assertThat(cli.err()).contains("warning: exception CVE-2020-1").contains("has expired");
     }
 
     @Test
@@ -68,7 +61,7 @@ class PolicyCommandTest {
         int exit = run("policy", "validate", temp.resolve("missing.yaml").toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("missing.yaml:0:0: no such file");
+        assertThat(cli.err()).contains("missing.yaml:0:0: no such file");
     }
 
     @Test
@@ -76,7 +69,7 @@ class PolicyCommandTest {
         int exit = run("policy", "explain", EXAMPLES.resolve("production-strict.yaml").toString(), "--stage", "staging");
 
         assertThat(exit).isZero();
-        assertThat(out.toString())
+        assertThat(cli.out())
                 .contains("# inherits from test → dev (nearest first)")
                 .contains("promotesTo: production")
                 .contains("fail: high")
@@ -90,7 +83,7 @@ class PolicyCommandTest {
         int exit = run("policy", "explain", EXAMPLES.resolve("production-strict.yaml").toString(), "--stage", "test");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("vulnerability: CVE-2023-44487").contains("expires: 2027-03-31")
+        assertThat(cli.out()).contains("vulnerability: CVE-2023-44487").contains("expires: 2027-03-31")
                 .contains("owner: platform-team@example.com");
     }
 
@@ -99,6 +92,6 @@ class PolicyCommandTest {
         int exit = run("policy", "explain", EXAMPLES.resolve("dev-lenient.yaml").toString(), "--stage", "prod");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("stage 'prod' is not in the policy: use one of dev, test");
+        assertThat(cli.err()).contains("stage 'prod' is not in the policy: use one of dev, test");
     }
 }

@@ -2,13 +2,11 @@ package dev.bulwark.cli.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.cli.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bulwark.cli.BulwarkCommand;
 import dev.bulwark.policy.testing.Corpora;
 import dev.bulwark.scanner.db.DbUpdater;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** bulwark scan end to end: real test images from the Docker engine, a database built from the corpora. */
 class ScanCommandTest {
@@ -33,8 +30,7 @@ class ScanCommandTest {
     @TempDir
     Path temp;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
 
     @BeforeAll
     static void buildDatabases() {
@@ -46,10 +42,7 @@ class ScanCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine commandLine = BulwarkCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -64,7 +57,7 @@ class ScanCommandTest {
         JsonNode report = new ObjectMapper().readTree(sarif.toFile());
         assertThat(report.path("version").asText()).isEqualTo("2.1.0");
         assertThat(report.toString()).contains("GHSA-xvch-5gv4-984h").contains("minimist");
-        assertThat(err.toString()).contains("bulwark scan: FAIL at stage production");
+        assertThat(cli.err()).contains("bulwark scan: FAIL at stage production");
     }
 
     @Test
@@ -73,7 +66,7 @@ class ScanCommandTest {
                 "--policy", POLICIES.resolve("dev-lenient.yaml").toString(), "--stage", "dev");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("WARN").contains("image.runAsRoot");
+        assertThat(cli.out()).contains("WARN").contains("image.runAsRoot");
     }
 
     @Test
@@ -82,14 +75,14 @@ class ScanCommandTest {
             "--policy", POLICIES.resolve("dev-lenient.yaml").toString(), "--stage", "dev", "--format", "json"};
 
         int refused = run(args);
-        String refusedReport = out.toString();
-        out.getBuffer().setLength(0);
+        String refusedReport = cli.out();
+        cli.clear();
         int allowed = run(concat(args, "--allow-stale-db"));
 
         assertThat(refused).isEqualTo(1);
         assertThat(refusedReport).contains("database.maxAgeHours").contains("bulwark db update");
         assertThat(allowed).isZero();
-        assertThat(out.toString()).contains("\"staleOverridden\": true");
+        assertThat(cli.out()).contains("\"staleOverridden\": true");
     }
 
     @Test
@@ -98,7 +91,7 @@ class ScanCommandTest {
                 "--policy", POLICIES.resolve("production-strict.yaml").toString(), "--stage", "production", "--format", "json");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("CVE-2019-1549").contains("openssl");
+        assertThat(cli.out()).contains("CVE-2019-1549").contains("openssl");
     }
 
     @Test
@@ -106,7 +99,7 @@ class ScanCommandTest {
         int exit = run("scan", "bulwark-test/busybox", "--stage", "production");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--stage needs --policy");
+        assertThat(cli.err()).contains("--stage needs --policy");
     }
 
     @Test
@@ -114,7 +107,7 @@ class ScanCommandTest {
         int exit = run("scan", "bulwark-test/busybox", "--policy", POLICIES.resolve("dev-lenient.yaml").toString());
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--policy needs --stage: one of dev, test");
+        assertThat(cli.err()).contains("--policy needs --stage: one of dev, test");
     }
 
     private static String[] concat(String[] args, String more) {
