@@ -1,6 +1,8 @@
 package dev.bulwark.policy.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.bulwark.policy.runtime.RuntimeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,9 +25,11 @@ import java.util.stream.Collectors;
  * @param vex        VEX documents (paths relative to the policy file) whose statements apply
  * @param runtime    the agent's section
  * @param database   what the gate demands of the vulnerability database (its age)
+ * @param notifications where the gate's feedback goes (the {@code notify} key) (Jira, Slack); read by the notify module, which checks it
  */
 public record Policy(String apiVersion, String kind, Metadata metadata, List<StageSpec> stages,
-                     List<ExceptionRule> exceptions, List<String> vex, RuntimeSpec runtime, DatabaseRules database) {
+                     List<ExceptionRule> exceptions, List<String> vex, RuntimeSpec runtime, DatabaseRules database,
+                     @JsonProperty("notify") JsonNode notifications) {
 
     public static final String API_VERSION = "bulwark.dev/v1";
     public static final String KIND = "Policy";
@@ -48,6 +52,7 @@ public record Policy(String apiVersion, String kind, Metadata metadata, List<Sta
         vex = List.copyOf(Objects.requireNonNullElse(vex, List.of()));
         runtime = Objects.requireNonNullElse(runtime, RuntimeSpec.defaults());
         database = Objects.requireNonNullElse(database, DatabaseRules.defaults());
+        notifications = notifications == null ? MissingNode.getInstance() : notifications;
     }
 
     /** The stage names in promotion order. */
