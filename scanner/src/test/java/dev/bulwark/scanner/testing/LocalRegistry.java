@@ -29,11 +29,21 @@ public final class LocalRegistry implements AutoCloseable {
 
     /** Starts a registry on storage; with {@code htpasswd} set, every request needs those credentials. */
     public static LocalRegistry start(Path storage, Path work, Optional<Path> htpasswd) {
+        return startWith(storage, work, htpasswd.map(file -> "auth:\n  htpasswd:\n    realm: bulwark-test\n    path: " + file + "\n")
+                .orElse(""));
+    }
+
+    /** Starts a registry that trusts tokens from the issuer (Docker's token authentication). */
+    public static LocalRegistry startWithTokens(Path storage, Path work, String realm, Path rootCertificate) {
+        return startWith(storage, work, "auth:\n  token:\n    realm: " + realm + "\n    service: " + TokenIssuer.SERVICE
+                + "\n    issuer: " + TokenIssuer.ISSUER + "\n    rootcertbundle: " + rootCertificate + "\n");
+    }
+
+    private static LocalRegistry startWith(Path storage, Path work, String auth) {
         try {
             int port = freePort();
             Files.createDirectories(storage);
             Files.createDirectories(work);
-            String auth = htpasswd.map(file -> "auth:\n  htpasswd:\n    realm: bulwark-test\n    path: " + file + "\n").orElse("");
             Path config = work.resolve("registry-" + port + ".yml");
             Files.writeString(config, "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: " + storage
                     + "\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:" + port + "\n" + auth);
