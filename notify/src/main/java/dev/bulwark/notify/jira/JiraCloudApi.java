@@ -30,7 +30,7 @@ final class JiraCloudApi extends JiraRestApi {
             if (token != null) {
                 body.put("nextPageToken", token);
             }
-            JsonNode answer = http.post(path("/search/jql"), body, new JiraHttp.Call("search",
+            JsonNode answer = http.post(path("/search/jql"), body, new JiraHttp.Call(SEARCH_API,
                     "Check the project key " + settings.projectKey() + " in the Jira settings; the query was: " + jql));
             found.addAll(issues(answer));
             token = answer.path("nextPageToken").asText(null);

@@ -25,7 +25,7 @@ final class JiraDataCenterApi extends JiraRestApi {
         List<JiraIssue> found = new ArrayList<>();
         for (int page = 0; page < MAX_PAGES; page++) {
             JsonNode answer = http.post(path("/search"), searchBody(jql).put("startAt", found.size()),
-                    new JiraHttp.Call("search", "Check the project key " + settings.projectKey()
+                    new JiraHttp.Call(SEARCH_API, "Check the project key " + settings.projectKey()
                             + " in the Jira settings; the query was: " + jql));
             List<JiraIssue> issues = issues(answer);
             found.addAll(issues);

@@ -18,6 +18,8 @@ abstract class JiraRestApi implements JiraApi {
     static final List<String> SEARCH_FIELDS = List.of("labels", "status");
     static final int PAGE_SIZE = 100;
     static final int MAX_PAGES = 100;
+    static final String SEARCH_API = "search API under the base URL (a Data Center context path such as /jira belongs"
+            + " in the base URL)";
 
     final JiraHttp http;
     final JiraSettings settings;

@@ -148,6 +148,23 @@ abstract class JiraTicketSyncContract {
                 .startsWith("No longer found in registry.example.com/team/app:1.4.43 at stage production");
     }
 
+    @Test
+    void namesTheTransitionsOnOfferWhenTheDoneTransitionIsMissing() {
+        givenProject();
+        givenSearch(OPEN_TICKETS_SEARCH, "search-open-ED-24.json");
+        jira.stubFor(get(urlPathEqualTo(api() + "/issue/ED-24/transitions"))
+                .willReturn(okJson(body("transitions-ED-24.json"))));
+        JiraSettings resolvedBy = settings().withWorkflow("Bug", "Resolve Issue");
+
+        JiraException e = catchThrowableOfType(JiraException.class,
+                () -> new TicketSync(JiraApi.connect(resolvedBy), resolvedBy).sync(GateOutcomes.build43(OPENSSL_LOW)));
+
+        assertThat(e).hasMessage("ED-24 has no transition named 'Resolve Issue' from its current status; it offers"
+                + " 'Start Progress', 'Done'. Set the done transition in the Jira settings to the one that resolves"
+                + " Bulwark's tickets in project ED");
+        jira.verify(exactly(0), postRequestedFor(urlEqualTo(api() + "/issue/ED-24/transitions")));
+    }
+
     /** The transition request: Done's ID, and the resolution where the flavour's fixture workflow requires one. */
     abstract String expectedDoneTransition();
 
