@@ -80,11 +80,9 @@ public final class Outbox implements AutoCloseable {
      * @return what was delivered, rescheduled and given up on
      */
     public DispatchReport dispatch(Map<String, Delivery> byChannel, Clock clock) {
-        List<String> delivered = new ArrayList<>();
-        List<DispatchReport.Rescheduled> rescheduled = new ArrayList<>();
-        List<DispatchReport.Failure> failed = new ArrayList<>();
+        Tally tally = new Tally();
         if (byChannel.isEmpty()) {
-            return new DispatchReport(delivered, rescheduled, failed);
+            return tally.report();
         }
         // Only messages due when the run started: a message rescheduled in this run is due later, so it is not
         // tried twice in one run, whatever the backoff.
@@ -92,23 +90,9 @@ public final class Outbox implements AutoCloseable {
         for (Optional<Claim> next = claim(byChannel, dueBy, clock); next.isPresent(); next = claim(byChannel, dueBy, clock)) {
             Claim claim = next.get();
             DeliveryResult result = deliver(byChannel.get(claim.channel()), claim);
-            Instant now = clock.instant();
-            if (result instanceof Delivered) {
-                store.markDelivered(claim, now);
-                delivered.add(claim.key());
-            } else if (result instanceof Failed failure) {
-                failed.add(fail(claim, failure.reason(), now));
-            } else if (result instanceof RetryLater retry) {
-                if (claim.attempts() >= policy.maxAttempts()) {
-                    failed.add(fail(claim, "gave up after " + claim.attempts() + " attempts; the last one said: " + retry.reason(), now));
-                } else {
-                    Instant at = now.plus(policy.delayAfter(claim.attempts(), retry.after()));
-                    store.reschedule(claim, at, retry.reason());
-                    rescheduled.add(new DispatchReport.Rescheduled(claim.key(), claim.attempts(), at, retry.reason()));
-                }
-            }
+            settle(claim, result, clock.instant(), tally);
         }
-        return new DispatchReport(delivered, rescheduled, failed);
+        return tally.report();
     }
 
     /** The messages still to be delivered, the next due first. */
@@ -136,6 +120,24 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    private void settle(Claim claim, DeliveryResult result, Instant now, Tally tally) {
+        if (result instanceof Delivered) {
+            store.markDelivered(claim, now);
+            tally.delivered.add(claim.key());
+        } else if (result instanceof Failed failure) {
+            tally.failed.add(fail(claim, failure.reason(), now));
+        } else if (result instanceof RetryLater retry) {
+            if (claim.attempts() >= policy.maxAttempts()) {
+                String reason = "gave up after " + claim.attempts() + " attempts; the last one said: " + retry.reason();
+                tally.failed.add(fail(claim, reason, now));
+            } else {
+                Instant at = now.plus(policy.delayAfter(claim.attempts(), retry.after()));
+                store.reschedule(claim, at, retry.reason());
+                tally.rescheduled.add(new DispatchReport.Rescheduled(claim.key(), claim.attempts(), at, retry.reason()));
+            }
+        }
+    }
+
     private DispatchReport.Failure fail(Claim claim, String reason, Instant now) {
         store.markFailed(claim, reason, now);
         return new DispatchReport.Failure(claim.key(), claim.channel(), claim.attempts(), reason);
@@ -150,5 +152,16 @@ public final class Outbox implements AutoCloseable {
     @Override
     public void close() {
         store.close();
+    }
+
+    /** What one dispatch run did so far. */
+    private static final class Tally {
+        final List<String> delivered = new ArrayList<>();
+        final List<DispatchReport.Rescheduled> rescheduled = new ArrayList<>();
+        final List<DispatchReport.Failure> failed = new ArrayList<>();
+
+        DispatchReport report() {
+            return new DispatchReport(delivered, rescheduled, failed);
+        }
     }
 }
