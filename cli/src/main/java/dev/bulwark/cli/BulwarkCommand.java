@@ -1,6 +1,8 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.cli.db.DbCommand;
+import dev.bulwark.cli.gate.GateCommand;
+import dev.bulwark.cli.gate.NotifyCommand;
 import dev.bulwark.cli.image.SbomCommand;
 import dev.bulwark.cli.policy.PolicyCommand;
 import dev.bulwark.cli.promote.PromoteCommand;
@@ -23,6 +25,8 @@ import picocli.CommandLine.Spec;
         description = "Container security: a CI gate for images and a runtime agent for containers, under one policy.",
         subcommands = {
             ScanCommand.class,
+            GateCommand.class,
+            NotifyCommand.class,
             PromoteCommand.class,
             VerdictCommand.class,
             SbomCommand.class,

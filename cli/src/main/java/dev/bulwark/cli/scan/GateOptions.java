@@ -69,11 +69,13 @@ public final class GateOptions {
     private Path trivyReport;
 
     private final Clock clock = Clock.systemUTC();
+    private Optional<Policy> loaded = Optional.empty();
 
     /** Scans the image and judges it; the report says everything, the verdict decides the exit code. */
     public ScanReport run(ImageOptions image, CommandSpec spec) {
         ReportFormat.parse(format);
         Optional<Policy> policy = policy(spec);
+        loaded = policy;
         FindingsSource found = find(image, policy, spec);
         ImageGate.Request request = new ImageGate.Request(policy.map(p -> new ImageGate.PolicyStage(p, stage)), vex(policy));
         return new ImageGate(clock, BulwarkVersion.version()).judge(found.image(), found.matches(), found.database(), request);
@@ -88,6 +90,11 @@ public final class GateOptions {
     /** The exit code of a judged image: 1 when the verdict fails, else 0. */
     public static int exitCode(ScanReport report) {
         return report.verdict().map(v -> v.allowsPromotion() ? 0 : ExitCodes.FAIL).orElse(0);
+    }
+
+    /** The policy the last run judged by, if any. */
+    public Optional<Policy> policy() {
+        return loaded;
     }
 
     /** The policy file, when one was given. */

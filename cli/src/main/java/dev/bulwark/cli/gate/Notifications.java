@@ -1,0 +1,41 @@
+package dev.bulwark.cli.gate;
+
+import dev.bulwark.notify.GateOutcome;
+import dev.bulwark.notify.Notifier;
+import dev.bulwark.notify.config.NotifySettings;
+import dev.bulwark.notify.config.Secrets;
+import dev.bulwark.notify.outbox.DispatchReport;
+import dev.bulwark.notify.outbox.Outbox;
+import dev.bulwark.policy.model.Policy;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Sends a gate's feedback as the policy's notify section says, and tells the user what was delivered. */
+final class Notifications {
+
+    private Notifications() {
+    }
+
+    static Optional<Notifier> notifier(Policy policy) {
+        NotifySettings settings = NotifySettings.parse(policy.notifications());
+        Notifier notifier = Notifier.connect(settings, Secrets.fromEnvironment());
+        return notifier.isConfigured() ? Optional.of(notifier) : Optional.empty();
+    }
+
+    static void send(Notifier notifier, Optional<GateOutcome> outcome, Path outboxFile, PrintWriter err, String command) {
+        try (Outbox outbox = Outbox.open(outboxFile)) {
+            List<String> queued = outcome.map(o -> notifier.enqueue(o, outbox)).orElse(List.of());
+            DispatchReport report = notifier.dispatch(outbox, Clock.systemUTC());
+            err.println(command + ": notifications: " + (queued.isEmpty() ? "none queued this run" : "queued for " + String.join(", ", queued))
+                    + "; " + report.delivered().size() + " delivered, " + report.rescheduled().size() + " to retry, "
+                    + report.failed().size() + " failed");
+            report.rescheduled().forEach(retry -> err.println("  will retry after " + retry.nextAttemptAt() + ": "
+                    + notifier.redact(retry.reason())));
+            report.failed().forEach(failure -> err.println("  failed (" + failure.channel() + "): " + notifier.redact(failure.reason())));
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.bulwark.cli.gate;
+
+import dev.bulwark.policy.load.PolicyLoader;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bulwark notify flush}: deliver what earlier gate runs could not (Jira or Slack was down). */
+@Command(name = "notify", mixinStandardHelpOptions = true,
+        description = {"Deliver the notifications that earlier gate runs queued but could not send yet.",
+            "Exit code: 0 when nothing failed for good, 1 when a notification failed and will not be retried."})
+public final class NotifyCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--policy", paramLabel = "FILE", required = true, description = "the policy whose notify section says where to send")
+    private Path policyFile;
+
+    @Mixin
+    private OutboxLocation outbox;
+
+    @Override
+    public Integer call() {
+        var notifier = Notifications.notifier(new PolicyLoader().load(policyFile));
+        if (notifier.isEmpty()) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": the policy has no notify section: nothing to deliver to");
+            spec.commandLine().getErr().flush();
+            return 0;
+        }
+        Notifications.send(notifier.get(), Optional.empty(), outbox.file(), spec.commandLine().getErr(), spec.qualifiedName());
+        return 0;
+    }
+}
