@@ -1,5 +1,7 @@
 package dev.bulwark.cli.policy;
 
+import dev.bulwark.notify.config.NotifyConfigException;
+import dev.bulwark.notify.config.NotifySettings;
 import dev.bulwark.policy.load.PolicyLoadException;
 import dev.bulwark.policy.load.PolicyLoader;
 import dev.bulwark.policy.load.PolicyProblem;
@@ -48,11 +50,15 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 Policy policy = new PolicyLoader().load(file);
+                NotifySettings.parse(policy.notifications());
                 out.println(file + ": valid policy '" + policy.metadata().name() + "' with stages "
                         + String.join(" → ", policy.stageNames()));
                 warnAboutExpiredExceptions(file, policy, clock.instant(), err);
             } catch (PolicyLoadException e) {
                 e.problems().stream().map(PolicyProblem::toString).forEach(err::println);
+                exit = INVALID;
+            } catch (NotifyConfigException e) {
+                err.println(file + ": notify: " + e.getMessage());
                 exit = INVALID;
             }
         }

@@ -57,6 +57,18 @@ class PolicyCommandTest {
     }
 
     @Test
+    void validateRefusesASecretWrittenIntoTheNotifySection() throws IOException {
+        Path inline = temp.resolve("inline.yaml");
+        Files.writeString(inline, "apiVersion: bulwark.dev/v1\nkind: Policy\nmetadata: {name: x}\nstages: [{name: dev}]\n"
+                + "notify:\n  slack: {webhookUrl: 'https://hooks.slack.com/services/T0/B0/secretvalue'}\n");
+
+        int exit = run("policy", "validate", inline.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(cli.err()).contains(inline + ": notify: ").doesNotContain("secretvalue");
+    }
+
+    @Test
     void validateSaysWhenTheFileDoesNotExist() {
         int exit = run("policy", "validate", temp.resolve("missing.yaml").toString());
 
