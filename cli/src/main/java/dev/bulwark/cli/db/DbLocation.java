@@ -1,5 +1,6 @@
 package dev.bulwark.cli.db;
 
+import dev.bulwark.cli.CacheDirectory;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -14,12 +15,6 @@ public final class DbLocation {
         if (file != null) {
             return file;
         }
-        String configured = System.getenv("BULWARK_DB");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg == null || xdg.isBlank() ? Path.of(System.getProperty("user.home"), ".cache") : Path.of(xdg);
-        return base.resolve("bulwark").resolve("db").resolve("osv.db");
+        return CacheDirectory.file("BULWARK_DB", "db/osv.db");
     }
 }

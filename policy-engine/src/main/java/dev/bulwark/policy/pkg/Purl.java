@@ -123,17 +123,7 @@ public record Purl(String type, String namespace, String name, String version,
     }
 
     private static String decodeSegments(String path) {
-        StringBuilder out = new StringBuilder();
-        for (String segment : path.split("/")) {
-            if (segment.isEmpty()) {
-                continue;
-            }
-            if (out.length() > 0) {
-                out.append('/');
-            }
-            out.append(decode(segment));
-        }
-        return out.toString();
+        return PurlEncoding.eachSegment(path, Purl::decode);
     }
 
     private static String decode(String part) {

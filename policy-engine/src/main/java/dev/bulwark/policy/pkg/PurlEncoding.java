@@ -1,6 +1,9 @@
 package dev.bulwark.policy.pkg;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** Percent-encoding as the purl specification asks: everything but unreserved characters is escaped. */
 final class PurlEncoding {
@@ -17,17 +20,13 @@ final class PurlEncoding {
     }
 
     static String encodeSegments(String path) {
-        StringBuilder out = new StringBuilder();
-        for (String segment : path.split("/")) {
-            if (segment.isEmpty()) {
-                continue;
-            }
-            if (out.length() > 0) {
-                out.append('/');
-            }
-            out.append(encode(segment));
-        }
-        return out.toString();
+        return eachSegment(path, PurlEncoding::encode);
+    }
+
+    /** The non-empty segments of a slash-separated path, each transformed, joined again with single slashes. */
+    static String eachSegment(String path, UnaryOperator<String> transform) {
+        return Arrays.stream(path.split("/")).filter(segment -> !segment.isEmpty()).map(transform)
+                .collect(Collectors.joining("/"));
     }
 
     private static String encode(String part, String alsoKept) {
