@@ -1,0 +1,81 @@
+package dev.bulwark.agent.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The agent's own settings (the rules themselves come from the policy's runtime section):
+ *
+ * <pre>
+ * policy: /etc/bulwark/policy.yaml   # required; relative paths are relative to this file
+ * stateDir: /var/lib/bulwark          # audit log, quarantine ledger, notification outbox
+ * metricsPort: 9464                   # Prometheus metrics on 127.0.0.1; 0 turns them off
+ * processSensor: auto                 # auto (connector, else polling), connector, or poll
+ * pollInterval: 100ms                 # how often /proc is polled when polling
+ * </pre>
+ *
+ * @param policy        the policy file
+ * @param stateDir      where the agent keeps what must survive restarts
+ * @param metricsPort   the loopback port of the metrics endpoint, 0 for none
+ * @param processSensor {@code auto}, {@code connector} or {@code poll}
+ * @param pollInterval  the /proc polling interval
+ */
+public record AgentConfig(Path policy, Path stateDir, int metricsPort, String processSensor, Duration pollInterval) {
+
+    private static final Set<String> KEYS = Set.of("policy", "stateDir", "metricsPort", "processSensor", "pollInterval");
+
+    public AgentConfig {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(stateDir, "stateDir");
+        if (!Set.of("auto", "connector", "poll").contains(processSensor)) {
+            throw new IllegalArgumentException("processSensor is '" + processSensor + "': use auto, connector or poll");
+        }
+        if (metricsPort < 0 || metricsPort > 65535) {
+            throw new IllegalArgumentException("metricsPort " + metricsPort + " is not a port: use 1 to 65535, or 0 for none");
+        }
+    }
+
+    /** Reads the agent's configuration file. */
+    public static AgentConfig load(Path file) {
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the agent configuration " + file + ": " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(file + " is not an agent configuration: write policy: /path/to/policy.yaml");
+        }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!KEYS.contains(name)) {
+                throw new IllegalArgumentException(file + ": unknown key '" + name + "': valid keys are " + KEYS);
+            }
+        }
+        if (!root.hasNonNull("policy")) {
+            throw new IllegalArgumentException(file + " names no policy: add policy: /path/to/policy.yaml");
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return new AgentConfig(base.resolve(root.get("policy").asText()),
+                base.resolve(root.path("stateDir").asText("/var/lib/bulwark")), root.path("metricsPort").asInt(9464),
+                root.path("processSensor").asText("auto"), interval(root.path("pollInterval").asText("100ms")));
+    }
+
+    private static Duration interval(String text) {
+        String value = text.strip();
+        if (value.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+        }
+        if (value.endsWith("s")) {
+            return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
+        }
+        throw new IllegalArgumentException("pollInterval '" + text + "' is not a duration: write 100ms or 1s");
+    }
+}
