@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.cli.agent.AgentCommand;
 import dev.bulwark.cli.db.DbCommand;
 import dev.bulwark.cli.gate.GateCommand;
 import dev.bulwark.cli.gate.NotifyCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
             GateCommand.class,
             NotifyCommand.class,
             PromoteCommand.class,
+            AgentCommand.class,
             VerdictCommand.class,
             SbomCommand.class,
             DbCommand.class,

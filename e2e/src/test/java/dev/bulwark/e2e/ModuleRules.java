@@ -7,7 +7,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The dependency direction of the modules, as architecture.md draws it: policy-engine at the bottom,
- * scanner and notify on it and not on each other, cli, agent and plugin on top with nothing on them.
+ * scanner and notify on it and not on each other, cli, agent and plugin on top; only the command line reaches the
+ * agent (for {@code bulwark agent}), and nothing reaches the command line or the plugin.
  * Written against a base package so that a test can prove the rules catch a violation.
  */
 final class ModuleRules {
@@ -27,7 +28,7 @@ final class ModuleRules {
                 .layer("agent").definedBy(base + ".agent..")
                 .layer("plugin").definedBy(base + ".plugin..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("agent").mayNotBeAccessedByAnyLayer()
+                .whereLayer("agent").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("plugin").mayNotBeAccessedByAnyLayer()
                 .whereLayer("scanner").mayOnlyBeAccessedByLayers("cli", "agent", "plugin")
                 .whereLayer("notify").mayOnlyBeAccessedByLayers("cli", "agent", "plugin")
