@@ -23,11 +23,20 @@ public record Outbound(List<String> allow, List<String> deny) {
     private static List<String> checked(String field, List<String> destinations) {
         List<String> copy = List.copyOf(Objects.requireNonNullElse(destinations, List.of()));
         for (String destination : copy) {
-            if (!DESTINATION.matcher(destination).matches()) {
+            if (!DESTINATION.matcher(destination).matches() || !parses(destination)) {
                 throw new InvalidFieldException(field, "'" + destination + "' is not a destination: write 10.0.0.0/8,"
                         + " 192.0.2.10:443, [2001:db8::]/32 or db.internal:5432");
             }
         }
         return copy;
+    }
+
+    private static boolean parses(String destination) {
+        try {
+            Destination.parse(destination);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -1,0 +1,125 @@
+package dev.bulwark.agent.audit;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The audit trail's SQLite table. Insert only: triggers refuse updates and deletes, so not even a stray
+ * statement through another connection can rewrite history.
+ */
+final class AuditTable implements AutoCloseable {
+
+    private static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS audit (
+              id             INTEGER PRIMARY KEY AUTOINCREMENT,
+              at             TEXT NOT NULL,
+              container_id   TEXT NOT NULL,
+              container_name TEXT NOT NULL,
+              image_digest   TEXT NOT NULL,
+              rule           TEXT NOT NULL,
+              decision       TEXT NOT NULL,
+              response       TEXT NOT NULL,
+              mode           TEXT NOT NULL,
+              observation    TEXT NOT NULL,
+              detail         TEXT NOT NULL
+            )""";
+    private static final List<String> GUARDS = List.of(
+            "CREATE INDEX IF NOT EXISTS audit_container ON audit (container_id, id)",
+            "CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit"
+                    + " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+            "CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit"
+                    + " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END");
+    private static final String COLUMNS =
+            "at, container_id, container_name, image_digest, rule, decision, response, mode, observation, detail";
+
+    private final Path file;
+    private final Connection connection;
+
+    private AuditTable(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    static AuditTable open(Path file) throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = 30000");
+            statement.execute("PRAGMA journal_mode = WAL");
+            // FULL: an entry the caller was told is written survives a power cut, not only a crash.
+            statement.execute("PRAGMA synchronous = FULL");
+            statement.execute(SCHEMA);
+            for (String guard : GUARDS) {
+                statement.execute(guard);
+            }
+        }
+        return new AuditTable(file, connection);
+    }
+
+    /** Inserts the entry and returns its sequence number. */
+    long insert(AuditEntry entry) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO audit (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, entry.at().toString());
+            insert.setString(2, entry.containerId());
+            insert.setString(3, entry.containerName());
+            insert.setString(4, entry.imageDigest());
+            insert.setString(5, entry.rule());
+            insert.setString(6, entry.decision());
+            insert.setString(7, entry.response());
+            insert.setString(8, entry.mode());
+            insert.setString(9, entry.observationJson());
+            insert.setString(10, entry.detail());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    List<AuditEntry> recent(int limit) throws SQLException {
+        List<AuditEntry> newestFirst = select("ORDER BY id DESC LIMIT ?", limit);
+        List<AuditEntry> oldestFirst = new ArrayList<>(newestFirst.size());
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            oldestFirst.add(newestFirst.get(i));
+        }
+        return oldestFirst;
+    }
+
+    List<AuditEntry> forContainer(String containerId) throws SQLException {
+        return select("WHERE container_id = ? ORDER BY id", containerId);
+    }
+
+    private List<AuditEntry> select(String clause, Object parameter) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM audit " + clause)) {
+            query.setObject(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                List<AuditEntry> entries = new ArrayList<>();
+                while (rows.next()) {
+                    entries.add(new AuditEntry(Instant.parse(rows.getString(1)), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
+                            rows.getString(8), rows.getString(9), rows.getString(10)));
+                }
+                return entries;
+            }
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.bulwark.agent.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.policy.runtime.Decision;
+import dev.bulwark.policy.runtime.Response;
+import dev.bulwark.policy.runtime.RuntimeRule;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MetricsServerTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void servesCountersAndGaugesInThePrometheusTextFormat() throws Exception {
+        AgentMetrics metrics = new AgentMetrics();
+        try (MetricsServer server = MetricsServer.start(metrics, 0)) {
+            for (int i = 0; i < 12; i++) {
+                metrics.eventReceived();
+                metrics.observation("proc-connector");
+            }
+            metrics.observation("docker-exec");
+            metrics.decision(Decision.ALLOW);
+            metrics.decision(new Decision.Block(RuntimeRule.DENIED_EXECUTABLES, "/bin/sh ran", Response.KILL));
+            metrics.action(Response.KILL);
+            metrics.sensorLag("proc-connector", 250);
+            metrics.gap("proc-connector", 7);
+
+            HttpResponse<String> response = get(server, "/metrics");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
+            Map<String, Double> samples = samples(response.body());
+            assertThat(samples).containsEntry("bulwark_agent_events_received_total", 12.0)
+                    .containsEntry("bulwark_agent_observations_total{sensor=\"proc-connector\"}", 12.0)
+                    .containsEntry("bulwark_agent_observations_total{sensor=\"docker-exec\"}", 1.0)
+                    .containsEntry("bulwark_agent_decisions_total{kind=\"block\"}", 1.0)
+                    .containsEntry("bulwark_agent_decisions_total{kind=\"alert\"}", 0.0)
+                    .containsEntry("bulwark_agent_actions_total{response=\"kill\"}", 1.0)
+                    .containsEntry("bulwark_agent_actions_total{response=\"quarantine\"}", 0.0)
+                    .containsEntry("bulwark_agent_sensor_lag_seconds{sensor=\"proc-connector\"}", 0.25)
+                    .containsEntry("bulwark_agent_sensor_gaps_total{sensor=\"proc-connector\"}", 1.0)
+                    .containsEntry("bulwark_agent_events_lost_total{sensor=\"proc-connector\"}", 7.0);
+            assertThat(response.body()).contains("# TYPE bulwark_agent_observations_total counter\n",
+                    "# TYPE bulwark_agent_sensor_lag_seconds gauge\n", "# HELP bulwark_agent_events_received_total ");
+        }
+    }
+
+    @Test
+    void listensOnTheLoopbackAddressOnly() {
+        try (MetricsServer server = MetricsServer.start(new AgentMetrics(), 0)) {
+            assertThat(server.port()).isPositive();
+            assertThat(server.address().getAddress().isLoopbackAddress()).isTrue();
+        }
+    }
+
+    @Test
+    void answersNotFoundOutsideTheMetricsPath() throws Exception {
+        try (MetricsServer server = MetricsServer.start(new AgentMetrics(), 0)) {
+            HttpResponse<String> response = get(server, "/admin");
+
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).contains("/metrics");
+        }
+    }
+
+    @Test
+    void escapesQuotesInLabelValues() {
+        AgentMetrics metrics = new AgentMetrics();
+        metrics.observation("odd\"name");
+
+        assertThat(metrics.toPrometheusText()).contains("bulwark_agent_observations_total{sensor=\"odd\\\"name\"} 1\n");
+    }
+
+    private HttpResponse<String> get(MetricsServer server, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sample lines ("name{labels} value") by name and labels; comment lines are checked to be HELP or TYPE. */
+    private static Map<String, Double> samples(String body) {
+        Map<String, Double> samples = new HashMap<>();
+        for (String line : List.of(body.split("\n"))) {
+            if (line.startsWith("#")) {
+                assertThat(line).matches("# (HELP|TYPE) bulwark_agent_[a-z_]+ .+");
+                continue;
+            }
+            int space = line.lastIndexOf(' ');
+            samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+        }
+        return samples;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.bulwark.policy.runtime;
+
+/** The runtime rule a decision was made under, named as the policy's {@code runtime.rules} section writes it. */
+public enum RuntimeRule {
+    /** {@code deniedExecutables}: an executable that must never run ran. */
+    DENIED_EXECUTABLES("deniedExecutables"),
+    /** {@code allowedExecutables}: an executable outside the allowed list ran. */
+    ALLOWED_EXECUTABLES("allowedExecutables"),
+    /** {@code outbound.deny}: a connection went to a denied destination. */
+    OUTBOUND_DENY("outbound.deny"),
+    /** {@code outbound.allow}: a connection went to a destination outside the allowed list. */
+    OUTBOUND_ALLOW("outbound.allow"),
+    /** {@code listeningPorts}: a socket listened on a port outside the list. */
+    LISTENING_PORTS("listeningPorts"),
+    /** {@code writablePaths}: a file outside the writable paths was written, created or deleted. */
+    WRITABLE_PATHS("writablePaths");
+
+    private final String field;
+
+    RuntimeRule(String field) {
+        this.field = field;
+    }
+
+    /** The rule as the policy names it, such as {@code outbound.deny}. */
+    public String field() {
+        return field;
+    }
+}

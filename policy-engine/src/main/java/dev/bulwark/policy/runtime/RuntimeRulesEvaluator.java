@@ -1,0 +1,133 @@
+package dev.bulwark.policy.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Judges one observation against a policy's explicit runtime rules and gives the raw verdict: {@link Decision#ALLOW}
+ * or a {@link Decision.Block} naming the rule that was broken. What the agent then does with a block depends on
+ * the container's mode: see {@link ModePolicy}.
+ *
+ * <ul>
+ *   <li><b>Executables.</b> The globs ({@link PathGlob}) are matched against the executable's path <em>and</em>
+ *       against its applet path: the executable's directory joined with the base name of {@code argv[0]}. A
+ *       multi-call binary picks its applet by {@code argv[0]}, so {@code /bin/busybox} run as {@code sh} is
+ *       {@code /bin/sh} as far as the rules go, and {@code **}{@code /sh} denies it. A denied executable breaks
+ *       {@code deniedExecutables} when either path matches; an allow list is kept only when both paths are
+ *       allowed, so allowing {@code /bin/busybox} does not allow every shell it contains.</li>
+ *   <li><b>Outbound.</b> A connection to a denied destination breaks {@code outbound.deny}, even when it is also
+ *       allowed (deny wins); with an allow list, one to any other destination breaks {@code outbound.allow}.</li>
+ *   <li><b>Listening ports</b> and <b>writable paths</b> (writes, creates and deletes; reads are free) break
+ *       their rule when the list is not empty and the port or path is not in it.</li>
+ *   <li>Resource samples break no explicit rule.</li>
+ * </ul>
+ */
+public final class RuntimeRulesEvaluator {
+
+    private static final Set<String> WRITES = Set.of("write", "create", "delete");
+
+    private RuntimeRulesEvaluator() {
+    }
+
+    /**
+     * The raw verdict on an observation under the rules, blocks requesting {@link Response#ALERT} (the ladder of a
+     * policy without one).
+     */
+    public static Decision decide(RuntimeRules rules, Observation observation) {
+        return decide(rules, observation, Response.ALERT);
+    }
+
+    /** The raw verdict on an observation under a runtime section, blocks requesting the first rung of its ladder. */
+    public static Decision decide(RuntimeSpec spec, Observation observation) {
+        return decide(spec.rules(), observation, spec.responses().get(0));
+    }
+
+    private static Decision decide(RuntimeRules rules, Observation observation, Response requested) {
+        if (observation instanceof Observation.ProcessExec exec) {
+            return exec(rules, exec, requested);
+        } else if (observation instanceof Observation.Connect connect) {
+            return connect(rules.outbound(), connect, requested);
+        } else if (observation instanceof Observation.Listen listen) {
+            return rules.listeningPorts().isEmpty() || rules.listeningPorts().contains(listen.port()) ? Decision.ALLOW
+                    : new Decision.Block(RuntimeRule.LISTENING_PORTS, "listened on " + listen.protocol() + " port "
+                    + listen.port() + ", which is not in listeningPorts " + rules.listeningPorts(), requested);
+        } else if (observation instanceof Observation.FileAccess file) {
+            return file(rules, file, requested);
+        } else if (observation instanceof Observation.ResourceSample) {
+            return Decision.ALLOW;
+        }
+        throw new IllegalStateException("no runtime rule covers " + observation.getClass().getName()
+                + ": add it to RuntimeRulesEvaluator");
+    }
+
+    private static Decision exec(RuntimeRules rules, Observation.ProcessExec exec, Response requested) {
+        List<String> paths = executablePaths(exec);
+        for (String glob : rules.deniedExecutables()) {
+            for (String path : paths) {
+                if (new PathGlob(glob).matches(path)) {
+                    return new Decision.Block(RuntimeRule.DENIED_EXECUTABLES, describe(exec) + " ran, and " + path
+                            + " matches '" + glob + "' in deniedExecutables", requested);
+                }
+            }
+        }
+        if (rules.allowedExecutables().isEmpty()) {
+            return Decision.ALLOW;
+        }
+        for (String path : paths) {
+            if (rules.allowedExecutables().stream().noneMatch(glob -> new PathGlob(glob).matches(path))) {
+                return new Decision.Block(RuntimeRule.ALLOWED_EXECUTABLES, describe(exec) + " ran, and " + path
+                        + " matches nothing in allowedExecutables", requested);
+            }
+        }
+        return Decision.ALLOW;
+    }
+
+    /** The executable's path, then its applet path when {@code argv[0]} names another program in its directory. */
+    static List<String> executablePaths(Observation.ProcessExec exec) {
+        List<String> paths = new ArrayList<>();
+        String executable = PathGlob.normalize(exec.executable());
+        paths.add(executable);
+        if (!exec.argv().isEmpty() && !exec.argv().get(0).isBlank()) {
+            String argv0 = exec.argv().get(0);
+            String name = argv0.substring(argv0.lastIndexOf('/') + 1);
+            String directory = executable.substring(0, executable.lastIndexOf('/') + 1);
+            String applet = PathGlob.normalize(directory + name);
+            if (!name.isEmpty() && !applet.equals(executable)) {
+                paths.add(applet);
+            }
+        }
+        return paths;
+    }
+
+    private static String describe(Observation.ProcessExec exec) {
+        return exec.executable() + (exec.argv().isEmpty() ? "" : " (argv[0] " + exec.argv().get(0) + ")");
+    }
+
+    private static Decision connect(Outbound outbound, Observation.Connect connect, Response requested) {
+        String target = connect.address() + " port " + connect.port();
+        for (String denied : outbound.deny()) {
+            if (Destination.parse(denied).matches(connect.address(), connect.port())) {
+                return new Decision.Block(RuntimeRule.OUTBOUND_DENY, "connected to " + target + ", which matches '"
+                        + denied + "' in outbound.deny", requested);
+            }
+        }
+        if (outbound.allow().isEmpty()
+                || outbound.allow().stream().anyMatch(allowed -> Destination.parse(allowed).matches(connect.address(), connect.port()))) {
+            return Decision.ALLOW;
+        }
+        return new Decision.Block(RuntimeRule.OUTBOUND_ALLOW, "connected to " + target
+                + ", which matches nothing in outbound.allow", requested);
+    }
+
+    private static Decision file(RuntimeRules rules, Observation.FileAccess file, Response requested) {
+        String kind = file.kind() == null ? "" : file.kind().toLowerCase(Locale.ROOT);
+        if (!WRITES.contains(kind) || rules.writablePaths().isEmpty()
+                || rules.writablePaths().stream().anyMatch(glob -> new PathGlob(glob).matches(file.path()))) {
+            return Decision.ALLOW;
+        }
+        return new Decision.Block(RuntimeRule.WRITABLE_PATHS, "a " + kind + " of " + file.path()
+                + ", which matches nothing in writablePaths", requested);
+    }
+}
