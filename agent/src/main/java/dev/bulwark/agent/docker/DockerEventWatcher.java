@@ -40,6 +40,7 @@ public final class DockerEventWatcher implements AutoCloseable {
     private final Set<String> seenAtLastEvent = new HashSet<>();
     private volatile Closeable stream;
     private volatile boolean closed;
+    private volatile boolean connected;
     private Consumer<ContainerEvent> events = event -> { };
     private Consumer<SensorGap> gaps = gap -> { };
 
@@ -57,11 +58,12 @@ public final class DockerEventWatcher implements AutoCloseable {
     }
 
     /**
-     * A watcher that first replays the events since {@code since} (as far as the engine's backlog reaches),
-     * for an agent that restarts and remembers {@link #lastEventTime()}.
+     * A watcher that first replays the events after {@code since} (as far as the engine's backlog reaches),
+     * for an agent that restarts and remembers {@link #lastEventTime()}. The engine's {@code since} is
+     * inclusive, so the watcher asks from one nanosecond later: the event at {@code since} was delivered.
      */
     public static DockerEventWatcher resumingAfter(DockerClient docker, ContainerView view, Instant since) {
-        return new DockerEventWatcher(docker, view, since);
+        return new DockerEventWatcher(docker, view, since.plusNanos(1));
     }
 
     /** Resyncs the view, then follows the stream on its own thread. */
@@ -80,6 +82,11 @@ public final class DockerEventWatcher implements AutoCloseable {
         return lastEvent;
     }
 
+    /** Whether the event stream is open now. */
+    public boolean connected() {
+        return connected;
+    }
+
     /** Drops the current connection as a broken one would; the watcher reconnects. For tests. */
     void dropConnection() {
         closeQuietly(stream);
@@ -95,6 +102,12 @@ public final class DockerEventWatcher implements AutoCloseable {
                         .withSince(sinceParameter(lastEvent))
                         .exec(new ResultCallback.Adapter<Event>() {
                             @Override
+                            public void onStart(Closeable stream) {
+                                super.onStart(stream);
+                                connected = true;
+                            }
+
+                            @Override
                             public void onNext(Event event) {
                                 handle(event);
                             }
@@ -104,12 +117,14 @@ public final class DockerEventWatcher implements AutoCloseable {
                     closeQuietly(callback);
                 }
                 callback.awaitCompletion();
+                connected = false;
                 why = "the Docker event stream ended";
                 backoff = FIRST_BACKOFF;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                connected = false;
                 why = "the Docker event stream failed (" + e + ")";
             }
             if (closed) {
