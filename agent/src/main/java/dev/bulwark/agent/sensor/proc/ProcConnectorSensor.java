@@ -3,6 +3,7 @@ package dev.bulwark.agent.sensor.proc;
 import dev.bulwark.agent.sensor.Sensor;
 import dev.bulwark.agent.sensor.SensorGap;
 import dev.bulwark.policy.runtime.Observation;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -70,7 +71,7 @@ public final class ProcConnectorSensor implements Sensor {
                         Consumer<SensorGap> gaps) {
         try {
             processes.describe(exec.tgid(), instantOf(exec.timestampNanos()), NAME).ifPresent(observations);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             gaps.accept(new SensorGap(NAME, Instant.now(), "exec of process " + exec.tgid() + " not reported: "
                     + e.getMessage()));
         }

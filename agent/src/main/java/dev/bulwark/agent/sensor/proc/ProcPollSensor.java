@@ -3,12 +3,13 @@ package dev.bulwark.agent.sensor.proc;
 import dev.bulwark.agent.sensor.Sensor;
 import dev.bulwark.agent.sensor.SensorGap;
 import dev.bulwark.policy.runtime.Observation;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,8 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * The fallback when the process connector is unavailable: lists {@code /proc} every interval and reports container
- * processes it has not seen before (a process is its PID and start time). Processes that start and end between
- * two scans are missed, and an exec that keeps its PID and executable is not noticed; it says so at start.
+ * processes it has not seen before (a process is its PID, start time and command name, which exec changes).
+ * Processes that start and end between two scans are missed; it says so at start.
  */
 public final class ProcPollSensor implements Sensor {
 
@@ -27,12 +28,9 @@ public final class ProcPollSensor implements Sensor {
 
     private final ContainerProcesses processes;
     private final Duration interval;
-    /** PID → start time and executable at the last scan; touched only by the scan thread. */
-    private final Map<Long, Seen> seen = new HashMap<>();
+    /** PID → its command name and start time at the last scan; touched only by the scan thread. */
+    private final Map<Long, ProcReader.Stat> seen = new HashMap<>();
     private ScheduledExecutorService scanner;
-
-    private record Seen(long startTime, String executable) {
-    }
 
     /** @param excludedContainers full IDs of containers not to report, such as the agent's own */
     public ProcPollSensor(ProcReader proc, Set<String> excludedContainers, Duration interval) {
@@ -60,14 +58,14 @@ public final class ProcPollSensor implements Sensor {
             thread.setDaemon(true);
             return thread;
         });
-        scanner.execute(() -> scan(observations, false));
-        scanner.scheduleWithFixedDelay(() -> scanSafely(observations, gaps), interval.toMillis(),
+        scanner.execute(() -> scanSafely(observations, gaps, false));
+        scanner.scheduleWithFixedDelay(() -> scanSafely(observations, gaps, true), interval.toMillis(),
                 interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void scanSafely(Consumer<Observation> observations, Consumer<SensorGap> gaps) {
+    private void scanSafely(Consumer<Observation> observations, Consumer<SensorGap> gaps, boolean report) {
         try {
-            scan(observations, true);
+            scan(observations, gaps, report);
         } catch (RuntimeException e) {
             // A failed scan must not end the schedule (an exception would cancel it silently).
             gaps.accept(new SensorGap(NAME, Instant.now(), "a /proc scan failed: " + e.getMessage()));
@@ -75,21 +73,28 @@ public final class ProcPollSensor implements Sensor {
     }
 
     /** The first scan only learns what already runs: those processes did not start while the agent watched. */
-    private void scan(Consumer<Observation> observations, boolean report) {
+    private void scan(Consumer<Observation> observations, Consumer<SensorGap> gaps, boolean report) {
         ProcReader proc = processes.proc();
         Set<Long> alive = new HashSet<>();
         for (long pid : proc.pids()) {
-            OptionalLong startTime = proc.startTime(pid);
-            if (startTime.isEmpty()) {
+            Optional<ProcReader.Stat> stat = proc.stat(pid);
+            if (stat.isEmpty()) {
                 continue;
             }
             alive.add(pid);
-            Seen now = new Seen(startTime.getAsLong(), proc.executable(pid).orElse(""));
-            if (!now.equals(seen.put(pid, now)) && report) {
-                processes.describe(pid, Instant.now(), NAME).ifPresent(observations);
+            if (!stat.get().equals(seen.put(pid, stat.get())) && report) {
+                describe(pid, observations, gaps);
             }
         }
         seen.keySet().retainAll(alive);
+    }
+
+    private void describe(long pid, Consumer<Observation> observations, Consumer<SensorGap> gaps) {
+        try {
+            processes.describe(pid, Instant.now(), NAME).ifPresent(observations);
+        } catch (UncheckedIOException e) {
+            gaps.accept(new SensorGap(NAME, Instant.now(), "process " + pid + " not reported: " + e.getMessage()));
+        }
     }
 
     @Override

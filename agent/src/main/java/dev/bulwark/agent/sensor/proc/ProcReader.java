@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -50,15 +49,9 @@ public final class ProcReader {
         return readText(pid, "status").map(Status::parse);
     }
 
-    /** The start time in clock ticks after boot (field 22 of {@code stat}): with the PID, it names one process. */
-    public OptionalLong startTime(long pid) {
-        Optional<String> stat = readText(pid, "stat");
-        if (stat.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        // The command name (field 2) may hold spaces and parentheses: count fields after its closing one.
-        String afterComm = stat.get().substring(stat.get().lastIndexOf(')') + 2);
-        return OptionalLong.of(Long.parseLong(afterComm.split(" ")[22 - 3]));
+    /** The command name and start time from {@code stat}; with the PID they tell one program run from another. */
+    public Optional<Stat> stat(long pid) {
+        return readText(pid, "stat").map(Stat::parse);
     }
 
     public Optional<String> cgroup(long pid) {
@@ -91,6 +84,21 @@ public final class ProcReader {
                 }
             }
             return new Status(ppid, uid);
+        }
+    }
+
+    /**
+     * The fields of {@code /proc/<pid>/stat} a poller needs: the command name (field 2, which exec changes) and the
+     * start time in clock ticks after boot (field 22, which tells a reused PID apart).
+     */
+    public record Stat(String comm, long startTime) {
+
+        static Stat parse(String stat) {
+            // The command name may hold spaces and parentheses: it ends at the last closing one.
+            int open = stat.indexOf('(');
+            int close = stat.lastIndexOf(')');
+            String[] after = stat.substring(close + 2).split(" ");
+            return new Stat(stat.substring(open + 1, close), Long.parseLong(after[22 - 3]));
         }
     }
 
