@@ -1,0 +1,105 @@
+package dev.bulwark.agent.sensor.proc;
+
+import dev.bulwark.agent.sensor.Sensor;
+import dev.bulwark.agent.sensor.SensorGap;
+import dev.bulwark.policy.runtime.Observation;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Sees every exec on the host as it happens, through the kernel's process events connector (netlink), and reports
+ * those in containers. Needs root in the host's namespaces; when {@link #start} throws
+ * {@link ProcConnectorUnavailableException}, use {@link ProcPollSensor} instead.
+ */
+public final class ProcConnectorSensor implements Sensor {
+
+    public static final String NAME = "proc-connector";
+    private static final int RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+    private static final int RECEIVE_TIMEOUT_MILLIS = 200;
+    /** Far larger than any connector datagram (one event, under 100 bytes). */
+    private static final int DATAGRAM_BYTES = 8192;
+
+    private final ContainerProcesses processes;
+    private volatile boolean closed;
+    private Thread reader;
+
+    /** @param excludedContainers full IDs of containers not to report, such as the agent's own */
+    public ProcConnectorSensor(ProcReader proc, Set<String> excludedContainers) {
+        this.processes = new ContainerProcesses(proc, excludedContainers);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public synchronized void start(Consumer<Observation> observations, Consumer<SensorGap> gaps) {
+        if (reader != null || closed) {
+            throw new IllegalStateException(NAME + " sensor already started or closed: create a new one");
+        }
+        NetlinkConnectorSocket socket = NetlinkConnectorSocket.open(RECEIVE_BUFFER_BYTES, RECEIVE_TIMEOUT_MILLIS);
+        reader = new Thread(() -> read(socket, observations, gaps), "bulwark-" + NAME);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void read(NetlinkConnectorSocket socket, Consumer<Observation> observations, Consumer<SensorGap> gaps) {
+        byte[] datagram = new byte[DATAGRAM_BYTES];
+        try (socket) {
+            while (!closed) {
+                NetlinkConnectorSocket.Received received = socket.receive(datagram);
+                if (received instanceof NetlinkConnectorSocket.Datagram message) {
+                    for (var exec : ProcConnectorMessages.execEvents(datagram, message.length())) {
+                        report(exec, observations, gaps);
+                    }
+                } else if (received instanceof NetlinkConnectorSocket.Overrun) {
+                    gaps.accept(new SensorGap(NAME, Instant.now(),
+                            "kernel dropped process events: its socket buffer overflowed"));
+                }
+                // TimedOut: loop round to notice close().
+            }
+        } catch (RuntimeException e) {
+            gaps.accept(new SensorGap(NAME, Instant.now(), "process events stopped: " + e.getMessage()));
+        }
+    }
+
+    private void report(ProcConnectorMessages.ExecEvent exec, Consumer<Observation> observations,
+                        Consumer<SensorGap> gaps) {
+        try {
+            processes.describe(exec.tgid(), instantOf(exec.timestampNanos()), NAME).ifPresent(observations);
+        } catch (UncheckedIOException e) {
+            gaps.accept(new SensorGap(NAME, Instant.now(), "exec of process " + exec.tgid() + " not reported: "
+                    + e.getMessage()));
+        }
+    }
+
+    /**
+     * The kernel stamps events with CLOCK_MONOTONIC (ktime_get_ns), the clock behind System.nanoTime on Linux, so
+     * the age of an event is their difference; anything implausible falls back to the time of receipt.
+     */
+    static Instant instantOf(long kernelNanos) {
+        long age = System.nanoTime() - kernelNanos;
+        Instant now = Instant.now();
+        return age >= 0 && age < Duration.ofMinutes(1).toNanos() ? now.minusNanos(age) : now;
+    }
+
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (this) {
+            closed = true;
+            running = reader;
+        }
+        if (running != null) {
+            try {
+                running.join(RECEIVE_TIMEOUT_MILLIS * 5L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

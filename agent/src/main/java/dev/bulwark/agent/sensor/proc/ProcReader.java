@@ -1,0 +1,147 @@
+package dev.bulwark.agent.sensor.proc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads what a sensor needs from {@code /proc/<pid>}. Processes vanish between the event and the read: every read
+ * of a process that has gone returns empty instead of failing.
+ */
+public final class ProcReader {
+
+    private final Path procRoot;
+
+    public ProcReader(Path procRoot) {
+        this.procRoot = procRoot;
+    }
+
+    public static ProcReader system() {
+        return new ProcReader(Path.of("/proc"));
+    }
+
+    /** The executable, as the link text reads: the path inside the process's own mount namespace. */
+    public Optional<String> executable(long pid) {
+        Path link = dir(pid).resolve("exe");
+        try {
+            return Optional.of(Files.readSymbolicLink(link).toString());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return gone(pid, link, e);
+        }
+    }
+
+    /** The arguments, program name first (empty for kernel threads and exited processes). */
+    public List<String> argv(long pid) {
+        return readBytes(pid, "cmdline").map(ProcReader::splitNul).orElse(List.of());
+    }
+
+    /** The parent PID and real UID from {@code status}. */
+    public Optional<Status> status(long pid) {
+        return readText(pid, "status").map(Status::parse);
+    }
+
+    /** The command name and start time from {@code stat}; with the PID they tell one program run from another. */
+    public Optional<Stat> stat(long pid) {
+        return readText(pid, "stat").map(Stat::parse);
+    }
+
+    public Optional<String> cgroup(long pid) {
+        return readText(pid, "cgroup");
+    }
+
+    /** The PIDs of all processes (thread group leaders) now running. */
+    public List<Long> pids() {
+        try (Stream<Path> entries = Files.list(procRoot)) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(name -> !name.isEmpty() && name.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + procRoot + ": is procfs mounted there?", e);
+        }
+    }
+
+    /** The fields of {@code /proc/<pid>/status} a sensor reports. */
+    public record Status(long parentPid, int uid) {
+
+        static Status parse(String status) {
+            long ppid = 0;
+            int uid = -1;
+            for (String line : status.split("\n")) {
+                if (line.startsWith("PPid:")) {
+                    ppid = Long.parseLong(line.substring(5).trim());
+                } else if (line.startsWith("Uid:")) {
+                    uid = Integer.parseInt(line.substring(4).trim().split("\\s+")[0]);
+                }
+            }
+            return new Status(ppid, uid);
+        }
+    }
+
+    /**
+     * The fields of {@code /proc/<pid>/stat} a poller needs: the command name (field 2, which exec changes) and the
+     * start time in clock ticks after boot (field 22, which tells a reused PID apart).
+     */
+    public record Stat(String comm, long startTime) {
+
+        static Stat parse(String stat) {
+            // The command name may hold spaces and parentheses: it ends at the last closing one.
+            int open = stat.indexOf('(');
+            int close = stat.lastIndexOf(')');
+            String[] after = stat.substring(close + 2).split(" ");
+            return new Stat(stat.substring(open + 1, close), Long.parseLong(after[22 - 3]));
+        }
+    }
+
+    private Optional<String> readText(long pid, String file) {
+        return readBytes(pid, file).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    private Optional<byte[]> readBytes(long pid, String file) {
+        Path path = dir(pid).resolve(file);
+        try {
+            return Optional.of(Files.readAllBytes(path));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return gone(pid, path, e);
+        }
+    }
+
+    /** A read that failed because the process exited under it (ESRCH and friends) is empty; anything else is not. */
+    private <T> Optional<T> gone(long pid, Path path, IOException e) {
+        if (!Files.exists(dir(pid))) {
+            return Optional.empty();
+        }
+        throw new UncheckedIOException("cannot read " + path + " (the agent needs root or CAP_SYS_PTRACE to read "
+                + "other processes' /proc entries)", e);
+    }
+
+    private Path dir(long pid) {
+        return procRoot.resolve(Long.toString(pid));
+    }
+
+    private static List<String> splitNul(byte[] bytes) {
+        List<String> args = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                args.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        if (start < bytes.length) {
+            args.add(new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8));
+        }
+        return List.copyOf(args);
+    }
+}
