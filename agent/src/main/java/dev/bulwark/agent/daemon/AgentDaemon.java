@@ -1,0 +1,146 @@
+package dev.bulwark.agent.daemon;
+
+import dev.bulwark.agent.audit.AuditEntry;
+import dev.bulwark.agent.audit.AuditLog;
+import dev.bulwark.agent.docker.ContainerView;
+import dev.bulwark.agent.docker.DockerEventWatcher;
+import dev.bulwark.agent.docker.SelfIdentity;
+import dev.bulwark.agent.metrics.AgentMetrics;
+import dev.bulwark.agent.metrics.MetricsServer;
+import dev.bulwark.agent.response.ActionOutcome;
+import dev.bulwark.agent.response.QuarantineLedger;
+import dev.bulwark.agent.response.Release;
+import dev.bulwark.agent.response.ResponseActions;
+import dev.bulwark.agent.sensor.Sensor;
+import dev.bulwark.agent.sensor.proc.ProcConnectorSensor;
+import dev.bulwark.agent.sensor.proc.ProcConnectorUnavailableException;
+import dev.bulwark.agent.sensor.proc.ProcPollSensor;
+import dev.bulwark.agent.sensor.proc.ProcReader;
+import dev.bulwark.policy.load.PolicyLoader;
+import dev.bulwark.policy.model.Policy;
+import dev.bulwark.scanner.docker.DockerEngine;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The runtime agent: a view of every container kept current from Docker's events, the process sensor (the
+ * kernel's process connector, else /proc polling), Docker's exec events, the enforcer, the audit log and the
+ * metrics endpoint. Observations are judged one at a time, in the order they arrive.
+ */
+public final class AgentDaemon implements AutoCloseable {
+
+    private final DockerEngine engine;
+    private final DockerEventWatcher watcher;
+    private final List<Sensor> sensors;
+    private final AuditLog audit;
+    private final Optional<MetricsServer> metricsServer;
+    private final ExecutorService judge;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private AgentDaemon(DockerEngine engine, DockerEventWatcher watcher, List<Sensor> sensors, AuditLog audit,
+                        Optional<MetricsServer> metricsServer, ExecutorService judge) {
+        this.engine = engine;
+        this.watcher = watcher;
+        this.sensors = sensors;
+        this.audit = audit;
+        this.metricsServer = metricsServer;
+        this.judge = judge;
+    }
+
+    /** Starts watching; alerts (every audit entry) also go to the given consumer. */
+    public static AgentDaemon start(AgentConfig config, Clock clock, Consumer<AuditEntry> alerts) {
+        Policy policy = new PolicyLoader().load(config.policy());
+        DockerEngine engine = DockerEngine.fromEnvironment();
+        engine.ping();
+        ContainerView view = new ContainerView(engine.client());
+        Set<String> self = SelfIdentity.containerId().map(Set::of).orElse(Set.of());
+        AuditLog audit = AuditLog.open(config.stateDir());
+        AgentMetrics metrics = new AgentMetrics();
+        Optional<MetricsServer> server = config.metricsPort() == 0 ? Optional.empty()
+                : Optional.of(MetricsServer.start(metrics, config.metricsPort()));
+        ResponseActions actions = new ResponseActions(engine.client(), QuarantineLedger.open(config.stateDir()));
+        Enforcer enforcer = new Enforcer(policy.runtime(), view, actions, audit, metrics, self, clock, alerts);
+        ExecutorService judge = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "bulwark-agent-judge");
+            thread.setDaemon(true);
+            return thread;
+        });
+        DockerEventWatcher watcher = DockerEventWatcher.fromNow(engine.client(), view);
+        watcher.start(event -> {
+            metrics.eventReceived();
+            DockerExecObservations.of(event).ifPresent(exec -> judge.execute(() -> enforcer.handle(exec, DockerExecObservations.SENSOR)));
+        }, gap -> judge.execute(() -> enforcer.gap(gap)));
+        List<Sensor> sensors = new ArrayList<>();
+        Sensor process = processSensor(config, self);
+        process.start(observation -> judge.execute(() -> enforcer.handle(observation, process.name())),
+                gap -> judge.execute(() -> enforcer.gap(gap)));
+        sensors.add(process);
+        return new AgentDaemon(engine, watcher, sensors, audit, server, judge);
+    }
+
+    /** Starts watching, with alerts recorded in the audit log only. */
+    public static AgentDaemon start(AgentConfig config, Clock clock) {
+        return start(config, clock, entry -> { });
+    }
+
+    private static Sensor processSensor(AgentConfig config, Set<String> self) {
+        ProcReader proc = ProcReader.system();
+        if (!config.processSensor().equals("poll")) {
+            ProcConnectorSensor connector = new ProcConnectorSensor(proc, self);
+            try {
+                connector.start(observation -> { }, gap -> { });
+                connector.close();
+                return new ProcConnectorSensor(proc, self);
+            } catch (ProcConnectorUnavailableException unavailable) {
+                if (config.processSensor().equals("connector")) {
+                    throw unavailable;
+                }
+            }
+        }
+        return new ProcPollSensor(proc, self, config.pollInterval());
+    }
+
+    /** The name of the process sensor in use ({@code proc-connector} or {@code proc-poll}). */
+    public String processSensor() {
+        return sensors.get(0).name();
+    }
+
+    /** Blocks until {@link #close()}. */
+    public void awaitTermination() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Undoes a quarantine or a pause; says what was done. */
+    public static String release(AgentConfig config, String container) {
+        try (DockerEngine engine = DockerEngine.fromEnvironment()) {
+            String id = engine.client().inspectContainerCmd(container).exec().getId();
+            ActionOutcome outcome = new Release(engine.client(), QuarantineLedger.open(config.stateDir())).release(id);
+            if (outcome instanceof ActionOutcome.Failed failed) {
+                throw new IllegalArgumentException(failed.reason());
+            }
+            return "released " + container + ": " + ((ActionOutcome.Done) outcome).detail();
+        }
+    }
+
+    @Override
+    public void close() {
+        sensors.forEach(Sensor::close);
+        watcher.close();
+        judge.shutdown();
+        metricsServer.ifPresent(MetricsServer::close);
+        engine.close();
+        stopped.countDown();
+    }
+
+    /** The audit log, for callers that show what happened. */
+    public AuditLog audit() {
+        return audit;
+    }
+}

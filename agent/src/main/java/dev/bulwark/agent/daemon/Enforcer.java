@@ -1,0 +1,113 @@
+package dev.bulwark.agent.daemon;
+
+import dev.bulwark.agent.audit.AuditEntry;
+import dev.bulwark.agent.audit.AuditLog;
+import dev.bulwark.agent.docker.ContainerInfo;
+import dev.bulwark.agent.docker.ContainerView;
+import dev.bulwark.agent.metrics.AgentMetrics;
+import dev.bulwark.agent.mode.ContainerMode;
+import dev.bulwark.agent.response.ActionOutcome;
+import dev.bulwark.agent.response.ResponseActions;
+import dev.bulwark.agent.sensor.SensorGap;
+import dev.bulwark.policy.runtime.Decision;
+import dev.bulwark.policy.runtime.ModePolicy;
+import dev.bulwark.policy.runtime.Observation;
+import dev.bulwark.policy.runtime.Response;
+import dev.bulwark.policy.runtime.RuntimeMode;
+import dev.bulwark.policy.runtime.RuntimeRulesEvaluator;
+import dev.bulwark.policy.runtime.RuntimeSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Judges each observation by the policy's runtime section and the container's mode, and responds: an alert
+ * is written to the audit log (and handed on); a block takes the strongest response on the policy's ladder.
+ * It never acts on the agent's own container, on containers labelled off, or on a partial picture (a sensor
+ * reported lost events in the last few seconds).
+ */
+final class Enforcer {
+
+    static final Duration GAP_MEMORY = Duration.ofSeconds(5);
+
+    private final RuntimeSpec runtime;
+    private final ContainerView view;
+    private final ResponseActions actions;
+    private final AuditLog audit;
+    private final AgentMetrics metrics;
+    private final Set<String> self;
+    private final Clock clock;
+    private final Consumer<AuditEntry> alerts;
+    private final AtomicReference<Instant> lastGap = new AtomicReference<>(Instant.EPOCH);
+
+    Enforcer(RuntimeSpec runtime, ContainerView view, ResponseActions actions, AuditLog audit, AgentMetrics metrics,
+             Set<String> self, Clock clock, Consumer<AuditEntry> alerts) {
+        this.runtime = runtime;
+        this.view = view;
+        this.actions = actions;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.self = Set.copyOf(self);
+        this.clock = clock;
+        this.alerts = alerts;
+    }
+
+    void gap(SensorGap gap) {
+        metrics.gap(gap.sensor(), 1);
+        lastGap.set(gap.at());
+    }
+
+    /** Handles one observation; called from one thread at a time. */
+    synchronized void handle(Observation observation, String sensor) {
+        metrics.observation(sensor);
+        metrics.sensorLag(sensor, Math.max(0, Duration.between(observation.at(), clock.instant()).toMillis()));
+        if (self.contains(observation.containerId())) {
+            return;
+        }
+        Optional<ContainerInfo> container = view.get(observation.containerId()).or(() -> view.refresh(observation.containerId()));
+        if (container.isEmpty() || !container.get().running() && !container.get().paused()) {
+            return;
+        }
+        ContainerInfo info = container.get();
+        Optional<ContainerMode> label = info.mode();
+        boolean off = label.filter(mode -> mode == ContainerMode.OFF).isPresent();
+        Optional<RuntimeMode> labelled = label.filter(mode -> mode != ContainerMode.OFF)
+                .map(mode -> mode == ContainerMode.PROTECT ? RuntimeMode.PROTECT : RuntimeMode.MONITOR);
+        boolean eventsLost = Duration.between(lastGap.get(), clock.instant()).compareTo(GAP_MEMORY) < 0;
+        Decision raw = RuntimeRulesEvaluator.decide(runtime.rules(), observation);
+        Decision decision = ModePolicy.apply(raw, runtime.defaultMode(), labelled, off, eventsLost);
+        metrics.decision(decision);
+        if (decision instanceof Decision.Allow) {
+            return;
+        }
+        RuntimeMode mode = off ? RuntimeMode.LEARN : ModePolicy.effectiveMode(runtime.defaultMode(), labelled);
+        if (decision instanceof Decision.Block) {
+            Response response = strongest(runtime.responses());
+            ActionOutcome outcome = actions.forKind(response).apply(info);
+            metrics.action(response);
+            String detail = outcome instanceof ActionOutcome.Done done ? response.word() + ": " + done.detail()
+                    : response.word() + " failed: " + ((ActionOutcome.Failed) outcome).reason();
+            record(info, decision, response, mode, observation, detail);
+        } else {
+            record(info, decision, Response.ALERT, mode, observation, "");
+        }
+    }
+
+    private void record(ContainerInfo info, Decision decision, Response taken, RuntimeMode mode, Observation observation,
+                        String detail) {
+        AuditEntry entry = AuditEntry.of(clock.instant(), info.id(), info.name(), info.imageId(), decision, taken, mode,
+                observation, detail);
+        audit.append(entry);
+        alerts.accept(entry);
+    }
+
+    /** A block takes the strongest response the policy allows: the ladder lists them least destructive first. */
+    private static Response strongest(List<Response> ladder) {
+        return ladder.isEmpty() ? Response.ALERT : ladder.get(ladder.size() - 1);
+    }
+}
