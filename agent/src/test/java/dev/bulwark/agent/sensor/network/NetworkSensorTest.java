@@ -2,6 +2,7 @@ package dev.bulwark.agent.sensor.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.agent.sensor.Await;
 import dev.bulwark.agent.sensor.SensorGap;
 import dev.bulwark.agent.sensor.TestContainer;
 import dev.bulwark.policy.runtime.Observation;
@@ -31,7 +32,8 @@ class NetworkSensorTest {
 
             client.execDetached("sh", "-c", "sleep 600 | nc " + server.ipAddress() + " 8080");
 
-            awaitUntil(() -> seen.stream().anyMatch(o -> o instanceof Observation.Connect), () -> "seen " + seen + ", gaps " + gaps);
+            Await.until(Duration.ofSeconds(15), () -> seen.stream().anyMatch(o -> o instanceof Observation.Connect),
+                    () -> "seen " + seen + ", gaps " + gaps);
             Thread.sleep(600); // a few more polls: the open connection must not be reported again
             assertThat(seen).filteredOn(o -> o.containerId().equals(server.id()))
                     .containsOnly(listenOn8080(server.id(), seen));
@@ -51,15 +53,5 @@ class NetworkSensorTest {
                 .filter(o -> o instanceof Observation.Listen l && l.containerId().equals(serverId) && l.port() == 8080)
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no Listen on 8080 for the server in " + seen));
-    }
-
-    private static void awaitUntil(java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> state) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 15 s: " + state.get());
-            }
-            Thread.sleep(100);
-        }
     }
 }
