@@ -1,0 +1,231 @@
+package dev.bulwark.agent.sensor.files;
+
+import static dev.bulwark.agent.sensor.files.Fanotify.LIBC;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import dev.bulwark.agent.sensor.Sensor;
+import dev.bulwark.agent.sensor.SensorGap;
+import dev.bulwark.policy.runtime.Observation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Watches each container's root filesystem with fanotify: one notification group per container, marking the
+ * mount seen through {@code /proc/<mainPid>/root}, so every event belongs to the container whose group it came
+ * from. Reports opens as {@code read} and changes as {@code write}, every path; the caller decides which matter.
+ * Needs CAP_SYS_ADMIN in the host's user namespace.
+ */
+public final class FanotifySensor implements Sensor {
+
+    private static final long EVENT_MASK = Fanotify.FAN_OPEN | Fanotify.FAN_MODIFY | Fanotify.FAN_CLOSE_WRITE;
+    private static final int POLL_MILLIS = 200;
+    private static final long SYNC_NANOS = 1_000_000_000L;
+
+    private final Supplier<Map<String, Long>> containers;
+    private final Map<String, Integer> groups = new HashMap<>(); // container ID → fanotify descriptor
+    private final byte[] buffer = new byte[64 * 1024];
+    private final long selfPid = ProcessHandle.current().pid();
+    private volatile boolean running;
+    private Thread thread;
+
+    /** @param containers the running containers: full container ID → main process ID (host namespace) */
+    public FanotifySensor(Supplier<Map<String, Long>> containers) {
+        this.containers = Objects.requireNonNull(containers, "containers");
+    }
+
+    @Override
+    public String name() {
+        return "fanotify";
+    }
+
+    /**
+     * Watches the containers running now (failing if it cannot) and then those that start later.
+     *
+     * @throws FanotifyUnavailableException when fanotify cannot be set up or cannot mark a container's root
+     */
+    @Override
+    public synchronized void start(Consumer<Observation> observations, Consumer<SensorGap> gaps) {
+        if (thread != null) {
+            throw new IllegalStateException("sensor fanotify is already started");
+        }
+        int probe = LIBC.fanotify_init(Fanotify.FAN_CLASS_NOTIF | Fanotify.FAN_CLOEXEC, Fanotify.O_RDONLY);
+        if (probe < 0) {
+            throw new FanotifyUnavailableException("fanotify_init failed: " + Fanotify.lastError()
+                    + "; run the agent as root with CAP_SYS_ADMIN on a kernel built with CONFIG_FANOTIFY,"
+                    + " or disable the fanotify sensor");
+        }
+        LIBC.close(probe);
+        try {
+            containers.get().forEach((id, pid) -> groups.put(id, watch(id, pid)));
+        } catch (FanotifyUnavailableException e) {
+            groups.values().forEach(LIBC::close);
+            groups.clear();
+            throw e;
+        }
+        running = true;
+        thread = new Thread(() -> run(observations, gaps), "bulwark-sensor-fanotify");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static int watch(String containerId, long mainPid) {
+        int fd = LIBC.fanotify_init(Fanotify.FAN_CLASS_NOTIF | Fanotify.FAN_CLOEXEC | Fanotify.FAN_NONBLOCK,
+                Fanotify.O_RDONLY | Fanotify.O_LARGEFILE);
+        if (fd < 0) {
+            throw new FanotifyUnavailableException("fanotify_init for container " + containerId + " failed: "
+                    + Fanotify.lastError() + " (too many groups? see fs.fanotify.max_user_groups)");
+        }
+        String root = "/proc/" + mainPid + "/root";
+        if (LIBC.fanotify_mark(fd, Fanotify.FAN_MARK_ADD | Fanotify.FAN_MARK_MOUNT, EVENT_MASK, Fanotify.AT_FDCWD,
+                root) < 0) {
+            String error = Fanotify.lastError();
+            LIBC.close(fd);
+            throw new FanotifyUnavailableException("fanotify cannot mark the root mount of container " + containerId
+                    + " (" + root + "): " + error + "; its storage driver's mounts may not support fanotify");
+        }
+        return fd;
+    }
+
+    private void run(Consumer<Observation> observations, Consumer<SensorGap> gaps) {
+        long lastSync = System.nanoTime();
+        try {
+            while (running) {
+                if (System.nanoTime() - lastSync > SYNC_NANOS) {
+                    sync(gaps);
+                    lastSync = System.nanoTime();
+                }
+                pollOnce(observations, gaps);
+            }
+        } catch (RuntimeException e) {
+            gaps.accept(new SensorGap(name(), Instant.now(), "fanotify sensor stopped: " + e));
+        } finally {
+            groups.values().forEach(LIBC::close);
+            groups.clear();
+        }
+    }
+
+    private void sync(Consumer<SensorGap> gaps) {
+        Map<String, Long> now = containers.get();
+        groups.entrySet().removeIf(group -> {
+            boolean gone = !now.containsKey(group.getKey());
+            if (gone) {
+                LIBC.close(group.getValue());
+            }
+            return gone;
+        });
+        now.forEach((id, pid) -> {
+            if (!groups.containsKey(id)) {
+                try {
+                    groups.put(id, watch(id, pid));
+                } catch (FanotifyUnavailableException e) {
+                    gaps.accept(new SensorGap(name(), Instant.now(), e.getMessage()));
+                }
+            }
+        });
+    }
+
+    private void pollOnce(Consumer<Observation> observations, Consumer<SensorGap> gaps) {
+        List<Map.Entry<String, Integer>> watched = List.copyOf(groups.entrySet());
+        if (watched.isEmpty()) {
+            sleep();
+            return;
+        }
+        int[] pollFds = new int[watched.size() * 2];
+        for (int i = 0; i < watched.size(); i++) {
+            pollFds[2 * i] = watched.get(i).getValue();
+            pollFds[2 * i + 1] = Fanotify.POLLIN;
+        }
+        if (LIBC.poll(pollFds, watched.size(), POLL_MILLIS) < 0) {
+            if (Native.getLastError() != Fanotify.EINTR) {
+                throw new IllegalStateException("poll on fanotify descriptors failed: " + Fanotify.lastError());
+            }
+            return;
+        }
+        for (int i = 0; i < watched.size(); i++) {
+            if ((pollFds[2 * i + 1] >>> 16 & Fanotify.POLLIN) != 0) {
+                drain(watched.get(i).getKey(), watched.get(i).getValue(), observations, gaps);
+            }
+        }
+    }
+
+    private void drain(String containerId, int fd, Consumer<Observation> observations, Consumer<SensorGap> gaps) {
+        while (true) {
+            long read = LIBC.read(fd, buffer, new NativeLong(buffer.length)).longValue();
+            if (read < 0) {
+                int errno = Native.getLastError();
+                if (errno == Fanotify.EAGAIN || errno == Fanotify.EINTR) {
+                    return;
+                }
+                throw new IllegalStateException("reading fanotify events of container " + containerId + " failed: "
+                        + Fanotify.lastError());
+            }
+            for (FanotifyEvent event : FanotifyEvent.parse(buffer, (int) read)) {
+                deliver(containerId, event, observations, gaps);
+            }
+        }
+    }
+
+    private void deliver(String containerId, FanotifyEvent event, Consumer<Observation> observations,
+                         Consumer<SensorGap> gaps) {
+        if (event.overflowed()) {
+            gaps.accept(new SensorGap(name(), Instant.now(), "fanotify queue of container " + containerId
+                    + " overflowed: file events were lost"));
+            return;
+        }
+        try {
+            if (event.pid() == selfPid) {
+                return; // the agent's own look into the container is not the container's doing
+            }
+            String path = pathOf(event.fd());
+            Instant at = Instant.now();
+            for (String kind : event.kinds()) {
+                observations.accept(new Observation.FileAccess(containerId, at, path, kind, event.pid()));
+            }
+        } finally {
+            LIBC.close(event.fd());
+        }
+    }
+
+    /** The path inside the container: the container's mount is not reachable from ours, so it reads as rooted. */
+    private static String pathOf(int fd) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+        } catch (IOException e) {
+            return "fd:" + fd + " (unresolved: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread stopping;
+        synchronized (this) {
+            running = false;
+            stopping = thread;
+            thread = null;
+        }
+        if (stopping != null) {
+            try {
+                stopping.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.bulwark.agent.sensor.network;
+
+import dev.bulwark.agent.sensor.PollingLoop;
+import dev.bulwark.agent.sensor.Sensor;
+import dev.bulwark.agent.sensor.SensorGap;
+import dev.bulwark.policy.runtime.Observation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Polls each container's socket tables through its main process ({@code /proc/<pid>/net/tcp} shows the
+ * container's network namespace) and reports listening sockets and outbound connections, each once for as long
+ * as it stays open. Connections accepted by a listening socket are inbound and not reported.
+ */
+public final class NetworkSensor implements Sensor {
+
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+    private static final List<String> TABLES = List.of("tcp", "tcp6", "udp", "udp6");
+
+    private final Supplier<Map<String, Long>> containers;
+    private final Duration interval;
+    private final Path proc;
+    private final Map<String, Set<Observation>> reported = new HashMap<>();
+    // Ports a container ever listened on: a one-shot server (nc -l) closes its listener once it accepts.
+    private final Map<String, Set<String>> listenedPorts = new HashMap<>();
+    private PollingLoop loop;
+
+    /** @param containers the running containers: full container ID → main process ID (host namespace) */
+    public NetworkSensor(Supplier<Map<String, Long>> containers, Duration interval) {
+        this(containers, interval, Path.of("/proc"));
+    }
+
+    NetworkSensor(Supplier<Map<String, Long>> containers, Duration interval, Path proc) {
+        this.containers = Objects.requireNonNull(containers, "containers");
+        this.interval = Objects.requireNonNull(interval, "interval");
+        this.proc = Objects.requireNonNull(proc, "proc");
+    }
+
+    public NetworkSensor(Supplier<Map<String, Long>> containers) {
+        this(containers, DEFAULT_INTERVAL);
+    }
+
+    @Override
+    public String name() {
+        return "network";
+    }
+
+    @Override
+    public synchronized void start(Consumer<Observation> observations, Consumer<SensorGap> gaps) {
+        if (loop != null) {
+            throw new IllegalStateException("sensor network is already started");
+        }
+        loop = PollingLoop.start(name(), interval, () -> poll(observations, gaps), gaps);
+    }
+
+    private void poll(Consumer<Observation> observations, Consumer<SensorGap> gaps) {
+        Map<String, Long> running = containers.get();
+        reported.keySet().retainAll(running.keySet());
+        listenedPorts.keySet().retainAll(running.keySet());
+        running.forEach((containerId, pid) -> {
+            try {
+                List<SocketEntry> sockets = readTables(pid);
+                Set<String> listened = listenedPorts.computeIfAbsent(containerId, id -> new HashSet<>());
+                Set<Observation> now = observe(containerId, sockets, listened);
+                Set<Observation> before = reported.computeIfAbsent(containerId, id -> new HashSet<>());
+                now.stream().filter(o -> !before.contains(o)).forEach(o -> observations.accept(stamped(o)));
+                before.retainAll(now);
+                before.addAll(now);
+            } catch (NoSuchFileException e) {
+                // The container stopped between listing and reading: the next listing drops it.
+                reported.remove(containerId);
+                listenedPorts.remove(containerId);
+            } catch (IOException | RuntimeException e) {
+                gaps.accept(new SensorGap(name(), Instant.now(), "could not read sockets of container "
+                        + containerId + " (pid " + pid + "): " + e));
+            }
+        });
+    }
+
+    private List<SocketEntry> readTables(long pid) throws IOException {
+        List<SocketEntry> sockets = new ArrayList<>();
+        for (String table : TABLES) {
+            Path file = proc.resolve(Long.toString(pid)).resolve("net").resolve(table);
+            if (table.endsWith("6") && !Files.exists(file)) {
+                continue; // IPv6 disabled in this namespace
+            }
+            sockets.addAll(ProcNetParser.parse(table, Files.readString(file)));
+        }
+        return sockets;
+    }
+
+    /**
+     * What the sockets show, with the time left at {@link Instant#EPOCH} so that the same socket seen twice is
+     * equal: listening sockets, and connections that are not accepted by one of the container's listeners.
+     *
+     * @param listeningPorts the TCP ports the container listened on before; this call adds the ones it listens on now
+     */
+    static Set<Observation> observe(String containerId, List<SocketEntry> sockets, Set<String> listeningPorts) {
+        Set<Observation> seen = new HashSet<>();
+        for (SocketEntry socket : sockets) {
+            if (socket.isListening()) {
+                listeningPorts.add(Integer.toString(socket.localPort())); // a tcp6 listener on :: also accepts IPv4
+                seen.add(new Observation.Listen(containerId, Instant.EPOCH, socket.protocol(), socket.localAddress(),
+                        socket.localPort()));
+            }
+        }
+        for (SocketEntry socket : sockets) {
+            boolean inbound = socket.isTcp() && listeningPorts.contains(Integer.toString(socket.localPort()));
+            if (socket.isConnected() && !inbound) {
+                seen.add(new Observation.Connect(containerId, Instant.EPOCH, socket.protocol(), socket.remoteAddress(),
+                        socket.remotePort()));
+            }
+        }
+        return seen;
+    }
+
+    private static Observation stamped(Observation observation) {
+        Instant now = Instant.now();
+        if (observation instanceof Observation.Listen l) {
+            return new Observation.Listen(l.containerId(), now, l.protocol(), l.address(), l.port());
+        }
+        Observation.Connect c = (Observation.Connect) observation;
+        return new Observation.Connect(c.containerId(), now, c.protocol(), c.address(), c.port());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (loop != null) {
+            loop.close();
+            loop = null;
+        }
+    }
+}

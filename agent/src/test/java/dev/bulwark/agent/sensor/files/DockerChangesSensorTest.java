@@ -1,0 +1,53 @@
+package dev.bulwark.agent.sensor.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.agent.sensor.Await;
+import dev.bulwark.agent.sensor.SensorGap;
+import dev.bulwark.agent.sensor.TestContainer;
+import dev.bulwark.policy.runtime.Observation;
+import dev.bulwark.scanner.docker.DockerEngine;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class DockerChangesSensorTest {
+
+    @Test
+    void reportsAFileDroppedInTheContainerOnce() throws Exception {
+        List<Observation> seen = new CopyOnWriteArrayList<>();
+        List<SensorGap> gaps = new CopyOnWriteArrayList<>();
+        try (DockerEngine engine = DockerEngine.fromEnvironment();
+             TestContainer container = TestContainer.run("bulwark-test/busybox:latest", "sleep", "120")) {
+            var running = container.asRunning();
+            try (DockerChangesSensor sensor = new DockerChangesSensor(engine.client(), () -> running,
+                    Duration.ofMillis(300))) {
+                sensor.start(seen::add, gaps::add);
+
+                container.exec("sh", "-c", "echo x > /tmp/dropped");
+
+                Await.until(Duration.ofSeconds(15), () -> seen.stream().anyMatch(DockerChangesSensorTest::isDropped),
+                        () -> "seen " + seen + ", gaps " + gaps);
+                Thread.sleep(900);
+                assertThat(seen).filteredOn(DockerChangesSensorTest::isDropped).singleElement()
+                        .isInstanceOfSatisfying(Observation.FileAccess.class, access -> {
+                            assertThat(access.containerId()).isEqualTo(container.id());
+                            assertThat(access.kind()).isEqualTo("create");
+                        });
+                assertThat(gaps).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void mapsTheEnginesChangeKinds() {
+        assertThat(DockerChangesSensor.kindOf(0)).isEqualTo("write");
+        assertThat(DockerChangesSensor.kindOf(1)).isEqualTo("create");
+        assertThat(DockerChangesSensor.kindOf(2)).isEqualTo("delete");
+    }
+
+    private static boolean isDropped(Observation o) {
+        return o instanceof Observation.FileAccess f && f.path().equals("/tmp/dropped");
+    }
+}
