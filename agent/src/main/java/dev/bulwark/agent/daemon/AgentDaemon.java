@@ -11,7 +11,13 @@ import dev.bulwark.agent.response.ActionOutcome;
 import dev.bulwark.agent.response.QuarantineLedger;
 import dev.bulwark.agent.response.Release;
 import dev.bulwark.agent.response.ResponseActions;
+import dev.bulwark.agent.docker.ContainerInfo;
 import dev.bulwark.agent.sensor.Sensor;
+import dev.bulwark.agent.sensor.files.DockerChangesSensor;
+import dev.bulwark.agent.sensor.files.FanotifySensor;
+import dev.bulwark.agent.sensor.files.FanotifyUnavailableException;
+import dev.bulwark.agent.sensor.network.NetworkSensor;
+import dev.bulwark.agent.sensor.resources.DockerStatsSensor;
 import dev.bulwark.agent.sensor.proc.ProcConnectorSensor;
 import dev.bulwark.agent.sensor.proc.ProcConnectorUnavailableException;
 import dev.bulwark.agent.sensor.proc.ProcPollSensor;
@@ -22,6 +28,9 @@ import dev.bulwark.scanner.docker.DockerEngine;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -82,6 +91,26 @@ public final class AgentDaemon implements AutoCloseable {
         process.start(observation -> judge.execute(() -> enforcer.handle(observation, process.name())),
                 gap -> judge.execute(() -> enforcer.gap(gap)));
         sensors.add(process);
+        Supplier<Map<String, Long>> containers = () -> view.all().stream()
+                .filter(info -> info.running() && !self.contains(info.id()) && info.pid() > 0)
+                .collect(Collectors.toMap(ContainerInfo::id, ContainerInfo::pid, (a, b) -> a));
+        for (Sensor sensor : List.<Sensor>of(new NetworkSensor(containers), new DockerChangesSensor(engine.client(), containers),
+                new DockerStatsSensor(engine.client(), containers))) {
+            sensor.start(observation -> judge.execute(() -> enforcer.handle(observation, sensor.name())),
+                    gap -> judge.execute(() -> enforcer.gap(gap)));
+            sensors.add(sensor);
+        }
+        FanotifySensor files = new FanotifySensor(containers);
+        try {
+            files.start(observation -> {
+                if (SensitiveFiles.worthJudging(observation)) {
+                    judge.execute(() -> enforcer.handle(observation, files.name()));
+                }
+            }, gap -> judge.execute(() -> enforcer.gap(gap)));
+            sensors.add(files);
+        } catch (FanotifyUnavailableException unavailable) {
+            AgentLog.warn("fanotify is unavailable (" + unavailable.getMessage() + "): reads of sensitive files are not watched");
+        }
         return new AgentDaemon(engine, watcher, sensors, audit, server, judge);
     }
 

@@ -1,0 +1,147 @@
+package dev.bulwark.agent.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.agent.audit.AuditEntry;
+import dev.bulwark.scanner.testing.Containers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent end to end with the real Docker engine: a rule that denies shells stops a container that gets a
+ * shell through docker exec or by forking one itself; a monitored container only alerts; a container started
+ * while the agent was down is found when it comes back.
+ */
+class AgentAcceptanceTest {
+
+    @TempDir
+    Path temp;
+
+    private final List<String> containers = new ArrayList<>();
+    private AgentConfig config;
+    private AgentDaemon agent;
+
+    @BeforeEach
+    void writePolicyAndConfig() throws Exception {
+        Path policy = temp.resolve("policy.yaml");
+        Files.writeString(policy, String.join("\n", "apiVersion: bulwark.dev/v1", "kind: Policy", "metadata: {name: runtime-test}",
+                "stages: [{name: production}]", "runtime:", "  defaultMode: protect",
+                "  rules: {deniedExecutables: ['**/sh', '**/bash']}", "  responses: [alert, stop]", ""));
+        Path file = temp.resolve("agent.yaml");
+        Files.writeString(file, "policy: policy.yaml\nstateDir: state\nmetricsPort: 0\n");
+        config = AgentConfig.load(file);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (agent != null) {
+            agent.close();
+        }
+        for (String name : containers) {
+            try {
+                Containers.exec(List.of("docker", "rm", "-f", name));
+            } catch (IllegalStateException alreadyGone) {
+                // Removed by the test itself.
+            }
+        }
+    }
+
+    private String run(String... command) {
+        String name = "bulwark-agent-test-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> args = new ArrayList<>(List.of("docker", "run", "-d", "--name", name, "--network", "none"));
+        args.addAll(List.of(command));
+        Containers.exec(args);
+        containers.add(name);
+        return name;
+    }
+
+    private static boolean running(String name) {
+        return Containers.exec(List.of("docker", "inspect", "-f", "{{.State.Running}}", name)).strip().equals("true");
+    }
+
+    private static boolean within(Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return condition.getAsBoolean();
+    }
+
+    private List<AuditEntry> auditOf(String name) {
+        String id = Containers.exec(List.of("docker", "inspect", "-f", "{{.Id}}", name)).strip();
+        return agent.audit().forContainer(id);
+    }
+
+    @Test
+    void stopsAContainerThatGetsAShellThroughDockerExec() throws Exception {
+        agent = AgentDaemon.start(config, Clock.systemUTC());
+        String name = run("bulwark-test/busybox", "sleep", "3600");
+        Thread.sleep(500);
+
+        Containers.exec(List.of("docker", "exec", "-d", name, "sh", "-c", "sleep 30"));
+
+        assertThat(within(Duration.ofSeconds(10), () -> !running(name))).as("stopped").isTrue();
+        assertThat(auditOf(name)).anySatisfy(entry -> {
+            assertThat(entry.rule()).isEqualTo("deniedExecutables");
+            assertThat(entry.decision()).isEqualTo("block");
+            assertThat(entry.response()).isEqualTo("stop");
+            assertThat(entry.observationJson()).contains("sh");
+        });
+    }
+
+    @Test
+    void stopsAContainerWhoseOwnProcessForksAShell() throws Exception {
+        agent = AgentDaemon.start(config, Clock.systemUTC());
+        String name = run("bulwark-test/busybox", "watch", "-n", "2", "sh", "-c", "true");
+
+        assertThat(within(Duration.ofSeconds(15), () -> !running(name))).as("stopped").isTrue();
+        assertThat(auditOf(name)).anySatisfy(entry -> {
+            assertThat(entry.rule()).isEqualTo("deniedExecutables");
+            assertThat(entry.observationJson()).contains("proc-").contains("sh");
+        });
+    }
+
+    @Test
+    void onlyAlertsOnAContainerLabelledMonitor() throws Exception {
+        agent = AgentDaemon.start(config, Clock.systemUTC());
+        String name = run("--label", "bulwark.mode=monitor", "bulwark-test/busybox", "sleep", "3600");
+        Thread.sleep(500);
+
+        Containers.exec(List.of("docker", "exec", name, "sh", "-c", "true"));
+
+        assertThat(within(Duration.ofSeconds(5), () -> !auditOf(name).isEmpty())).isTrue();
+        Thread.sleep(1000);
+        assertThat(running(name)).isTrue();
+        assertThat(auditOf(name)).allSatisfy(entry -> {
+            assertThat(entry.decision()).isEqualTo("alert");
+            assertThat(entry.mode()).isEqualTo("monitor");
+        });
+    }
+
+    @Test
+    void picksUpAContainerStartedWhileTheAgentWasStopped() throws Exception {
+        agent = AgentDaemon.start(config, Clock.systemUTC());
+        agent.close();
+        agent = null;
+        String name = run("bulwark-test/busybox", "sleep", "3600");
+        agent = AgentDaemon.start(config, Clock.systemUTC());
+        Thread.sleep(500);
+
+        Containers.exec(List.of("docker", "exec", "-d", name, "sh", "-c", "sleep 30"));
+
+        assertThat(within(Duration.ofSeconds(10), () -> !running(name))).as("stopped").isTrue();
+    }
+}
