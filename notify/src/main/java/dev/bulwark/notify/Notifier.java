@@ -72,6 +72,17 @@ public final class Notifier {
         return queued;
     }
 
+    /**
+     * Queues a plain text message for Slack (the runtime agent's alerts); false when Slack is not configured or
+     * a message with the same key was queued before.
+     */
+    public boolean enqueueText(String idempotencyKey, String text, Outbox outbox) {
+        if (settings.slack().isEmpty()) {
+            return false;
+        }
+        return outbox.enqueue(idempotencyKey, SLACK, SlackMessage.plain(text).toJson());
+    }
+
     /** Delivers everything due, this run's messages and earlier ones alike. */
     public DispatchReport dispatch(Outbox outbox, Clock clock) {
         return outbox.dispatch(deliveries, clock);

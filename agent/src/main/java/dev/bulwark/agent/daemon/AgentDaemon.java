@@ -111,6 +111,10 @@ public final class AgentDaemon implements AutoCloseable {
         } catch (FanotifyUnavailableException unavailable) {
             AgentLog.warn("fanotify is unavailable (" + unavailable.getMessage() + "): reads of sensitive files are not watched");
         }
+        AgentLog.info("watching " + view.all().size() + " containers with sensors "
+                + sensors.stream().map(Sensor::name).collect(Collectors.joining(", ")) + "; policy " + policy.metadata().name()
+                + ", default mode " + policy.runtime().defaultMode().word()
+                + server.map(s -> "; metrics on http://" + s.address().getHostString() + ":" + s.port() + "/metrics").orElse(""));
         return new AgentDaemon(engine, watcher, sensors, audit, server, judge);
     }
 

@@ -1,8 +1,12 @@
 package dev.bulwark.cli.agent;
 
+import dev.bulwark.agent.daemon.AgentAlerts;
 import dev.bulwark.agent.daemon.AgentConfig;
 import dev.bulwark.agent.daemon.AgentDaemon;
+import dev.bulwark.notify.config.Secrets;
+import dev.bulwark.policy.load.PolicyLoader;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +24,10 @@ public final class AgentRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        AgentDaemon daemon = AgentDaemon.start(AgentConfig.load(config), Clock.systemUTC());
+        AgentConfig settings = AgentConfig.load(config);
+        Optional<AgentAlerts> alerts = AgentAlerts.forPolicy(new PolicyLoader().load(settings.policy()), Secrets.fromEnvironment(),
+                settings.stateDir(), Clock.systemUTC());
+        AgentDaemon daemon = AgentDaemon.start(settings, Clock.systemUTC(), alerts.isPresent() ? alerts.get() : entry -> { });
         Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "bulwark-agent-shutdown"));
         daemon.awaitTermination();
         return 0;

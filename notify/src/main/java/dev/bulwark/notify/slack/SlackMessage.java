@@ -49,6 +49,12 @@ public record SlackMessage(String text, ArrayNode blocks) {
         }
     }
 
+    /** A message of plain text only (cut to Slack's limit), such as a runtime alert. */
+    public static SlackMessage plain(String text) {
+        String cut = text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+        return new SlackMessage(cut, null);
+    }
+
     /** The message that tells a team what the gate decided about their image and what to do about it. */
     public static SlackMessage of(GateOutcome outcome) {
         return GateOutcomeMessage.compose(outcome);
