@@ -84,8 +84,13 @@ public final class AgentDaemon implements AutoCloseable {
         DockerEventWatcher watcher = DockerEventWatcher.fromNow(engine.client(), view);
         watcher.start(event -> {
             metrics.eventReceived();
+            if (event.verb().equals("start")) {
+                view.get(event.containerId()).ifPresent(info -> judge.execute(
+                        () -> enforcer.handle(Enforcer.configOf(info, event.at()), "docker-events")));
+            }
             DockerExecObservations.of(event).ifPresent(exec -> judge.execute(() -> enforcer.handle(exec, DockerExecObservations.SENSOR)));
         }, gap -> judge.execute(() -> enforcer.gap(gap)));
+        view.all().forEach(info -> judge.execute(() -> enforcer.handle(Enforcer.configOf(info, clock.instant()), "docker-events")));
         List<Sensor> sensors = new ArrayList<>();
         Sensor process = processSensor(config, self);
         process.start(observation -> judge.execute(() -> enforcer.handle(observation, process.name())),

@@ -79,7 +79,7 @@ final class Enforcer {
         Optional<RuntimeMode> labelled = label.filter(mode -> mode != ContainerMode.OFF)
                 .map(mode -> mode == ContainerMode.PROTECT ? RuntimeMode.PROTECT : RuntimeMode.MONITOR);
         boolean eventsLost = Duration.between(lastGap.get(), clock.instant()).compareTo(GAP_MEMORY) < 0;
-        Decision raw = RuntimeRulesEvaluator.decide(runtime.rules(), observation);
+        Decision raw = RuntimeRulesEvaluator.decide(runtime, observation);
         Decision decision = ModePolicy.apply(raw, runtime.defaultMode(), labelled, off, eventsLost);
         metrics.decision(decision);
         if (decision instanceof Decision.Allow) {
@@ -104,6 +104,12 @@ final class Enforcer {
                 observation, detail);
         audit.append(entry);
         alerts.accept(entry);
+    }
+
+    /** What a container was given, judged by the admission rules while it runs. */
+    static Observation.ContainerConfig configOf(ContainerInfo info, Instant at) {
+        return new Observation.ContainerConfig(info.id(), at, info.privileged(), info.addedCapabilities(),
+                List.copyOf(info.mounts().keySet()), info.hostNamespaces());
     }
 
     /** A block takes the strongest response the policy allows: the ladder lists them least destructive first. */

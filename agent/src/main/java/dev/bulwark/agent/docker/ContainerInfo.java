@@ -28,11 +28,12 @@ import java.util.Optional;
  * @param pid          the host PID of its main process, 0 when it is not running
  * @param running      whether it runs (a paused container runs)
  * @param paused       whether it is paused
+ * @param hostNamespaces the host namespaces it shares
  */
 public record ContainerInfo(String id, String name, String image, String imageId, Map<String, String> labels,
                             Optional<ContainerMode> mode, boolean privileged, List<String> addedCapabilities,
                             Map<String, String> mounts, List<String> networks, long pid, boolean running,
-                            boolean paused) {
+                            boolean paused, List<String> hostNamespaces) {
 
     public ContainerInfo {
         Objects.requireNonNull(id, "id");
@@ -44,6 +45,7 @@ public record ContainerInfo(String id, String name, String image, String imageId
         addedCapabilities = List.copyOf(Objects.requireNonNullElse(addedCapabilities, List.of()));
         mounts = Map.copyOf(Objects.requireNonNullElse(mounts, Map.of()));
         networks = List.copyOf(Objects.requireNonNullElse(networks, List.of()));
+        hostNamespaces = List.copyOf(Objects.requireNonNullElse(hostNamespaces, List.of()));
     }
 
     /**
@@ -72,7 +74,28 @@ public record ContainerInfo(String id, String name, String image, String imageId
                 capAdd == null ? List.of() : Arrays.stream(capAdd).map(Capability::name).toList(), mounts, networks,
                 state == null || state.getPidLong() == null ? 0 : state.getPidLong(),
                 state != null && Boolean.TRUE.equals(state.getRunning()),
-                state != null && Boolean.TRUE.equals(state.getPaused()));
+                state != null && Boolean.TRUE.equals(state.getPaused()), hostNamespaces(host));
+    }
+
+    /** The host namespaces the container shares: {@code pid}, {@code network}, {@code ipc}, {@code uts}. */
+    private static List<String> hostNamespaces(HostConfig host) {
+        if (host == null) {
+            return List.of();
+        }
+        List<String> shared = new java.util.ArrayList<>();
+        if ("host".equals(host.getPidMode())) {
+            shared.add("pid");
+        }
+        if ("host".equals(host.getNetworkMode())) {
+            shared.add("network");
+        }
+        if ("host".equals(host.getIpcMode())) {
+            shared.add("ipc");
+        }
+        if ("host".equals(host.getUtSMode())) {
+            shared.add("uts");
+        }
+        return shared;
     }
 
     /** The first twelve characters of the ID, as the Docker CLI shows it. */

@@ -36,7 +36,8 @@ class AgentAcceptanceTest {
         Path policy = temp.resolve("policy.yaml");
         Files.writeString(policy, String.join("\n", "apiVersion: bulwark.dev/v1", "kind: Policy", "metadata: {name: runtime-test}",
                 "stages: [{name: production}]", "runtime:", "  defaultMode: protect",
-                "  rules: {deniedExecutables: ['**/sh', '**/bash']}", "  responses: [alert, stop]", ""));
+                "  rules: {deniedExecutables: ['**/sh', '**/bash']}",
+                "  admission: {deniedCapabilities: [NET_ADMIN], deniedMounts: [/etc]}", "  responses: [alert, stop]", ""));
         Path file = temp.resolve("agent.yaml");
         Files.writeString(file, "policy: policy.yaml\nstateDir: state\nmetricsPort: 0\n");
         config = AgentConfig.load(file);
@@ -129,6 +130,18 @@ class AgentAcceptanceTest {
             assertThat(entry.decision()).isEqualTo("alert");
             assertThat(entry.mode()).isEqualTo("monitor");
         });
+    }
+
+    @Test
+    void stopsAContainerGivenADeniedCapabilityOrMount() throws Exception {
+        agent = AgentDaemon.start(config, Clock.systemUTC());
+
+        String capability = run("--cap-add", "NET_ADMIN", "bulwark-test/busybox", "sleep", "3600");
+        String mount = run("-v", "/etc:/host-etc:ro", "bulwark-test/busybox", "sleep", "3600");
+
+        assertThat(within(Duration.ofSeconds(10), () -> !running(capability) && !running(mount))).as("stopped").isTrue();
+        assertThat(auditOf(capability)).anySatisfy(entry -> assertThat(entry.rule()).isEqualTo("admission.deniedCapabilities"));
+        assertThat(auditOf(mount)).anySatisfy(entry -> assertThat(entry.rule()).isEqualTo("admission.deniedMounts"));
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Objects;
  * Every observation names the container (its full ID) and when it happened.
  */
 public sealed interface Observation permits Observation.ProcessExec, Observation.Listen, Observation.Connect,
-        Observation.FileAccess, Observation.ResourceSample {
+        Observation.FileAccess, Observation.ResourceSample, Observation.ContainerConfig {
 
     String containerId();
 
@@ -50,6 +50,25 @@ public sealed interface Observation permits Observation.ProcessExec, Observation
      * @param kind {@code read}, {@code write}, {@code create} or {@code delete}
      */
     record FileAccess(String containerId, Instant at, String path, String kind, long pid) implements Observation {
+    }
+
+    /**
+     * What a running container was given: seen when it starts, and for every container when the agent starts.
+     *
+     * @param privileged     whether it runs privileged
+     * @param capabilities   the capabilities added to it ({@code SYS_ADMIN}, …)
+     * @param hostMounts     the host paths mounted into it
+     * @param hostNamespaces the host namespaces it shares ({@code pid}, {@code network}, {@code ipc}, {@code uts})
+     */
+    record ContainerConfig(String containerId, Instant at, boolean privileged, List<String> capabilities, List<String> hostMounts,
+                           List<String> hostNamespaces) implements Observation {
+        public ContainerConfig {
+            Objects.requireNonNull(containerId, "containerId");
+            Objects.requireNonNull(at, "at");
+            capabilities = List.copyOf(capabilities);
+            hostMounts = List.copyOf(hostMounts);
+            hostNamespaces = List.copyOf(hostNamespaces);
+        }
     }
 
     /** A resource sample: CPU in cores, memory in bytes, processes, network and block I/O in bytes. */

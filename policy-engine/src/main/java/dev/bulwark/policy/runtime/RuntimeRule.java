@@ -13,7 +13,15 @@ public enum RuntimeRule {
     /** {@code listeningPorts}: a socket listened on a port outside the list. */
     LISTENING_PORTS("listeningPorts"),
     /** {@code writablePaths}: a file outside the writable paths was written, created or deleted. */
-    WRITABLE_PATHS("writablePaths");
+    WRITABLE_PATHS("writablePaths"),
+    /** {@code admission.privileged}: a container runs privileged where the policy forbids it. */
+    PRIVILEGED("admission.privileged"),
+    /** {@code admission.deniedCapabilities}: a container was given a denied capability. */
+    DENIED_CAPABILITIES("admission.deniedCapabilities"),
+    /** {@code admission.hostNamespaces}: a container shares a host namespace where the policy forbids it. */
+    HOST_NAMESPACES("admission.hostNamespaces"),
+    /** {@code admission.deniedMounts}: a denied host path is mounted into a container. */
+    DENIED_MOUNTS("admission.deniedMounts");
 
     private final String field;
 

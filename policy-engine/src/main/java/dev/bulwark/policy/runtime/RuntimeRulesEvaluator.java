@@ -41,6 +41,9 @@ public final class RuntimeRulesEvaluator {
 
     /** The raw verdict on an observation under a runtime section, blocks requesting the first rung of its ladder. */
     public static Decision decide(RuntimeSpec spec, Observation observation) {
+        if (observation instanceof Observation.ContainerConfig config) {
+            return ContainerConfigRules.decide(spec.admission(), config, spec.responses().get(0));
+        }
         return decide(spec.rules(), observation, spec.responses().get(0));
     }
 
@@ -55,7 +58,7 @@ public final class RuntimeRulesEvaluator {
                     + listen.port() + ", which is not in listeningPorts " + rules.listeningPorts(), requested);
         } else if (observation instanceof Observation.FileAccess file) {
             return file(rules, file, requested);
-        } else if (observation instanceof Observation.ResourceSample) {
+        } else if (observation instanceof Observation.ResourceSample || observation instanceof Observation.ContainerConfig) {
             return Decision.ALLOW;
         }
         throw new IllegalStateException("no runtime rule covers " + observation.getClass().getName()
