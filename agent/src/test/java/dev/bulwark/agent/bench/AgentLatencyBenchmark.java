@@ -13,7 +13,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,7 +47,7 @@ public final class AgentLatencyBenchmark {
     }
 
     private static void latency(AgentConfig config, int trials) throws Exception {
-        SynchronousQueue<Long> alerts = new SynchronousQueue<>();
+        BlockingQueue<Long> alerts = new LinkedBlockingQueue<>();
         String container = "bulwark-bench-" + System.nanoTime();
         Containers.exec(List.of("docker", "run", "-d", "--name", container, "--network", "none", "bulwark-test/busybox", "sleep", "3600"));
         List<Long> millis = new ArrayList<>();
@@ -57,6 +58,7 @@ public final class AgentLatencyBenchmark {
             Thread.sleep(1000);
             for (int i = 0; i < trials; i++) {
                 String exec = docker.execCreateCmd(container).withCmd("env", "sh", "-c", "sleep 0.3; true").exec().getId();
+                alerts.clear();
                 long start = System.nanoTime();
                 docker.execStartCmd(exec).withDetach(true).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<>()).awaitCompletion();
                 Long alerted = alerts.poll(3, TimeUnit.SECONDS);
@@ -74,7 +76,7 @@ public final class AgentLatencyBenchmark {
         }
     }
 
-    private static void offer(SynchronousQueue<Long> alerts, AuditEntry entry) {
+    private static void offer(BlockingQueue<Long> alerts, AuditEntry entry) {
         if (entry.observationJson().contains("proc-")) {
             alerts.offer(System.nanoTime());
         }
