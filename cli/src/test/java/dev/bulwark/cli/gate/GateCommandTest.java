@@ -38,7 +38,7 @@ class GateCommandTest {
     @BeforeEach
     void writePolicyAndDatabase() throws Exception {
         Path webhook = temp.resolve("slack-webhook");
-        Files.writeString(webhook, "http://localhost:" + SLACK.getPort() + "/services/T000/B000/XXXX\n");
+        Files.writeString(webhook, "http://localhost:" + SLACK.getPort() + "/services/T000/B000/gatehook\n");
         policy = temp.resolve("policy.yaml");
         Files.writeString(policy, String.join("\n",
                 "apiVersion: bulwark.dev/v1", "kind: Policy", "metadata: {name: gate-test}",
@@ -56,32 +56,32 @@ class GateCommandTest {
 
     @Test
     void failsTheBuildAndTellsSlackWhatToUpgrade() {
-        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/XXXX")).willReturn(aResponse().withStatus(200).withBody("ok")));
+        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/gatehook")).willReturn(aResponse().withStatus(200).withBody("ok")));
 
         int exit = gate();
 
         assertThat(exit).isEqualTo(1);
-        SLACK.verify(1, postRequestedFor(urlEqualTo("/services/T000/B000/XXXX"))
+        SLACK.verify(1, postRequestedFor(urlEqualTo("/services/T000/B000/gatehook"))
                 .withRequestBody(matchingJsonPath("$.text", containing("bulwark-test/node")))
                 .withRequestBody(containing("minimist")).withRequestBody(containing("1.2.6")));
         assertThat(cli.err()).contains("queued for slack; 1 delivered");
-        assertThat(cli.err()).doesNotContain("T000/B000/XXXX");
+        assertThat(cli.err()).doesNotContain("T000/B000/gatehook");
     }
 
     @Test
     void keepsTheMessageWhileSlackIsDownAndDeliversItOnceWhenItIsBack() {
-        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/XXXX")).willReturn(aResponse().withStatus(503)));
+        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/gatehook")).willReturn(aResponse().withStatus(503)));
 
         int exit = gate();
         SLACK.resetAll();
-        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/XXXX")).willReturn(aResponse().withStatus(200).withBody("ok")));
+        SLACK.stubFor(post(urlEqualTo("/services/T000/B000/gatehook")).willReturn(aResponse().withStatus(200).withBody("ok")));
         cli.clear();
         int flushedTooEarly = cli.run("notify", "--policy", policy.toString(), "--outbox", temp.resolve("outbox.db").toString());
 
         assertThat(exit).isEqualTo(1);
         assertThat(flushedTooEarly).isZero();
         assertThat(cli.err()).as("the retry waits for its backoff").contains("0 delivered");
-        SLACK.verify(0, postRequestedFor(urlEqualTo("/services/T000/B000/XXXX")));
+        SLACK.verify(0, postRequestedFor(urlEqualTo("/services/T000/B000/gatehook")));
     }
 
     @Test
@@ -90,6 +90,6 @@ class GateCommandTest {
                 "--no-cache", "--no-notify", "--outbox", temp.resolve("outbox.db").toString(), "--output", temp.resolve("r.txt").toString());
 
         assertThat(exit).isEqualTo(1);
-        SLACK.verify(0, postRequestedFor(urlEqualTo("/services/T000/B000/XXXX")));
+        SLACK.verify(0, postRequestedFor(urlEqualTo("/services/T000/B000/gatehook")));
     }
 }

@@ -97,7 +97,7 @@ class NotifySettingsTest {
 
     @Test
     void refusesAnInlineWebhookUrlWithoutRepeatingItAndSaysToUseAVariableOrFile() {
-        String secret = "https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXXXXXXXXXX";
+        String secret = "https://hooks.slack.com/services/T000/B000/s3cr3tw3bh00kt0k3nvalue1";
 
         assertThatThrownBy(() -> parse("slack:\n  webhookUrl: " + secret + "\n"))
                 .isInstanceOf(NotifyConfigException.class)
@@ -105,7 +105,7 @@ class NotifySettingsTest {
                 .hasMessageContaining("webhookUrlEnv: SLACK_WEBHOOK_URL")
                 .hasMessageContaining("webhookUrlFile")
                 .hasMessageNotContaining(secret)
-                .hasMessageNotContaining("XXXXXXXX");
+                .hasMessageNotContaining("s3cr3tw3bh00k");
     }
 
     @Test
