@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code bulwark gate IMAGE}: scan, verdict, report and the feedback loop (Jira, Slack), in one command for CI. */
 @Command(name = "gate", mixinStandardHelpOptions = true,
-        description = {"The CI gate: scan an image, judge it at a stage, write the report, and tell developers through",
-            "Jira and Slack as the policy's notify section says. Undelivered notifications wait in the outbox for the next run.",
+        description = {"The CI gate: scan, judge at a stage, report, and tell developers through Jira and Slack.",
+            "Notifications follow the policy's notify section; undelivered ones wait in the outbox for the next run.",
             "Exit code: 0 pass or warn, 1 fail, 2 usage or configuration error, 3 scan error (never 0 on an error)."})
 public final class GateCommand implements Callable<Integer> {
 

@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code bulwark promote SRC DEST}: judge the source image and copy it to the destination only if it may move on. */
 @Command(name = "promote", mixinStandardHelpOptions = true,
-        description = {"Judge an image at a stage and, when the verdict is pass or warn, copy it to the next stage's registry",
-            "with the same digest and the verdict attached. On fail nothing is pushed.",
+        description = {"Judge an image and, when it may move on, copy it to the next stage's registry.",
+            "The copy keeps the digest and carries the verdict; on fail nothing is pushed.",
             "Exit code: 0 promoted, 1 refused (fail), 2 usage or configuration error, 3 scan or registry error."})
 public final class PromoteCommand implements Callable<Integer> {
 
