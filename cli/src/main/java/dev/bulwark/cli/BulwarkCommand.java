@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             NotifyCommand.class,
             PromoteCommand.class,
             AgentCommand.class,
+            dev.bulwark.cli.profile.ProfileCommand.class,
             VerdictCommand.class,
             SbomCommand.class,
             DbCommand.class,

@@ -25,7 +25,16 @@ import dev.bulwark.agent.sensor.proc.ProcReader;
 import dev.bulwark.policy.load.PolicyLoader;
 import dev.bulwark.policy.model.Policy;
 import dev.bulwark.scanner.docker.DockerEngine;
+import dev.bulwark.agent.profile.Lineage;
+import dev.bulwark.agent.profile.Priors;
+import dev.bulwark.agent.profile.ProfileBook;
+import dev.bulwark.agent.profile.ProfileStore;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,16 +54,24 @@ import java.util.function.Consumer;
  */
 public final class AgentDaemon implements AutoCloseable {
 
+    /** How often profiles are checked for convergence and saved (more often when the learning interval is shorter). */
+    static final Duration PROFILE_TICK = Duration.ofSeconds(10);
+
     private final DockerEngine engine;
     private final DockerEventWatcher watcher;
     private final List<Sensor> sensors;
     private final AuditLog audit;
     private final Optional<MetricsServer> metricsServer;
     private final ExecutorService judge;
+    private final ScheduledExecutorService ticks;
+    private final ProfileBook profiles;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private AgentDaemon(DockerEngine engine, DockerEventWatcher watcher, List<Sensor> sensors, AuditLog audit,
-                        Optional<MetricsServer> metricsServer, ExecutorService judge) {
+                        Optional<MetricsServer> metricsServer, ExecutorService judge, ScheduledExecutorService ticks,
+                        ProfileBook profiles) {
+        this.ticks = ticks;
+        this.profiles = profiles;
         this.engine = engine;
         this.watcher = watcher;
         this.sensors = sensors;
@@ -75,12 +92,28 @@ public final class AgentDaemon implements AutoCloseable {
         Optional<MetricsServer> server = config.metricsPort() == 0 ? Optional.empty()
                 : Optional.of(MetricsServer.start(metrics, config.metricsPort()));
         ResponseActions actions = new ResponseActions(engine.client(), QuarantineLedger.open(config.stateDir()));
-        Enforcer enforcer = new Enforcer(policy.runtime(), view, actions, audit, metrics, self, clock, alerts);
+        ProfileBook profiles = new ProfileBook(ProfileStore.open(config.stateDir()), new Priors(Path.of("/proc")),
+                policy.runtime().learning(), AgentLog::info);
+        Enforcer enforcer = new Enforcer(policy.runtime(), view, actions, audit, metrics, self, clock, alerts, profiles,
+                new Lineage(ProcReader.system()));
         ExecutorService judge = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "bulwark-agent-judge");
             thread.setDaemon(true);
             return thread;
         });
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "bulwark-agent-profiles");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long tickMillis = Math.min(PROFILE_TICK.toMillis(), policy.runtime().learning().interval().duration().toMillis());
+        ticks.scheduleWithFixedDelay(() -> judge.execute(() -> {
+            try {
+                profiles.tick(clock.instant());
+            } catch (RuntimeException e) {
+                AgentLog.warn("profiles were not checked or saved: " + e.getMessage());
+            }
+        }), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
         DockerEventWatcher watcher = DockerEventWatcher.fromNow(engine.client(), view);
         watcher.start(event -> {
             metrics.eventReceived();
@@ -120,7 +153,7 @@ public final class AgentDaemon implements AutoCloseable {
                 + sensors.stream().map(Sensor::name).collect(Collectors.joining(", ")) + "; policy " + policy.metadata().name()
                 + ", default mode " + policy.runtime().defaultMode().word()
                 + server.map(s -> "; metrics on http://" + s.address().getHostString() + ":" + s.port() + "/metrics").orElse(""));
-        return new AgentDaemon(engine, watcher, sensors, audit, server, judge);
+        return new AgentDaemon(engine, watcher, sensors, audit, server, judge, ticks, profiles);
     }
 
     /** Starts watching, with alerts recorded in the audit log only. */
@@ -171,7 +204,14 @@ public final class AgentDaemon implements AutoCloseable {
     public void close() {
         sensors.forEach(Sensor::close);
         watcher.close();
+        ticks.shutdownNow();
+        judge.execute(() -> profiles.tick(Instant.now()));
         judge.shutdown();
+        try {
+            judge.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         metricsServer.ifPresent(MetricsServer::close);
         engine.close();
         stopped.countDown();

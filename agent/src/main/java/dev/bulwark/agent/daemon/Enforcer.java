@@ -9,7 +9,13 @@ import dev.bulwark.agent.mode.ContainerMode;
 import dev.bulwark.agent.response.ActionOutcome;
 import dev.bulwark.agent.response.ResponseActions;
 import dev.bulwark.agent.sensor.SensorGap;
+import dev.bulwark.agent.profile.Lineage;
+import dev.bulwark.agent.profile.ProfileBook;
+import dev.bulwark.policy.profile.Origin;
+import dev.bulwark.policy.profile.Profile;
+import dev.bulwark.policy.profile.ProfileJudge;
 import dev.bulwark.policy.runtime.Decision;
+import dev.bulwark.policy.runtime.RuntimeRule;
 import dev.bulwark.policy.runtime.ModePolicy;
 import dev.bulwark.policy.runtime.Observation;
 import dev.bulwark.policy.runtime.Response;
@@ -26,8 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Judges each observation by the policy's runtime section and the container's mode, and responds: an alert
- * is written to the audit log (and handed on); a block takes the strongest response on the policy's ladder.
+ * Judges each observation by the policy's runtime section, the container's learned profile and the container's mode,
+ * and responds: an alert is written to the audit log (and handed on, rate-limited); a block takes the strongest
+ * response on the policy's ladder. The stronger of the rules' and the profile's decisions wins.
  * It never acts on the agent's own container, on containers labelled off, or on a partial picture (a sensor
  * reported lost events in the last few seconds).
  */
@@ -44,9 +51,15 @@ final class Enforcer {
     private final Clock clock;
     private final Consumer<AuditEntry> alerts;
     private final AtomicReference<Instant> lastGap = new AtomicReference<>(Instant.EPOCH);
+    private final ProfileBook profiles;
+    private final Lineage lineage;
+    private final AlertLimiter limiter;
 
     Enforcer(RuntimeSpec runtime, ContainerView view, ResponseActions actions, AuditLog audit, AgentMetrics metrics,
-             Set<String> self, Clock clock, Consumer<AuditEntry> alerts) {
+             Set<String> self, Clock clock, Consumer<AuditEntry> alerts, ProfileBook profiles, Lineage lineage) {
+        this.profiles = profiles;
+        this.lineage = lineage;
+        this.limiter = new AlertLimiter(runtime.learning().alertEvery().duration());
         this.runtime = runtime;
         this.view = view;
         this.actions = actions;
@@ -76,16 +89,22 @@ final class Enforcer {
         ContainerInfo info = container.get();
         Optional<ContainerMode> label = info.mode();
         boolean off = label.filter(mode -> mode == ContainerMode.OFF).isPresent();
-        Optional<RuntimeMode> labelled = label.filter(mode -> mode != ContainerMode.OFF)
-                .map(mode -> mode == ContainerMode.PROTECT ? RuntimeMode.PROTECT : RuntimeMode.MONITOR);
+        Optional<RuntimeMode> labelled = label.filter(mode -> mode != ContainerMode.OFF).map(ContainerMode::runtimeMode);
         boolean eventsLost = Duration.between(lastGap.get(), clock.instant()).compareTo(GAP_MEMORY) < 0;
         Decision raw = RuntimeRulesEvaluator.decide(runtime, observation);
         Decision decision = ModePolicy.apply(raw, runtime.defaultMode(), labelled, off, eventsLost);
+        RuntimeMode mode = off ? RuntimeMode.LEARN : ModePolicy.effectiveMode(runtime.defaultMode(), labelled);
+        if (!off) {
+            ProfileJudge.Judged learned = learnAndJudge(info, observation, labelled, eventsLost, mode);
+            if (rank(learned.decision()) > rank(decision)) {
+                decision = learned.decision();
+                mode = learned.mode();
+            }
+        }
         metrics.decision(decision);
         if (decision instanceof Decision.Allow) {
             return;
         }
-        RuntimeMode mode = off ? RuntimeMode.LEARN : ModePolicy.effectiveMode(runtime.defaultMode(), labelled);
         if (decision instanceof Decision.Block) {
             Response response = strongest(runtime.responses());
             ActionOutcome outcome = actions.forKind(response).apply(info);
@@ -94,8 +113,56 @@ final class Enforcer {
                     : response.word() + " failed: " + ((ActionOutcome.Failed) outcome).reason();
             record(info, decision, response, mode, observation, detail);
         } else {
-            record(info, decision, Response.ALERT, mode, observation, "");
+            Decision.Alert alert = (Decision.Alert) decision;
+            Optional<String> admitted = limiter.admit(info.id(), alert.rule().field() + " " + alert.why(), clock.instant());
+            if (admitted.isPresent()) {
+                record(info, decision, Response.ALERT, mode, observation, admitted.get().strip());
+            }
         }
+    }
+
+    /**
+     * The profile's view: an operator's {@code docker exec} is judged by the exec setting only; the container's own
+     * behaviour (and its health check's) is learned or judged by its profile.
+     */
+    private ProfileJudge.Judged learnAndJudge(ContainerInfo info, Observation observation, Optional<RuntimeMode> labelled,
+                                              boolean eventsLost, RuntimeMode containerMode) {
+        if (observation instanceof Observation.ContainerConfig) {
+            return new ProfileJudge.Judged(Decision.ALLOW, RuntimeMode.LEARN);
+        }
+        Origin origin = Origin.CONTAINER;
+        String parent = "";
+        if (observation instanceof Observation.ProcessExec exec) {
+            Lineage.Attribution attribution = lineage.attribute(exec, info);
+            origin = attribution.origin();
+            parent = attribution.parentExecutable();
+            if (exec.source().equals(DockerExecObservations.SENSOR)) {
+                return origin == Origin.OPERATOR ? operatorExec(exec, containerMode, eventsLost)
+                        : new ProfileJudge.Judged(Decision.ALLOW, RuntimeMode.LEARN);
+            }
+        } else if (observation instanceof Observation.FileAccess file) {
+            origin = lineage.originOf(file.pid());
+        }
+        Profile profile = profiles.profileOf(info, observation.at());
+        return ProfileJudge.observe(profile, observation, origin, parent, profiles.settings(), labelled,
+                runtime.responses().get(0), eventsLost);
+    }
+
+    private ProfileJudge.Judged operatorExec(Observation.ProcessExec exec, RuntimeMode mode, boolean eventsLost) {
+        String what = "an operator ran docker exec " + String.join(" ", exec.argv()) + " (runtime.exec is " + runtime.exec().word() + ")";
+        Decision raw = switch (runtime.exec()) {
+            case ALLOW -> Decision.ALLOW;
+            case ALERT -> new Decision.Alert(RuntimeRule.EXEC, what);
+            case DENY -> new Decision.Block(RuntimeRule.EXEC, what, runtime.responses().get(0));
+        };
+        return new ProfileJudge.Judged(ModePolicy.apply(raw, mode, eventsLost), mode);
+    }
+
+    private static int rank(Decision decision) {
+        if (decision instanceof Decision.Block) {
+            return 2;
+        }
+        return decision instanceof Decision.Alert ? 1 : 0;
     }
 
     private void record(ContainerInfo info, Decision decision, Response taken, RuntimeMode mode, Observation observation,

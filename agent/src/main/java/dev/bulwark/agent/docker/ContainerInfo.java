@@ -29,13 +29,15 @@ import java.util.Optional;
  * @param running      whether it runs (a paused container runs)
  * @param paused       whether it is paused
  * @param hostNamespaces the host namespaces it shares
+ * @param spec         what it was declared to run (command, ports, user, volumes, health check)
  */
 public record ContainerInfo(String id, String name, String image, String imageId, Map<String, String> labels,
                             Optional<ContainerMode> mode, boolean privileged, List<String> addedCapabilities,
                             Map<String, String> mounts, List<String> networks, long pid, boolean running,
-                            boolean paused, List<String> hostNamespaces) {
+                            boolean paused, List<String> hostNamespaces, ContainerSpec spec) {
 
     public ContainerInfo {
+        spec = Objects.requireNonNullElse(spec, ContainerSpec.none());
         Objects.requireNonNull(id, "id");
         name = Objects.requireNonNullElse(name, "");
         image = Objects.requireNonNullElse(image, "");
@@ -74,7 +76,7 @@ public record ContainerInfo(String id, String name, String image, String imageId
                 capAdd == null ? List.of() : Arrays.stream(capAdd).map(Capability::name).toList(), mounts, networks,
                 state == null || state.getPidLong() == null ? 0 : state.getPidLong(),
                 state != null && Boolean.TRUE.equals(state.getRunning()),
-                state != null && Boolean.TRUE.equals(state.getPaused()), hostNamespaces(host));
+                state != null && Boolean.TRUE.equals(state.getPaused()), hostNamespaces(host), ContainerSpec.of(inspect));
     }
 
     /** The host namespaces the container shares: {@code pid}, {@code network}, {@code ipc}, {@code uts}. */

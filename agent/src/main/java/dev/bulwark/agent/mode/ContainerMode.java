@@ -15,6 +15,8 @@ public enum ContainerMode {
     PROTECT,
     /** Watch and alert, never act on the container. */
     MONITOR,
+    /** Keep learning its profile: nothing the profile has not seen is judged, the explicit rules only record. */
+    LEARN,
     /** Leave the container alone entirely. */
     OFF;
 
@@ -36,6 +38,16 @@ public enum ContainerMode {
             throw new IllegalArgumentException("label " + LABEL + "=" + value + " is not a mode: use one of "
                     + Arrays.stream(values()).map(ContainerMode::label).collect(Collectors.joining(", ")), e);
         }
+    }
+
+    /** The runtime mode this label asks for; {@link #OFF} has none (the container is left alone). */
+    public dev.bulwark.policy.runtime.RuntimeMode runtimeMode() {
+        return switch (this) {
+            case PROTECT -> dev.bulwark.policy.runtime.RuntimeMode.PROTECT;
+            case MONITOR -> dev.bulwark.policy.runtime.RuntimeMode.MONITOR;
+            case LEARN -> dev.bulwark.policy.runtime.RuntimeMode.LEARN;
+            case OFF -> throw new IllegalStateException("a container labelled off has no runtime mode: it is left alone");
+        };
     }
 
     /** The mode as written in a label. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * example.com but not example.com itself), with an optional port. Addresses are only ever parsed as
  * literals: matching never resolves a name.
  */
-final class Destination {
+public final class Destination {
 
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3})(?:/(\\d{1,2}))?(?::(\\d{1,5}))?");
     private static final Pattern IPV6 = Pattern.compile("\\[([0-9a-fA-F:.]+)](?:/(\\d{1,3}))?(?::(\\d{1,5}))?");
@@ -32,7 +32,8 @@ final class Destination {
         this.port = port;
     }
 
-    static Destination parse(String text) {
+    /** Reads a destination as the policy writes it; throws IllegalArgumentException naming what is wrong. */
+    public static Destination parse(String text) {
         for (Pattern pattern : new Pattern[] {IPV4, IPV6}) {
             Matcher m = pattern.matcher(text);
             if (m.matches()) {
@@ -53,7 +54,7 @@ final class Destination {
     }
 
     /** Whether a connection to the address (an IP literal or, when a sensor knows it, a host name) and port matches. */
-    boolean matches(String address, int connectionPort) {
+    public boolean matches(String address, int connectionPort) {
         if (port != ANY_PORT && port != connectionPort) {
             return false;
         }

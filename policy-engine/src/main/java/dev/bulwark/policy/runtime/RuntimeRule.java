@@ -14,6 +14,12 @@ public enum RuntimeRule {
     LISTENING_PORTS("listeningPorts"),
     /** {@code writablePaths}: a file outside the writable paths was written, created or deleted. */
     WRITABLE_PATHS("writablePaths"),
+    /** {@code resources}: a resource sample went above the envelope. */
+    RESOURCES("resources"),
+    /** {@code exec}: an operator ran {@code docker exec} where the policy alerts on or denies it. */
+    EXEC("exec"),
+    /** The learned profile: the container did something its converged profile never saw. */
+    PROFILE("profile"),
     /** {@code admission.privileged}: a container runs privileged where the policy forbids it. */
     PRIVILEGED("admission.privileged"),
     /** {@code admission.deniedCapabilities}: a container was given a denied capability. */

@@ -1,5 +1,6 @@
 package dev.bulwark.policy.runtime;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.bulwark.policy.model.InvalidFieldException;
 import java.util.List;
 import java.util.Objects;
@@ -12,11 +13,14 @@ import java.util.Objects;
  * @param outbound           outbound destinations that are allowed or denied
  * @param listeningPorts     when not empty, the only ports a container may listen on
  * @param writablePaths      when not empty, the only paths (globs) a container may write
+ * @param resources          the resource envelope; a sample above it is an anomaly
  */
 public record RuntimeRules(List<String> deniedExecutables, List<String> allowedExecutables, Outbound outbound,
-                           List<Integer> listeningPorts, List<String> writablePaths) {
+                           List<Integer> listeningPorts, List<String> writablePaths, ResourceLimits resources) {
 
+    @JsonCreator
     public RuntimeRules {
+        resources = Objects.requireNonNullElse(resources, ResourceLimits.none());
         deniedExecutables = absolutePaths("deniedExecutables", deniedExecutables);
         allowedExecutables = absolutePaths("allowedExecutables", allowedExecutables);
         outbound = Objects.requireNonNullElse(outbound, new Outbound(List.of(), List.of()));
@@ -27,6 +31,12 @@ public record RuntimeRules(List<String> deniedExecutables, List<String> allowedE
             }
         }
         writablePaths = absolutePaths("writablePaths", writablePaths);
+    }
+
+    /** Rules without a resource envelope. */
+    public RuntimeRules(List<String> deniedExecutables, List<String> allowedExecutables, Outbound outbound,
+                        List<Integer> listeningPorts, List<String> writablePaths) {
+        this(deniedExecutables, allowedExecutables, outbound, listeningPorts, writablePaths, null);
     }
 
     static List<String> absolutePaths(String field, List<String> globs) {

@@ -21,7 +21,8 @@ import java.util.Set;
  *       allowed (deny wins); with an allow list, one to any other destination breaks {@code outbound.allow}.</li>
  *   <li><b>Listening ports</b> and <b>writable paths</b> (writes, creates and deletes; reads are free) break
  *       their rule when the list is not empty and the port or path is not in it.</li>
- *   <li>Resource samples break no explicit rule.</li>
+ *   <li>A resource sample above {@code resources} is an anomaly: an alert, or a block when the policy's
+ *       {@code learning.anomalies} says block.</li>
  * </ul>
  */
 public final class RuntimeRulesEvaluator {
@@ -44,7 +45,21 @@ public final class RuntimeRulesEvaluator {
         if (observation instanceof Observation.ContainerConfig config) {
             return ContainerConfigRules.decide(spec.admission(), config, spec.responses().get(0));
         }
+        if (observation instanceof Observation.ResourceSample sample) {
+            return resources(spec.rules().resources(), sample, spec.learning().blocksAnomalies(), spec.responses().get(0));
+        }
         return decide(spec.rules(), observation, spec.responses().get(0));
+    }
+
+    /** A sample above the envelope: an alert, or a block when the policy blocks anomalies. */
+    public static Decision resources(ResourceLimits limits, Observation.ResourceSample sample, boolean block,
+                                     Response requested) {
+        String breach = limits.breach(sample);
+        if (breach.isEmpty()) {
+            return Decision.ALLOW;
+        }
+        String why = "resource use above the envelope: " + breach;
+        return block ? new Decision.Block(RuntimeRule.RESOURCES, why, requested) : new Decision.Alert(RuntimeRule.RESOURCES, why);
     }
 
     private static Decision decide(RuntimeRules rules, Observation observation, Response requested) {
@@ -58,7 +73,9 @@ public final class RuntimeRulesEvaluator {
                     + listen.port() + ", which is not in listeningPorts " + rules.listeningPorts(), requested);
         } else if (observation instanceof Observation.FileAccess file) {
             return file(rules, file, requested);
-        } else if (observation instanceof Observation.ResourceSample || observation instanceof Observation.ContainerConfig) {
+        } else if (observation instanceof Observation.ResourceSample sample) {
+            return resources(rules.resources(), sample, false, requested);
+        } else if (observation instanceof Observation.ContainerConfig) {
             return Decision.ALLOW;
         }
         throw new IllegalStateException("no runtime rule covers " + observation.getClass().getName()

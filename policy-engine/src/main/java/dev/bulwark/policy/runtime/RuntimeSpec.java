@@ -1,5 +1,6 @@
 package dev.bulwark.policy.runtime;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.bulwark.policy.model.InvalidFieldException;
 import java.util.List;
 import java.util.Objects;
@@ -12,10 +13,16 @@ import java.util.Objects;
  * @param rules       explicit behaviour rules
  * @param admission   what containers must not be given at create or start
  * @param responses   the ladder of responses, least destructive first
+ * @param exec        what an operator's {@code docker exec} does: allow, alert (the default) or deny
+ * @param learning    how profiles are learned and when they are done
  */
-public record RuntimeSpec(RuntimeMode defaultMode, RuntimeRules rules, AdmissionRules admission, List<Response> responses) {
+public record RuntimeSpec(RuntimeMode defaultMode, RuntimeRules rules, AdmissionRules admission, List<Response> responses,
+                          ExecSetting exec, LearningSettings learning) {
 
+    @JsonCreator
     public RuntimeSpec {
+        exec = Objects.requireNonNullElse(exec, ExecSetting.ALERT);
+        learning = Objects.requireNonNullElse(learning, LearningSettings.defaults());
         defaultMode = Objects.requireNonNullElse(defaultMode, RuntimeMode.LEARN);
         rules = Objects.requireNonNullElse(rules, RuntimeRules.none());
         admission = Objects.requireNonNullElse(admission, new AdmissionRules(null, null, null, null, null));
@@ -27,6 +34,11 @@ public record RuntimeSpec(RuntimeMode defaultMode, RuntimeRules rules, Admission
                         + "' comes after '" + responses.get(i - 1).word() + "'");
             }
         }
+    }
+
+    /** A runtime section with the default exec setting and learning. */
+    public RuntimeSpec(RuntimeMode defaultMode, RuntimeRules rules, AdmissionRules admission, List<Response> responses) {
+        this(defaultMode, rules, admission, responses, null, null);
     }
 
     /** Learn everything, respond with alerts only: the runtime section of a policy that has none. */

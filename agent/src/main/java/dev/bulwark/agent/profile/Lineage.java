@@ -1,0 +1,112 @@
+package dev.bulwark.agent.profile;
+
+import dev.bulwark.agent.docker.ContainerInfo;
+import dev.bulwark.agent.sensor.proc.ProcReader;
+import dev.bulwark.policy.profile.Origin;
+import dev.bulwark.policy.runtime.Observation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Tells whose doing a process is. The container's main process and everything it starts are the container's own. A
+ * process whose parent is outside the container was started by the engine: the image's health check when its
+ * arguments are the health check's, otherwise an operator's {@code docker exec}. Children inherit their parent's
+ * origin. When the ancestry cannot be read (the parent is gone), the process counts as the container's own, which
+ * judges it strictly.
+ */
+public final class Lineage {
+
+    private static final int REMEMBERED = 65_536;
+    private static final int MAX_DEPTH = 12;
+    /** The parent of a container's main process, as profiles name it: the container runtime. */
+    public static final String INIT = "(init)";
+
+    /** A process seen before: whose it is and what it runs. */
+    record Known(String containerId, Origin origin, String executable) {
+    }
+
+    /** The origin of a process and its parent's executable (empty when unknown). */
+    public record Attribution(Origin origin, String parentExecutable) {
+    }
+
+    private final ProcReader proc;
+    private final Map<Long, Known> known = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Known> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    public Lineage(ProcReader proc) {
+        this.proc = proc;
+    }
+
+    /** Attributes an exec and remembers the process for its children. */
+    public Attribution attribute(Observation.ProcessExec exec, ContainerInfo container) {
+        if (exec.pid() <= 0) {
+            return new Attribution(engineStarted(exec, container), "");
+        }
+        Known before = Optional.ofNullable(known.get(exec.pid())).filter(k -> k.containerId().equals(container.id())).orElse(null);
+        Attribution attribution;
+        if (exec.pid() == container.pid()) {
+            attribution = new Attribution(Origin.CONTAINER, before == null ? INIT : before.executable());
+        } else if (before != null) {
+            attribution = new Attribution(before.origin(), before.executable()); // exec in place: the same process
+        } else {
+            attribution = new Attribution(ancestry(exec, container), parentExecutable(exec.parentPid()));
+        }
+        known.put(exec.pid(), new Known(container.id(), attribution.origin(), exec.executable()));
+        return attribution;
+    }
+
+    /** The origin of the process behind a file event: as remembered, else the container's own. */
+    public Origin originOf(long pid) {
+        Known process = pid > 0 ? known.get(pid) : null;
+        return process == null ? Origin.CONTAINER : process.origin();
+    }
+
+    private Origin ancestry(Observation.ProcessExec exec, ContainerInfo container) {
+        long pid = exec.parentPid();
+        for (int depth = 0; depth < MAX_DEPTH && pid > 1; depth++) {
+            if (pid == container.pid()) {
+                return Origin.CONTAINER;
+            }
+            Known ancestor = known.get(pid);
+            if (ancestor != null && ancestor.containerId().equals(container.id())) {
+                return ancestor.origin();
+            }
+            Optional<String> cgroup = proc.cgroup(pid);
+            if (cgroup.isEmpty()) {
+                return Origin.CONTAINER;
+            }
+            if (!cgroup.get().contains(container.id())) {
+                return engineStarted(exec, container);
+            }
+            Optional<ProcReader.Status> status = proc.status(pid);
+            if (status.isEmpty()) {
+                return Origin.CONTAINER;
+            }
+            pid = status.get().parentPid();
+        }
+        return pid <= 1 ? engineStarted(exec, container) : Origin.CONTAINER;
+    }
+
+    /** Started by the engine into the container: the health check if its arguments match, else an operator. */
+    static Origin engineStarted(Observation.ProcessExec exec, ContainerInfo container) {
+        List<String> healthcheck = container.spec().healthcheckArgv();
+        boolean matches = !healthcheck.isEmpty()
+                && String.join(" ", healthcheck).strip().equals(String.join(" ", exec.argv()).strip());
+        return matches ? Origin.HEALTHCHECK : Origin.OPERATOR;
+    }
+
+    private String parentExecutable(long parentPid) {
+        Known parent = known.get(parentPid);
+        if (parent != null) {
+            return parent.executable();
+        }
+        return parentPid > 0 ? proc.executable(parentPid).orElse("") : "";
+    }
+
+}

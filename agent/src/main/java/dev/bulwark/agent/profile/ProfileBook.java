@@ -1,0 +1,111 @@
+package dev.bulwark.agent.profile;
+
+import dev.bulwark.agent.docker.ContainerInfo;
+import dev.bulwark.policy.profile.Profile;
+import dev.bulwark.policy.profile.ProfileDocuments;
+import dev.bulwark.policy.profile.ProfileKey;
+import dev.bulwark.policy.profile.Signal;
+import dev.bulwark.policy.runtime.LearningSettings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The agent's profiles in use: which profile each container belongs to (loading it, inheriting the previous image
+ * version's, or starting from the image's declarations), periodic convergence checks, and saving what changed.
+ * Used from the agent's judge thread only.
+ */
+public final class ProfileBook {
+
+    private final ProfileStore store;
+    private final Priors priors;
+    private final LearningSettings settings;
+    private final Consumer<String> log;
+    private final Map<ProfileKey, Profile> profiles = new HashMap<>();
+    private final Map<String, ProfileKey> containers = new HashMap<>();
+    private final Set<ProfileKey> converged = new HashSet<>();
+    private final Map<ProfileKey, java.util.Optional<java.nio.file.attribute.FileTime>> saved = new HashMap<>();
+
+    public ProfileBook(ProfileStore store, Priors priors, LearningSettings settings, Consumer<String> log) {
+        this.store = store;
+        this.priors = priors;
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /** The profile a container belongs to; the first time, its profile is loaded, inherited or started. */
+    public Profile profileOf(ContainerInfo container, Instant at) {
+        ProfileKey known = containers.get(container.id());
+        if (known != null && known.image().equals(container.imageId())) {
+            return profiles.get(known);
+        }
+        ProfileKey key = Workloads.keyOf(container);
+        String fingerprint = Workloads.fingerprint(container);
+        Profile profile = profiles.get(key);
+        if (profile == null) {
+            profile = store.load(key).orElseGet(() -> store.previousVersion(key)
+                    .map(previous -> {
+                        log.accept("profile " + key + " inherits from image " + previous.key().shortImage() + " (provisional, relearning)");
+                        return previous.inheritTo(key, priors.of(container), fingerprint, at);
+                    })
+                    .orElseGet(() -> {
+                        log.accept("profile " + key + " starts learning from the image's declarations");
+                        return Profile.fresh(key, priors.of(container), fingerprint, at);
+                    }));
+            profiles.put(key, profile);
+            saved.put(key, store.modified(key));
+            if (profile.converged()) {
+                converged.add(key);
+            }
+        }
+        if (!profile.pinned() && !profile.runtimeFingerprint().equals(fingerprint)) {
+            log.accept("profile " + key + ": runtime parameters of " + container.name() + " changed (command, mounts,"
+                    + " networks or capabilities); relearning, provisional");
+            profile.relearn(fingerprint, at);
+            converged.remove(key);
+        }
+        containers.put(container.id(), key);
+        return profile;
+    }
+
+    /** Checks convergence of every profile in use, says which converged, and saves them all. */
+    public void tick(Instant at) {
+        for (ProfileKey key : List.copyOf(profiles.keySet())) {
+            var onDisk = store.modified(key);
+            if (onDisk.isPresent() && !onDisk.equals(saved.get(key))) {
+                log.accept("profile " + key + " changed on disk (import or mode change): using it");
+                store.load(key).ifPresent(changed -> profiles.put(key, changed));
+            }
+            Profile profile = profiles.get(key);
+            profile.evaluate(at, settings);
+            if (profile.converged() && converged.add(profile.key())) {
+                log.accept("profile " + profile.key() + " converged after " + profile.liveIntervals() + " live intervals: "
+                        + modes(profile));
+            }
+            store.save(profile);
+            saved.put(key, store.modified(key));
+        }
+    }
+
+    public List<Profile> inUse() {
+        return new ArrayList<>(profiles.values());
+    }
+
+    public LearningSettings settings() {
+        return settings;
+    }
+
+    private static String modes(Profile profile) {
+        StringBuilder text = new StringBuilder(ProfileDocuments.status(profile));
+        for (Signal signal : Signal.values()) {
+            text.append(", ").append(signal.word()).append(' ').append(profile.mode(signal).word());
+        }
+        return text.toString();
+    }
+
+}

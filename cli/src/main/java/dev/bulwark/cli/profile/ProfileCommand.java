@@ -1,0 +1,12 @@
+package dev.bulwark.cli.profile;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/** {@code bulwark profile}: the behaviour profiles the agent learned. */
+@Command(name = "profile", mixinStandardHelpOptions = true,
+        description = "List, export, import and set the mode of the behaviour profiles the agent learned per image and workload.",
+        subcommands = {ProfileListCommand.class, ProfileExportCommand.class, ProfileImportCommand.class,
+            ProfileModeCommand.class, HelpCommand.class})
+public final class ProfileCommand {
+}

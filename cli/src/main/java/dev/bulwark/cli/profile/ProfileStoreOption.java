@@ -1,0 +1,19 @@
+package dev.bulwark.cli.profile;
+
+import dev.bulwark.agent.daemon.AgentConfig;
+import dev.bulwark.agent.profile.ProfileCatalog;
+import dev.bulwark.agent.profile.ProfileStore;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where the profiles are: the agent configuration's state directory. */
+final class ProfileStoreOption {
+
+    @Option(names = "--config", paramLabel = "FILE", required = true,
+            description = "the agent configuration (YAML); its stateDir holds the profiles")
+    private Path config;
+
+    ProfileCatalog catalog() {
+        return new ProfileCatalog(ProfileStore.open(AgentConfig.load(config).stateDir()));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.bulwark.policy.profile;
+
+import dev.bulwark.policy.runtime.Observation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns an observation into the behaviours a profile learns and judges. High-risk novelty, which blocks in protect
+ * mode: a new executable; a shell or package manager started by a program that never started one; a write under
+ * a system directory; a new outbound peer (other than loopback); a read of a credential file. Everything else that
+ * is new (a new listening port, a new user or parent for a known program, other writes, health-check programs) only
+ * alerts.
+ */
+public final class Behaviours {
+
+    static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "csh", "tcsh", "fish");
+    static final Set<String> PACKAGE_MANAGERS = Set.of("apt", "apt-get", "aptitude", "dpkg", "apk", "yum", "dnf",
+            "microdnf", "rpm", "zypper", "pip", "pip3", "npm", "yarn", "gem");
+    static final List<String> SYSTEM_DIRECTORIES = List.of("/bin", "/sbin", "/usr", "/lib", "/lib32", "/lib64", "/libx32",
+            "/etc", "/boot");
+    private static final Set<String> MULTI_CALL = Set.of("busybox", "toybox");
+    private static final Set<String> WRITES = Set.of("write", "create", "delete");
+
+    private Behaviours() {
+    }
+
+    /**
+     * The behaviours in an observation of the container's own doing or its health check's.
+     *
+     * @param parentExecutable the executable of the process's parent, when known (empty otherwise)
+     */
+    public static List<Behaviour> of(Observation observation, Origin origin, String parentExecutable) {
+        if (origin == Origin.OPERATOR) {
+            return List.of();
+        }
+        if (observation instanceof Observation.ProcessExec exec) {
+            String program = program(exec);
+            if (origin == Origin.HEALTHCHECK) {
+                return List.of(new Behaviour(Signal.HEALTHCHECKS, program, false, "health check ran " + program));
+            }
+            return execBehaviours(exec, program, parentExecutable);
+        } else if (origin == Origin.HEALTHCHECK) {
+            return List.of();
+        } else if (observation instanceof Observation.Listen listen) {
+            String item = family(listen.protocol()) + ":" + listen.port();
+            return List.of(new Behaviour(Signal.LISTENING, item, false, "listened on " + item));
+        } else if (observation instanceof Observation.Connect connect) {
+            String item = Generalise.peer(connect.address(), connect.port());
+            return List.of(new Behaviour(Signal.OUTBOUND, item, !loopback(connect.address()), "connected to " + item));
+        } else if (observation instanceof Observation.FileAccess file) {
+            return fileBehaviours(file);
+        }
+        return List.of();
+    }
+
+    private static List<Behaviour> execBehaviours(Observation.ProcessExec exec, String program, String parent) {
+        List<Behaviour> behaviours = new ArrayList<>();
+        behaviours.add(new Behaviour(Signal.EXECUTABLES, program, true, "ran " + program + ", a program it never ran"));
+        String name = program.substring(program.lastIndexOf('/') + 1);
+        boolean risky = SHELLS.contains(name) || PACKAGE_MANAGERS.contains(name);
+        String kind = SHELLS.contains(name) ? "a shell" : PACKAGE_MANAGERS.contains(name) ? "a package manager" : program;
+        String from = parent == null || parent.isBlank() ? "?" : parent;
+        behaviours.add(new Behaviour(Signal.EXEC_EDGES, from + " > " + program, risky,
+                from + " started " + kind + (risky ? " (" + program + ")" : "") + ", which it never did"));
+        if (exec.uid() >= 0) {
+            behaviours.add(new Behaviour(Signal.EXEC_USERS, program + " as " + exec.uid(), false,
+                    program + " ran as uid " + exec.uid() + ", a user it never ran as"));
+        }
+        return behaviours;
+    }
+
+    private static List<Behaviour> fileBehaviours(Observation.FileAccess file) {
+        String kind = file.kind() == null ? "" : file.kind().toLowerCase(Locale.ROOT);
+        if (WRITES.contains(kind)) {
+            String item = Generalise.path(file.path());
+            boolean system = SYSTEM_DIRECTORIES.stream().anyMatch(dir -> file.path().equals(dir) || file.path().startsWith(dir + "/"));
+            return List.of(new Behaviour(Signal.WRITES, item, system, "a " + kind + " of " + file.path()
+                    + (system ? ", under a system directory," : "") + " where it never wrote"));
+        }
+        if (kind.equals("read")) {
+            return List.of(new Behaviour(Signal.SENSITIVE_READS, file.path(), true, "read " + file.path()
+                    + ", a credential file it never read"));
+        }
+        return List.of();
+    }
+
+    /** The program as learned: the executable, or for a multi-call binary (busybox) the applet argv[0] names. */
+    static String program(Observation.ProcessExec exec) {
+        String executable = exec.executable();
+        String base = executable.substring(executable.lastIndexOf('/') + 1);
+        if (MULTI_CALL.contains(base) && !exec.argv().isEmpty()) {
+            String argv0 = exec.argv().get(0);
+            String applet = argv0.substring(argv0.lastIndexOf('/') + 1);
+            if (!applet.isEmpty() && !applet.equals(base)) {
+                return executable.substring(0, executable.lastIndexOf('/') + 1) + applet;
+            }
+        }
+        return executable;
+    }
+
+    private static String family(String protocol) {
+        return protocol == null ? "tcp" : protocol.toLowerCase(Locale.ROOT).replace("6", "");
+    }
+
+    private static boolean loopback(String address) {
+        String bare = address.replace("[", "").replace("]", "");
+        return bare.startsWith("127.") || bare.equals("::1") || bare.startsWith("::ffff:127.");
+    }
+}
