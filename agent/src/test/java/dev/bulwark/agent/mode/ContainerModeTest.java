@@ -24,6 +24,6 @@ class ContainerModeTest {
     void namesTheValidModesWhenTheLabelIsMistyped() {
         assertThatThrownBy(() -> ContainerMode.fromLabels(Map.of("bulwark.mode", "protekt")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("label bulwark.mode=protekt is not a mode: use one of protect, monitor, off");
+                .hasMessage("label bulwark.mode=protekt is not a mode: use one of protect, monitor, learn, off");
     }
 }

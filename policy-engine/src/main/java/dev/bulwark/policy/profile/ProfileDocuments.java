@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.bulwark.policy.load.YamlProblems;
 import dev.bulwark.policy.model.Policy;
 import dev.bulwark.policy.runtime.Outbound;
 import dev.bulwark.policy.runtime.RuntimeMode;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -25,11 +25,12 @@ import java.util.TreeSet;
  */
 public final class ProfileDocuments {
 
-    private static final ObjectMapper YAML = JsonMapper.builder(YAMLFactory.builder()
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                    .build())
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build();
+    private static final ObjectMapper YAML = JsonMapper.builder(FACTORY)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
@@ -105,9 +106,7 @@ public final class ProfileDocuments {
         try {
             document = YAML.readValue(yaml, ProfileDocument.class);
         } catch (JsonProcessingException e) {
-            var location = e.getLocation();
-            throw new IllegalArgumentException(name + (location == null ? "" : ":" + location.getLineNr() + ":"
-                    + location.getColumnNr()) + ": " + e.getOriginalMessage()
+            throw new IllegalArgumentException(YamlProblems.of(name, FACTORY, yaml, e)
                     + " (write the file with `bulwark profile export`, then edit it)", e);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(name + ": cannot read the profile: " + e.getMessage(), e);
@@ -165,9 +164,5 @@ public final class ProfileDocuments {
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
-    }
-
-    static String lower(String text) {
-        return text.toLowerCase(Locale.ROOT);
     }
 }
