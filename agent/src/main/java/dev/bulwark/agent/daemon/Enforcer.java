@@ -109,14 +109,14 @@ final class Enforcer {
             Response response = strongest(runtime.responses());
             ActionOutcome outcome = actions.forKind(response).apply(info);
             metrics.action(response);
-            String detail = outcome instanceof ActionOutcome.Done done ? response.word() + ": " + done.detail()
-                    : response.word() + " failed: " + ((ActionOutcome.Failed) outcome).reason();
+            String detail = ((Decision.Block) decision).why() + "; " + (outcome instanceof ActionOutcome.Done done
+                    ? response.word() + ": " + done.detail() : response.word() + " failed: " + ((ActionOutcome.Failed) outcome).reason());
             record(info, decision, response, mode, observation, detail);
         } else {
             Decision.Alert alert = (Decision.Alert) decision;
             Optional<String> admitted = limiter.admit(info.id(), alert.rule().field() + " " + alert.why(), clock.instant());
             if (admitted.isPresent()) {
-                record(info, decision, Response.ALERT, mode, observation, admitted.get().strip());
+                record(info, decision, Response.ALERT, mode, observation, alert.why() + admitted.get());
             }
         }
     }

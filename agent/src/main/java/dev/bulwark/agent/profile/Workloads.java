@@ -20,6 +20,7 @@ public final class Workloads {
     public static final String LABEL = "bulwark.workload";
     static final String COMPOSE_PROJECT = "com.docker.compose.project";
     static final String COMPOSE_SERVICE = "com.docker.compose.service";
+    private static final String DOCKER_VOLUMES = "/var/lib/docker/volumes/";
 
     private Workloads() {
     }
@@ -50,9 +51,19 @@ public final class Workloads {
         return colon > slash ? name.substring(0, colon) : name;
     }
 
+    /**
+     * Where things are mounted, and from where for bind mounts. A volume's host path is the engine's own choice (a new
+     * one for every replica's anonymous volume), so only its destination counts.
+     */
+    static List<String> mounts(ContainerInfo info) {
+        return new TreeMap<>(info.mounts()).entrySet().stream()
+                .map(mount -> mount.getKey().startsWith(DOCKER_VOLUMES) ? mount.getValue() : mount.getKey() + ":" + mount.getValue())
+                .sorted().toList();
+    }
+
     /** A hash of the runtime parameters a profile was learned under. */
     public static String fingerprint(ContainerInfo info) {
-        String text = String.join("\u0000", info.spec().command()) + "\n" + new TreeMap<>(info.mounts()) + "\n"
+        String text = String.join("\u0000", info.spec().command()) + "\n" + mounts(info) + "\n"
                 + List.copyOf(info.networks()) + "\n" + info.addedCapabilities().stream().sorted().toList() + "\n"
                 + info.privileged();
         try {

@@ -1,0 +1,187 @@
+package dev.bulwark.agent.evaluation;
+
+import dev.bulwark.agent.audit.AuditEntry;
+import dev.bulwark.agent.daemon.AgentConfig;
+import dev.bulwark.agent.daemon.AgentDaemon;
+import dev.bulwark.agent.profile.ProfileStore;
+import dev.bulwark.policy.profile.Profile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The evaluation harness: the agent (in this process) learns the harness's real Debian services under scripted
+ * benign traffic (with restarts, scaling, log rotation and health checks) until every profile converges and is
+ * promoted to protect; then a second benign run counts false alerts and false blocks, and each scripted attack is
+ * run against a fresh victim and counted as blocked, alerted or missed.
+ */
+final class ProfileEvaluation {
+
+    static final List<String> SERVICES = List.of("nginx", "redis", "postgres", "batch", "web");
+    private static final List<String> RESTARTED_WHILE_LEARNING = List.of("h-nginx", "h-redis", "h-postgres", "h-batch", "h-web-1");
+
+    /**
+     * @param maxLearning the longest learning may take before the run goes on (unconverged services are reported)
+     * @param chunk       one stretch of benign traffic while learning
+     * @param benign      the benign run in protect mode
+     * @param attackWait  how long to wait for a decision after an attack
+     * @param learning    the policy's runtime.learning section (YAML flow mapping)
+     */
+    record Settings(Duration maxLearning, Duration chunk, Duration benign, Duration attackWait, String learning) {
+
+        /** Sized for CI: about ten minutes in all. */
+        static Settings ci() {
+            return new Settings(Duration.ofMinutes(6), Duration.ofSeconds(40), Duration.ofSeconds(90), Duration.ofSeconds(40),
+                    "{promoteTo: protect, interval: 10s, missingMass: 0.15, minSpan: 30s, quietPeriod: 40s, minIntervals: 10,"
+                            + " anomalies: block, alertEvery: 1m}");
+        }
+    }
+
+    private final HarnessScripts scripts;
+    private final Settings settings;
+    private final Consumer<String> progress;
+
+    ProfileEvaluation(Path repositoryRoot, Settings settings, Consumer<String> progress) {
+        this.scripts = new HarnessScripts(repositoryRoot);
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    EvaluationReport run(Path work) throws IOException, InterruptedException {
+        AgentConfig config = writeConfig(work);
+        scripts.run(Duration.ofMinutes(2), "services.sh", "down");
+        try (AgentDaemon agent = AgentDaemon.start(config, Clock.systemUTC())) {
+            progress.accept(scripts.run(Duration.ofMinutes(3), "services.sh", "up").strip());
+            ProfileStore store = ProfileStore.open(config.stateDir());
+            Instant learningStarted = Instant.now();
+            int round = 0;
+            while (Duration.between(learningStarted, Instant.now()).compareTo(settings.maxLearning()) < 0) {
+                progress.accept(scripts.run(settings.chunk().plusMinutes(2), "benign.sh",
+                        Long.toString(settings.chunk().toSeconds())).strip());
+                if (round < 2) {
+                    restartServices();
+                }
+                round++;
+                Thread.sleep(11_000); // let the agent check convergence and save
+                if (converged(store).size() == SERVICES.size()) {
+                    break;
+                }
+                progress.accept("learning: converged so far " + converged(store).keySet());
+            }
+            Map<String, Duration> convergence = converged(store);
+            List<String> unconverged = SERVICES.stream().filter(service -> !convergence.containsKey(service)).toList();
+            Instant benignStarted = Instant.now();
+            progress.accept(scripts.run(settings.benign().plusMinutes(2), "benign.sh",
+                    Long.toString(settings.benign().toSeconds())).strip());
+            Thread.sleep(12_000); // the changes and stats sensors poll every 5 and 10 s
+            Duration benign = Duration.between(benignStarted, Instant.now());
+            List<AuditEntry> benignEntries = serviceEntries(agent, benignStarted);
+            List<String> falseBlocks = describe(benignEntries, "block");
+            List<String> falseAlerts = describe(benignEntries, "alert");
+            List<EvaluationReport.AttackResult> attacks = new ArrayList<>();
+            for (String attack : scripts.run(Duration.ofSeconds(30), "attack.sh", "list").strip().split("\\s+")) {
+                attacks.add(attack(agent, attack));
+            }
+            return new EvaluationReport(convergence, unconverged, benign, falseAlerts, falseBlocks, attacks);
+        } finally {
+            scripts.run(Duration.ofMinutes(2), "services.sh", "down");
+        }
+    }
+
+    private AgentConfig writeConfig(Path work) throws IOException {
+        Path policy = work.resolve("policy.yaml");
+        Files.writeString(policy, String.join("\n", "apiVersion: bulwark.dev/v1", "kind: Policy",
+                "metadata: {name: learned-profile-evaluation}", "stages: [{name: production}]", "runtime:",
+                "  defaultMode: monitor", "  exec: alert", "  learning: " + settings.learning(), "  responses: [alert, stop]", ""));
+        Path file = work.resolve("agent.yaml");
+        Files.writeString(file, "policy: policy.yaml\nstateDir: state\nmetricsPort: 0\n");
+        return AgentConfig.load(file);
+    }
+
+    private void restartServices() {
+        for (String name : RESTARTED_WHILE_LEARNING) {
+            HarnessScripts.docker(Duration.ofSeconds(60), "restart", name);
+        }
+        progress.accept("restarted " + String.join(", ", RESTARTED_WHILE_LEARNING));
+    }
+
+    /** Service → time from its profile's creation to convergence, for the harness's services that converged. */
+    private static Map<String, Duration> converged(ProfileStore store) {
+        Map<String, Duration> took = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            store.all().stream().filter(p -> p.key().workload().equals("compose:harness/" + service)).findFirst()
+                    .flatMap(profile -> profile.convergedAt().map(at -> Duration.between(profile.created(), at)))
+                    .ifPresent(duration -> took.put(service, duration));
+        }
+        return took;
+    }
+
+    static Optional<Profile> profileOf(ProfileStore store, String service) {
+        return store.all().stream().filter(p -> p.key().workload().equals("compose:harness/" + service)).findFirst();
+    }
+
+    private EvaluationReport.AttackResult attack(AgentDaemon agent, String attack) throws InterruptedException {
+        String victim = victimOf(attack);
+        progress.accept(scripts.run(Duration.ofMinutes(2), "services.sh", "recreate", victim).strip());
+        Thread.sleep(6_000); // the fresh container's start-up, judged like any other behaviour
+        String victimId = HarnessScripts.docker(Duration.ofSeconds(20), "inspect", "-f", "{{.Id}}", victim).strip();
+        List<AuditEntry> startup = agent.audit().forContainer(victimId);
+        Instant started = Instant.now();
+        String said;
+        try {
+            said = scripts.run(Duration.ofSeconds(90), "attack.sh", attack).strip();
+        } catch (IllegalStateException failed) {
+            said = "attack script failed: " + failed.getMessage();
+        }
+        progress.accept(said);
+        Instant deadline = started.plus(settings.attackWait());
+        Optional<AuditEntry> first = Optional.empty();
+        Optional<AuditEntry> block = Optional.empty();
+        while (Instant.now().isBefore(deadline) && block.isEmpty()) {
+            List<AuditEntry> entries = agent.audit().forContainer(victimId).stream().filter(e -> !e.at().isBefore(started)).toList();
+            first = entries.stream().filter(e -> !e.decision().equals("allow")).findFirst();
+            block = entries.stream().filter(e -> e.decision().equals("block")).findFirst();
+            Thread.sleep(250);
+        }
+        if (!startup.isEmpty()) {
+            progress.accept("note: " + victim + " drew " + startup.size() + " decisions while starting: " + startup.get(0).detail());
+        }
+        Optional<AuditEntry> firstSeen = first;
+        Optional<AuditEntry> shown = block.or(() -> firstSeen);
+        return new EvaluationReport.AttackResult(attack, victim, shown.isPresent(), block.isPresent(),
+                shown.map(e -> Duration.between(started, e.at()).toMillis() / 1000.0).orElse(0.0),
+                shown.map(e -> e.rule() + ": " + e.detail()).orElse(""));
+    }
+
+    static String victimOf(String attack) {
+        if (attack.startsWith("web-")) {
+            return "h-web-1";
+        } else if (attack.startsWith("pg-")) {
+            return "h-postgres";
+        } else if (attack.startsWith("redis-")) {
+            return "h-redis";
+        }
+        throw new IllegalArgumentException("attack " + attack + " has no known victim: name it web-…, pg-… or redis-…");
+    }
+
+    private static List<AuditEntry> serviceEntries(AgentDaemon agent, Instant since) {
+        return agent.audit().recent(100_000).stream()
+                .filter(e -> !e.at().isBefore(since) && e.containerName().startsWith("h-")
+                        && !e.containerName().equals("h-client") && !e.containerName().equals("h-peer"))
+                .toList();
+    }
+
+    private static List<String> describe(List<AuditEntry> entries, String decision) {
+        return entries.stream().filter(e -> e.decision().equals(decision))
+                .map(e -> e.containerName() + " " + e.rule() + ": " + e.detail()).toList();
+    }
+}
