@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Bulwark's test images locally, never pulling from a registry.
 # Each image is labelled with a hash of its inputs; when an image with that hash exists, it is reused.
-# Usage: testing/images/build.sh [IMAGE…]   (default: all; names: busybox debian alpine-tag)
+# Usage: testing/images/build.sh [IMAGE…]   (default: all; names: busybox debian alpine-tag debian-pkgs java node go services)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -116,6 +116,15 @@ build_go() {
   build_dockerfile go
 }
 
+# Debian service images for the runtime-agent harness (testing/harness/): real packages, healthchecks.
+build_services() {
+  build_debian
+  local name
+  for name in svc-nginx svc-redis svc-postgres svc-pyweb svc-batch; do
+    build_dockerfile "$name"
+  done
+}
+
 # Testcontainers' start-up check runs 'alpine:3.17' (it needs sh and df); the busybox image has both.
 build_alpine-tag() {
   build_busybox
@@ -124,8 +133,8 @@ build_alpine-tag() {
 }
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(busybox debian alpine-tag debian-pkgs java node go)
+[ ${#targets[@]} -gt 0 ] || targets=(busybox debian alpine-tag debian-pkgs java node go services)
 for target in "${targets[@]}"; do
-  declare -F "build_$target" >/dev/null || die "unknown image '$target': choose from busybox debian alpine-tag debian-pkgs java node go"
+  declare -F "build_$target" >/dev/null || die "unknown image '$target': choose from busybox debian alpine-tag debian-pkgs java node go services"
   "build_$target"
 done
