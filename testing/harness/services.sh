@@ -2,12 +2,18 @@
 # Starts or removes the harness's services on the docker network bulwark-harness: nginx, redis, postgres,
 # a batch job and three replicas of the Python web app, plus a client and an attacker peer that carry
 # bulwark.mode=off. Nothing is published to the host: traffic comes from the client on the same network.
-# Usage: testing/harness/services.sh up|down [PREFIX]   (PREFIX of container names, default h-)
+# Usage: testing/harness/services.sh up|down|status [PREFIX] | recreate NAME   (PREFIX of container names, default h-)
 set -euo pipefail
-usage() { echo "usage: $(basename "$0") up|down [PREFIX]   (PREFIX of container names, default h-)" >&2; exit 2; }
+usage() { echo "usage: $(basename "$0") up|down|status [PREFIX] | recreate NAME   (PREFIX of container names, default h-)" >&2; exit 2; }
 [ $# -ge 1 ] && [ $# -le 2 ] || usage
 action=$1
-[ $# -lt 2 ] || export HARNESS_PREFIX=$2
+target=
+if [ "$action" = recreate ]; then
+  [ $# -eq 2 ] || usage
+  target=$2
+elif [ $# -eq 2 ]; then
+  export HARNESS_PREFIX=$2
+fi
 # shellcheck source=lib.sh
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 UP_LIMIT=${HARNESS_UP_LIMIT:-90}
@@ -47,6 +53,26 @@ up() {
   status
 }
 
+# Removes one service container and runs a fresh one in its place (same name, labels and network), then waits
+# until it is healthy: a victim of an attack starts clean for the next one.
+recreate() {
+  local name=$1
+  d rm -f -v "$name" >/dev/null 2>&1 || true
+  case $name in
+    "${P}web-"[0-9]*) run_web "${name#"${P}web-"}" ;;
+    "${P}nginx") run_service nginx 1 "$name" svc-nginx ;;
+    "${P}redis") run_service redis 1 "$name" svc-redis ;;
+    "${P}postgres") run_service postgres 1 "$name" svc-postgres ;;
+    "${P}batch") run_service batch 1 "$name" svc-batch ;;
+    *) die "cannot recreate '$name': name one of ${SERVICES[*]}" ;;
+  esac
+  local pending
+  if ! pending=$(wait_healthy "$UP_LIMIT" "$name"); then
+    die "$name not healthy after ${UP_LIMIT}s after recreating it"
+  fi
+  echo "recreated $name"
+}
+
 # One line per container: name, health, IP on the harness network, short ID, compose service, mode label.
 status() {
   local name
@@ -60,5 +86,6 @@ case $action in
   up) up ;;
   down) down; echo "removed the harness containers and network $NET" ;;
   status) status ;;
+  recreate) recreate "$target" ;;
   *) usage ;;
 esac
