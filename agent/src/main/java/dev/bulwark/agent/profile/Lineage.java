@@ -4,6 +4,7 @@ import dev.bulwark.agent.docker.ContainerInfo;
 import dev.bulwark.agent.sensor.proc.ProcReader;
 import dev.bulwark.policy.profile.Origin;
 import dev.bulwark.policy.runtime.Observation;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,15 @@ public final class Lineage {
     public record Attribution(Origin origin, String parentExecutable) {
     }
 
+    private static final java.time.Duration ENGINE_EXEC_MEMORY = java.time.Duration.ofSeconds(10);
+
     private final ProcReader proc;
+    private final Map<String, Instant> engineExecs = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > 1024;
+        }
+    };
     private final Map<Long, Known> known = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Known> eldest) {
@@ -46,6 +55,8 @@ public final class Lineage {
     /** Attributes an exec and remembers the process for its children. */
     public Attribution attribute(Observation.ProcessExec exec, ContainerInfo container) {
         if (exec.pid() <= 0) {
+            // Docker's exec_start event: the engine is about to start this command in the container.
+            engineExecs.put(container.id() + "\u0000" + String.join(" ", exec.argv()).strip(), exec.at());
             return new Attribution(engineStarted(exec, container), "");
         }
         Known before = Optional.ofNullable(known.get(exec.pid())).filter(k -> k.containerId().equals(container.id())).orElse(null);
@@ -69,6 +80,7 @@ public final class Lineage {
 
     private Origin ancestry(Observation.ProcessExec exec, ContainerInfo container) {
         long pid = exec.parentPid();
+        boolean reparented = false;
         for (int depth = 0; depth < MAX_DEPTH && pid > 1; depth++) {
             if (pid == container.pid()) {
                 return Origin.CONTAINER;
@@ -79,7 +91,16 @@ public final class Lineage {
             }
             Optional<String> cgroup = proc.cgroup(pid);
             if (cgroup.isEmpty()) {
-                return Origin.CONTAINER;
+                // The parent is gone (runc exits once it has started an exec): the process now hangs under its
+                // subreaper, so look again from its current parent, once.
+                Optional<Long> now = reparented ? Optional.empty() : proc.status(exec.pid()).map(ProcReader.Status::parentPid)
+                        .filter(current -> current != exec.parentPid());
+                if (now.isPresent()) {
+                    reparented = true;
+                    pid = now.get();
+                    continue;
+                }
+                return announcedByEngine(exec, container) ? engineStarted(exec, container) : Origin.CONTAINER;
             }
             if (!cgroup.get().contains(container.id())) {
                 return engineStarted(exec, container);
@@ -91,6 +112,12 @@ public final class Lineage {
             pid = status.get().parentPid();
         }
         return pid <= 1 ? engineStarted(exec, container) : Origin.CONTAINER;
+    }
+
+    /** Whether Docker announced this very command for this container in the last few seconds (exec_start). */
+    private boolean announcedByEngine(Observation.ProcessExec exec, ContainerInfo container) {
+        Instant announced = engineExecs.get(container.id() + "\u0000" + String.join(" ", exec.argv()).strip());
+        return announced != null && !announced.plus(ENGINE_EXEC_MEMORY).isBefore(exec.at());
     }
 
     /** Started by the engine into the container: the health check if its arguments match, else an operator. */

@@ -22,7 +22,7 @@ class LearnedProfileEvaluationTest {
     @Test
     void blocksEveryScriptedAttackWithoutBlockingBenignTraffic() throws Exception {
         EvaluationReport report = new ProfileEvaluation(Path.of("..").toAbsolutePath().normalize(),
-                ProfileEvaluation.Settings.ci(), line -> System.out.println("[harness] " + line)).run(work);
+                ProfileEvaluation.Settings.chosen(), line -> System.out.println("[harness] " + line)).run(work);
         String text = report.text();
         System.out.println(text);
         Files.writeString(Path.of("target", "profile-evaluation.txt"), text);

@@ -38,6 +38,21 @@ final class ProfileEvaluation {
      */
     record Settings(Duration maxLearning, Duration chunk, Duration benign, Duration attackWait, String learning) {
 
+        /**
+         * A longer run ({@code -Dbulwark.evaluation.minutes=N}, N of at least 20): learning for up to half of it with
+         * thresholds nearer production's (30 s intervals, 5 % over five minutes), a benign run of a quarter.
+         */
+        static Settings chosen() {
+            String minutes = System.getProperty("bulwark.evaluation.minutes", "");
+            if (minutes.isBlank()) {
+                return ci();
+            }
+            long total = Math.max(20, Long.parseLong(minutes.strip()));
+            return new Settings(Duration.ofMinutes(total / 2), Duration.ofSeconds(60), Duration.ofMinutes(total / 4),
+                    Duration.ofSeconds(45), "{promoteTo: protect, interval: 30s, missingMass: 0.05, minSpan: 5m, quietPeriod: 5m,"
+                            + " minIntervals: 20, anomalies: block, alertEvery: 5m}");
+        }
+
         /** Sized for CI: about ten minutes in all. */
         static Settings ci() {
             return new Settings(Duration.ofMinutes(6), Duration.ofSeconds(40), Duration.ofSeconds(90), Duration.ofSeconds(40),

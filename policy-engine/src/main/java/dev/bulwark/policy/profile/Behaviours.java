@@ -36,6 +36,10 @@ public final class Behaviours {
             return List.of();
         }
         if (observation instanceof Observation.ProcessExec exec) {
+            if (!exec.executable().startsWith("/") || exec.executable().equals("/")) {
+                // The container runtime's own re-exec (runc init) reads as "/": its binary is outside the container.
+                return List.of();
+            }
             String program = program(exec);
             if (origin == Origin.HEALTHCHECK) {
                 return List.of(new Behaviour(Signal.HEALTHCHECKS, program, false, "health check ran " + program));

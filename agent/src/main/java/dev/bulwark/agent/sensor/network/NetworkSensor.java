@@ -23,12 +23,18 @@ import java.util.function.Supplier;
 /**
  * Polls each container's socket tables through its main process ({@code /proc/<pid>/net/tcp} shows the
  * container's network namespace) and reports listening sockets and outbound connections, each once for as long
- * as it stays open. Connections accepted by a listening socket are inbound and not reported.
+ * as it stays open. Connections accepted by a listening socket are inbound and not reported, and neither are the
+ * listeners of Docker's embedded DNS server ({@value #DOCKER_DNS}).
  */
 public final class NetworkSensor implements Sensor {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
     private static final List<String> TABLES = List.of("tcp", "tcp6", "udp", "udp6");
+    /**
+     * Docker's embedded DNS server listens in every container on a user-defined network, at this address on random
+     * ports: the engine's sockets, not the container's.
+     */
+    static final String DOCKER_DNS = "127.0.0.11";
 
     private final Supplier<Map<String, Long>> containers;
     private final Duration interval;
@@ -111,7 +117,7 @@ public final class NetworkSensor implements Sensor {
     static Set<Observation> observe(String containerId, List<SocketEntry> sockets, Set<String> listeningPorts) {
         Set<Observation> seen = new HashSet<>();
         for (SocketEntry socket : sockets) {
-            if (socket.isListening()) {
+            if (socket.isListening() && !socket.localAddress().equals(DOCKER_DNS)) {
                 listeningPorts.add(Integer.toString(socket.localPort())); // a tcp6 listener on :: also accepts IPv4
                 seen.add(new Observation.Listen(containerId, Instant.EPOCH, socket.protocol(), socket.localAddress(),
                         socket.localPort()));
