@@ -55,8 +55,8 @@ final class ProfileEvaluation {
 
         /** Sized for CI: about ten minutes in all. */
         static Settings ci() {
-            return new Settings(Duration.ofMinutes(6), Duration.ofSeconds(40), Duration.ofSeconds(90), Duration.ofSeconds(40),
-                    "{promoteTo: protect, interval: 10s, missingMass: 0.15, minSpan: 30s, quietPeriod: 40s, minIntervals: 10,"
+            return new Settings(Duration.ofMinutes(6), Duration.ofSeconds(40), Duration.ofSeconds(90), Duration.ofSeconds(60),
+                    "{promoteTo: protect, interval: 10s, missingMass: 0.2, minSpan: 30s, quietPeriod: 40s, minIntervals: 10,"
                             + " anomalies: block, alertEvery: 1m}");
         }
     }

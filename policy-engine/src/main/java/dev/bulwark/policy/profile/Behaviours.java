@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Turns an observation into the behaviours a profile learns and judges. High-risk novelty, which blocks in protect
  * mode: a new executable; a shell or package manager started by a program that never started one; a write under
- * a system directory; a new outbound peer (other than loopback); a read of a credential file. Everything else that
+ * a system directory; a new outbound peer (loopback connections stay inside the container and are not
+ * profiled); a read of a credential file. Everything else that
  * is new (a new listening port, a new user or parent for a known program, other writes, health-check programs) only
  * alerts.
  */
@@ -51,8 +52,11 @@ public final class Behaviours {
             String item = family(listen.protocol()) + ":" + listen.port();
             return List.of(new Behaviour(Signal.LISTENING, item, false, "listened on " + item));
         } else if (observation instanceof Observation.Connect connect) {
+            if (loopback(connect.address())) {
+                return List.of(); // never leaves the container: its own services, health checks among them
+            }
             String item = Generalise.peer(connect.address(), connect.port());
-            return List.of(new Behaviour(Signal.OUTBOUND, item, !loopback(connect.address()), "connected to " + item));
+            return List.of(new Behaviour(Signal.OUTBOUND, item, true, "connected to " + item + ", a peer it never connected to"));
         } else if (observation instanceof Observation.FileAccess file) {
             return fileBehaviours(file);
         }

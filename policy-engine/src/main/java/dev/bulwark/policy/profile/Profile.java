@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class Profile {
 
     /** Resource samples before the envelope can converge. */
-    static final int MIN_RESOURCE_SAMPLES = 10;
+    static final int MIN_RESOURCE_SAMPLES = 6;
     /** CPU above which a resource sample counts as live activity. */
     static final double LIVE_CPU_CORES = 0.02;
 
@@ -32,6 +32,7 @@ public final class Profile {
     private final EnumMap<Signal, SignalLearning> signals = new EnumMap<>(Signal.class);
     private final ResourceEnvelope resources;
     private final Map<String, Integer> breachStreaks = new HashMap<>();
+    private final Map<String, Long> networkBytes = new HashMap<>();
     private String runtimeFingerprint;
     private boolean provisional;
     private Instant updated;
@@ -259,7 +260,9 @@ public final class Profile {
         return inheritedFrom;
     }
 
-    static boolean liveSample(Observation.ResourceSample sample) {
-        return sample.cpu() > LIVE_CPU_CORES;
+    /** Whether a sample shows live activity: CPU above idle, or network traffic since the container's last sample. */
+    boolean liveSample(Observation.ResourceSample sample) {
+        Long before = networkBytes.put(sample.containerId(), sample.networkBytes());
+        return sample.cpu() > LIVE_CPU_CORES || before != null && sample.networkBytes() != before;
     }
 }

@@ -58,7 +58,7 @@ public final class ProfileJudge {
         }
         boolean forcedLearning = labelled.filter(mode -> mode == RuntimeMode.LEARN).isPresent();
         if (observation instanceof Observation.ResourceSample sample) {
-            profile.tick(sample.at(), settings.interval().duration(), Profile.liveSample(sample));
+            profile.tick(sample.at(), settings.interval().duration(), profile.liveSample(sample));
             return resources(profile, sample, settings, labelled, forcedLearning, requested, eventsLost);
         }
         profile.tick(observation.at(), settings.interval().duration(), origin == Origin.CONTAINER);

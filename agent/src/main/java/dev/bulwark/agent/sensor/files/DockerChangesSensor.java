@@ -20,8 +20,9 @@ import java.util.function.Supplier;
 
 /**
  * Polls the engine's view of each container's writable layer ({@code GET /containers/{id}/changes}) and reports
- * every path created, changed or deleted since the image, once per (path, kind). It sees only the end state
- * between polls and no reads, but needs no privileges beyond the Docker API.
+ * every path created, changed or deleted since the image, once per (path, kind) for each run of the container (a
+ * restart reports them again). Directories changed only because something inside them changed are left out. It
+ * sees only the end state between polls and no reads, but needs no privileges beyond the Docker API.
  */
 public final class DockerChangesSensor implements Sensor {
 
@@ -31,6 +32,7 @@ public final class DockerChangesSensor implements Sensor {
     private final Supplier<Map<String, Long>> containers;
     private final Duration interval;
     private final Map<String, Set<String>> reported = new HashMap<>();
+    private final Map<String, Long> mainProcess = new HashMap<>();
     private PollingLoop loop;
 
     /** @param containers the running containers: full container ID → main process ID */
@@ -60,11 +62,15 @@ public final class DockerChangesSensor implements Sensor {
     private void poll(Consumer<Observation> observations, Consumer<SensorGap> gaps) {
         Map<String, Long> running = containers.get();
         reported.keySet().retainAll(running.keySet());
+        mainProcess.keySet().retainAll(running.keySet());
         for (String containerId : running.keySet()) {
             try {
                 List<ChangeLog> changes = docker.containerDiffCmd(containerId).exec();
+                if (!running.get(containerId).equals(mainProcess.put(containerId, running.get(containerId)))) {
+                    reported.remove(containerId); // started again: what it writes while starting counts again
+                }
                 Set<String> before = reported.computeIfAbsent(containerId, id -> new HashSet<>());
-                for (ChangeLog change : changes == null ? List.<ChangeLog>of() : changes) {
+                for (ChangeLog change : withoutParentDirectories(changes == null ? List.<ChangeLog>of() : changes)) {
                     String kind = kindOf(change.getKind());
                     if (before.add(kind + " " + change.getPath())) {
                         observations.accept(new Observation.FileAccess(containerId, Instant.now(), change.getPath(),
@@ -79,6 +85,18 @@ public final class DockerChangesSensor implements Sensor {
                         + ": " + e));
             }
         }
+    }
+
+    /**
+     * The changes without a directory reported as modified only because something inside it changed: the engine lists
+     * {@code C /var}, {@code C /var/log} and {@code A /var/log/app.log} for one new file.
+     */
+    static List<ChangeLog> withoutParentDirectories(List<ChangeLog> changes) {
+        Set<String> paths = new HashSet<>();
+        changes.forEach(change -> paths.add(change.getPath()));
+        return changes.stream().filter(change -> !(Integer.valueOf(0).equals(change.getKind())
+                && paths.stream().anyMatch(other -> other.startsWith(change.getPath().equals("/") ? "/" : change.getPath() + "/")
+                        && !other.equals(change.getPath())))).toList();
     }
 
     /** The engine's change kinds: 0 modified, 1 added, 2 deleted. */
