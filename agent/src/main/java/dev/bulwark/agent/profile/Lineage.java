@@ -24,8 +24,11 @@ public final class Lineage {
     /** The parent of a container's main process, as profiles name it: the container runtime. */
     public static final String INIT = "(init)";
 
-    /** A process seen before: whose it is and what it runs. */
-    record Known(String containerId, Origin origin, String executable) {
+    /**
+     * A process seen before: whose it is and what it runs. PIDs are reused quickly, so a remembered process counts only
+     * while a process with its PID has its start time.
+     */
+    record Known(String containerId, Origin origin, String executable, long startTime) {
     }
 
     /** The origin of a process and its parent's executable (empty when unknown). */
@@ -59,7 +62,7 @@ public final class Lineage {
             engineExecs.put(container.id() + "\u0000" + String.join(" ", exec.argv()).strip(), exec.at());
             return new Attribution(engineStarted(exec, container), "");
         }
-        Known before = Optional.ofNullable(known.get(exec.pid())).filter(k -> k.containerId().equals(container.id())).orElse(null);
+        Known before = current(exec.pid(), container.id()).orElse(null);
         Attribution attribution;
         if (exec.pid() == container.pid()) {
             attribution = new Attribution(Origin.CONTAINER, before == null ? INIT : before.executable());
@@ -68,14 +71,31 @@ public final class Lineage {
         } else {
             attribution = new Attribution(ancestry(exec, container), parentExecutable(exec.parentPid()));
         }
-        known.put(exec.pid(), new Known(container.id(), attribution.origin(), exec.executable()));
+        known.put(exec.pid(), new Known(container.id(), attribution.origin(), exec.executable(), startTime(exec.pid())));
         return attribution;
     }
 
     /** The origin of the process behind a file event: as remembered, else the container's own. */
     public Origin originOf(long pid) {
-        Known process = pid > 0 ? known.get(pid) : null;
-        return process == null ? Origin.CONTAINER : process.origin();
+        return pid > 0 ? known.containsKey(pid) ? current(pid, known.get(pid).containerId()).map(Known::origin)
+                .orElse(Origin.CONTAINER) : Origin.CONTAINER : Origin.CONTAINER;
+    }
+
+    /** The remembered process with this PID, if it is still the same process (same container, same start time). */
+    private Optional<Known> current(long pid, String containerId) {
+        Known remembered = known.get(pid);
+        if (remembered == null || !remembered.containerId().equals(containerId)) {
+            return Optional.empty();
+        }
+        if (remembered.startTime() < 0 || remembered.startTime() != startTime(pid)) {
+            known.remove(pid); // the PID now belongs to another process
+            return Optional.empty();
+        }
+        return Optional.of(remembered);
+    }
+
+    private long startTime(long pid) {
+        return proc.stat(pid).map(ProcReader.Stat::startTime).orElse(-1L);
     }
 
     private Origin ancestry(Observation.ProcessExec exec, ContainerInfo container) {
@@ -85,9 +105,9 @@ public final class Lineage {
             if (pid == container.pid()) {
                 return Origin.CONTAINER;
             }
-            Known ancestor = known.get(pid);
-            if (ancestor != null && ancestor.containerId().equals(container.id())) {
-                return ancestor.origin();
+            Optional<Known> ancestor = current(pid, container.id());
+            if (ancestor.isPresent()) {
+                return ancestor.get().origin();
             }
             Optional<String> cgroup = proc.cgroup(pid);
             if (cgroup.isEmpty()) {
@@ -130,7 +150,7 @@ public final class Lineage {
 
     private String parentExecutable(long parentPid) {
         Known parent = known.get(parentPid);
-        if (parent != null) {
+        if (parent != null && parent.startTime() >= 0 && parent.startTime() == startTime(parentPid)) {
             return parent.executable();
         }
         return parentPid > 0 ? proc.executable(parentPid).orElse("") : "";

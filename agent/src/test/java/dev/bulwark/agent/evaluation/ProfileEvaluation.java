@@ -108,8 +108,30 @@ final class ProfileEvaluation {
             }
             return new EvaluationReport(convergence, unconverged, benign, falseAlerts, falseBlocks, attacks);
         } finally {
+            keep(config.stateDir());
             scripts.run(Duration.ofMinutes(2), "services.sh", "down");
         }
+    }
+
+    /** Keeps the agent's state (audit log, profiles) under target/ for a look after the run. */
+    private void keep(Path stateDir) throws IOException {
+        Path kept = Path.of("target", "profile-evaluation");
+        if (Files.exists(kept)) {
+            try (var old = Files.walk(kept)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        try (var files = Files.walk(stateDir)) {
+            for (Path file : files.toList()) {
+                Path target = kept.resolve(stateDir.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        progress.accept("the agent's audit log and profiles are kept in " + kept.toAbsolutePath());
     }
 
     private AgentConfig writeConfig(Path work) throws IOException {
@@ -146,7 +168,14 @@ final class ProfileEvaluation {
 
     private EvaluationReport.AttackResult attack(AgentDaemon agent, String attack) throws InterruptedException {
         String victim = victimOf(attack);
-        progress.accept(scripts.run(Duration.ofMinutes(2), "services.sh", "recreate", victim).strip());
+        try {
+            progress.accept(scripts.run(Duration.ofMinutes(2), "services.sh", "recreate", victim).strip());
+        } catch (IllegalStateException notHealthy) {
+            agent.audit().recent(20).stream().filter(e -> e.containerName().equals(victim))
+                    .forEach(e -> progress.accept("  " + victim + " " + e.decision() + " " + e.rule() + ": " + e.detail()));
+            return new EvaluationReport.AttackResult(attack, victim, false, false, 0,
+                    "the victim did not come up healthy: " + notHealthy.getMessage().lines().reduce((a, b) -> b).orElse(""));
+        }
         Thread.sleep(6_000); // the fresh container's start-up, judged like any other behaviour
         String victimId = HarnessScripts.docker(Duration.ofSeconds(20), "inspect", "-f", "{{.Id}}", victim).strip();
         List<AuditEntry> startup = agent.audit().forContainer(victimId);

@@ -50,4 +50,18 @@ class DockerChangesSensorTest {
     private static boolean isDropped(Observation o) {
         return o instanceof Observation.FileAccess f && f.path().equals("/tmp/dropped");
     }
+
+    @Test
+    void leavesOutDirectoriesChangedOnlyBecauseSomethingInsideChanged() {
+        var changes = java.util.List.of(change("/var", 0), change("/var/log", 0), change("/var/log/app.log", 1),
+                change("/etc/motd", 0), change("/usr/bin/evil", 1), change("/usr/bin", 0));
+
+        assertThat(DockerChangesSensor.withoutParentDirectories(changes)).extracting(com.github.dockerjava.api.model.ChangeLog::getPath)
+                .containsExactly("/var/log/app.log", "/etc/motd", "/usr/bin/evil");
+    }
+
+    private static com.github.dockerjava.api.model.ChangeLog change(String path, int kind) {
+        return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(java.util.Map.of("Path", path, "Kind", kind),
+                com.github.dockerjava.api.model.ChangeLog.class);
+    }
 }

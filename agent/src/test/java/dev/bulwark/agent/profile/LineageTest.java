@@ -1,0 +1,112 @@
+package dev.bulwark.agent.profile;
+
+import static dev.bulwark.agent.profile.ProfileTestContainers.ID;
+import static dev.bulwark.agent.profile.ProfileTestContainers.container;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.agent.docker.ContainerInfo;
+import dev.bulwark.agent.sensor.proc.ProcReader;
+import dev.bulwark.policy.profile.Origin;
+import dev.bulwark.policy.runtime.Observation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whose doing a process is, read from a /proc laid out in a temporary directory. */
+class LineageTest {
+
+    private static final List<String> HEALTHCHECK = List.of("CMD", "/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health");
+    private static final long INIT = 100;
+    private static final long SHIM = 50;
+
+    @TempDir
+    Path proc;
+
+    private ContainerInfo web;
+    private Lineage lineage;
+
+    @BeforeEach
+    void layOutProcesses() throws IOException {
+        process(SHIM, 1, "/usr/bin/containerd-shim-runc-v2", "0::/system.slice/containerd.service");
+        process(INIT, SHIM, "/usr/bin/python3.11", "0::/docker/" + ID);
+        web = container(Map.of(), List.of("python3", "/srv/app.py"), Map.of(), HEALTHCHECK, INIT);
+        lineage = new Lineage(new ProcReader(proc));
+    }
+
+    @Test
+    void whatTheMainProcessStartsIsTheContainersOwn() throws IOException {
+        process(101, INIT, "/usr/bin/date", "0::/docker/" + ID);
+
+        Lineage.Attribution attribution = lineage.attribute(exec(101, INIT, "/usr/bin/date", "date"), web);
+
+        assertThat(attribution.origin()).isEqualTo(Origin.CONTAINER);
+        assertThat(attribution.parentExecutable()).isEqualTo("/usr/bin/python3.11");
+    }
+
+    @Test
+    void aProcessTheEngineStartsWithTheHealthChecksArgumentsIsTheHealthCheck() throws IOException {
+        process(200, SHIM, "/usr/bin/curl", "0::/docker/" + ID);
+
+        assertThat(lineage.attribute(exec(200, SHIM, "/usr/bin/curl", "/usr/bin/curl", "-fsS",
+                "http://127.0.0.1:8000/health"), web).origin()).isEqualTo(Origin.HEALTHCHECK);
+    }
+
+    @Test
+    void anyOtherProcessTheEngineStartsIsAnOperatorsExecAndItsChildrenAreToo() throws IOException {
+        process(300, SHIM, "/usr/bin/bash", "0::/docker/" + ID);
+        process(301, 300, "/usr/bin/cat", "0::/docker/" + ID);
+
+        assertThat(lineage.attribute(exec(300, SHIM, "/usr/bin/bash", "bash"), web).origin()).isEqualTo(Origin.OPERATOR);
+        assertThat(lineage.attribute(exec(301, 300, "/usr/bin/cat", "cat", "/etc/shadow"), web).origin())
+                .isEqualTo(Origin.OPERATOR);
+        assertThat(lineage.originOf(301)).isEqualTo(Origin.OPERATOR);
+    }
+
+    @Test
+    void aProcessWhoseStarterIsGoneIsJudgedFromItsNewParent() throws IOException {
+        // runc started it and exited: the process now hangs under the shim.
+        process(400, SHIM, "/usr/bin/bash", "0::/docker/" + ID);
+
+        assertThat(lineage.attribute(exec(400, 399, "/usr/bin/bash", "bash"), web).origin()).isEqualTo(Origin.OPERATOR);
+    }
+
+    @Test
+    void aProcessWhoseAncestryCannotBeReadCountsAsTheContainersOwn() {
+        assertThat(lineage.attribute(exec(500, 499, "/usr/bin/nc", "nc"), web).origin()).isEqualTo(Origin.CONTAINER);
+    }
+
+    @Test
+    void aReusedPidIsNotTakenForTheProcessThatHadItBefore() throws IOException {
+        process(600, INIT, "/usr/bin/find", "0::/docker/" + ID);
+        lineage.attribute(exec(600, INIT, "/usr/bin/find", "find"), web);
+        process(600, SHIM, "/usr/bin/bash", "0::/docker/" + ID, 99_999); // find exited; the engine's exec got its PID
+        process(601, 600, "/usr/bin/cat", "0::/docker/" + ID);
+
+        assertThat(lineage.attribute(exec(601, 600, "/usr/bin/cat", "cat"), web))
+                .isEqualTo(new Lineage.Attribution(Origin.OPERATOR, "/usr/bin/bash"));
+    }
+
+    private void process(long pid, long parent, String executable, String cgroup) throws IOException {
+        process(pid, parent, executable, cgroup, 1_000 + pid);
+    }
+
+    private void process(long pid, long parent, String executable, String cgroup, long startTime) throws IOException {
+        Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)));
+        Files.writeString(dir.resolve("stat"), pid + " (x) S " + parent + " 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 " + startTime
+                + " 0 0\n");
+        Files.writeString(dir.resolve("status"), "Name:\tx\nPPid:\t" + parent + "\nUid:\t0\t0\t0\t0\n");
+        Files.writeString(dir.resolve("cgroup"), cgroup + "\n");
+        Files.deleteIfExists(dir.resolve("exe"));
+        Files.createSymbolicLink(dir.resolve("exe"), Path.of(executable));
+    }
+
+    private static Observation.ProcessExec exec(long pid, long parent, String executable, String... argv) {
+        return new Observation.ProcessExec(ID, Instant.now(), pid, parent, 0, executable, List.of(argv), "proc-connector");
+    }
+}
