@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,8 @@ public final class AgentDaemon implements AutoCloseable {
 
     /** How often profiles are checked for convergence and saved (more often when the learning interval is shorter). */
     static final Duration PROFILE_TICK = Duration.ofSeconds(10);
+    /** How long to wait before attributing again an exec whose parent had gone: the engine's exec event comes by then. */
+    static final Duration RETRY_DELAY = Duration.ofSeconds(1);
 
     private final DockerEngine engine;
     private final DockerEventWatcher watcher;
@@ -94,8 +97,6 @@ public final class AgentDaemon implements AutoCloseable {
         ResponseActions actions = new ResponseActions(engine.client(), QuarantineLedger.open(config.stateDir()));
         ProfileBook profiles = new ProfileBook(ProfileStore.open(config.stateDir()), new Priors(Path.of("/proc")),
                 policy.runtime().learning(), AgentLog::info);
-        Enforcer enforcer = new Enforcer(policy.runtime(), view, actions, audit, metrics, self, clock, alerts, profiles,
-                new Lineage(ProcReader.system()));
         ExecutorService judge = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "bulwark-agent-judge");
             thread.setDaemon(true);
@@ -106,6 +107,11 @@ public final class AgentDaemon implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        AtomicReference<Enforcer> enforcerRef = new AtomicReference<>();
+        Enforcer enforcer = new Enforcer(policy.runtime(), view, actions, audit, metrics, self, clock, alerts, profiles,
+                new Lineage(ProcReader.system()), (observation, sensor) -> ticks.schedule(() -> judge.execute(
+                        () -> enforcerRef.get().retry(observation, sensor)), RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS));
+        enforcerRef.set(enforcer);
         long tickMillis = Math.min(PROFILE_TICK.toMillis(), policy.runtime().learning().interval().duration().toMillis());
         ticks.scheduleWithFixedDelay(() -> judge.execute(() -> {
             try {

@@ -54,9 +54,12 @@ final class Enforcer {
     private final ProfileBook profiles;
     private final Lineage lineage;
     private final AlertLimiter limiter;
+    private final java.util.function.BiConsumer<Observation, String> retryLater;
 
     Enforcer(RuntimeSpec runtime, ContainerView view, ResponseActions actions, AuditLog audit, AgentMetrics metrics,
-             Set<String> self, Clock clock, Consumer<AuditEntry> alerts, ProfileBook profiles, Lineage lineage) {
+             Set<String> self, Clock clock, Consumer<AuditEntry> alerts, ProfileBook profiles, Lineage lineage,
+             java.util.function.BiConsumer<Observation, String> retryLater) {
+        this.retryLater = retryLater;
         this.profiles = profiles;
         this.lineage = lineage;
         this.limiter = new AlertLimiter(runtime.learning().alertEvery().duration());
@@ -77,7 +80,21 @@ final class Enforcer {
 
     /** Handles one observation; called from one thread at a time. */
     synchronized void handle(Observation observation, String sensor) {
-        metrics.observation(sensor);
+        handle(observation, sensor, false);
+    }
+
+    /**
+     * Judges by the profile again an exec whose origin could not be told at first (its parent had gone); the engine's
+     * exec event has arrived by now. The explicit rules judged it the first time.
+     */
+    synchronized void retry(Observation observation, String sensor) {
+        handle(observation, sensor, true);
+    }
+
+    private void handle(Observation observation, String sensor, boolean retry) {
+        if (!retry) {
+            metrics.observation(sensor);
+        }
         metrics.sensorLag(sensor, Math.max(0, Duration.between(observation.at(), clock.instant()).toMillis()));
         if (self.contains(observation.containerId())) {
             return;
@@ -91,11 +108,11 @@ final class Enforcer {
         boolean off = label.filter(mode -> mode == ContainerMode.OFF).isPresent();
         Optional<RuntimeMode> labelled = label.filter(mode -> mode != ContainerMode.OFF).map(ContainerMode::runtimeMode);
         boolean eventsLost = Duration.between(lastGap.get(), clock.instant()).compareTo(GAP_MEMORY) < 0;
-        Decision raw = RuntimeRulesEvaluator.decide(runtime, observation);
+        Decision raw = retry ? Decision.ALLOW : RuntimeRulesEvaluator.decide(runtime, observation);
         Decision decision = ModePolicy.apply(raw, runtime.defaultMode(), labelled, off, eventsLost);
         RuntimeMode mode = off ? RuntimeMode.LEARN : ModePolicy.effectiveMode(runtime.defaultMode(), labelled);
         if (!off) {
-            ProfileJudge.Judged learned = learnAndJudge(info, observation, labelled, eventsLost, mode);
+            ProfileJudge.Judged learned = learnAndJudge(info, observation, labelled, eventsLost, mode, sensor, retry);
             if (rank(learned.decision()) > rank(decision)) {
                 decision = learned.decision();
                 mode = learned.mode();
@@ -126,14 +143,18 @@ final class Enforcer {
      * behaviour (and its health check's) is learned or judged by its profile.
      */
     private ProfileJudge.Judged learnAndJudge(ContainerInfo info, Observation observation, Optional<RuntimeMode> labelled,
-                                              boolean eventsLost, RuntimeMode containerMode) {
+                                              boolean eventsLost, RuntimeMode containerMode, String sensor, boolean retry) {
         if (observation instanceof Observation.ContainerConfig) {
             return new ProfileJudge.Judged(Decision.ALLOW, RuntimeMode.LEARN);
         }
         Origin origin = Origin.CONTAINER;
         String parent = "";
         if (observation instanceof Observation.ProcessExec exec) {
-            Lineage.Attribution attribution = lineage.attribute(exec, info);
+            Lineage.Attribution attribution = lineage.attribute(exec, info, retry);
+            if (!attribution.certain()) {
+                retryLater.accept(observation, sensor);
+                return new ProfileJudge.Judged(Decision.ALLOW, RuntimeMode.LEARN);
+            }
             origin = attribution.origin();
             parent = attribution.parentExecutable();
             if (exec.source().equals(DockerExecObservations.SENSOR)) {

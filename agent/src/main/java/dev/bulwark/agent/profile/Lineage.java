@@ -31,8 +31,23 @@ public final class Lineage {
     record Known(String containerId, Origin origin, String executable, long startTime) {
     }
 
-    /** The origin of a process and its parent's executable (empty when unknown). */
-    public record Attribution(Origin origin, String parentExecutable) {
+    /**
+     * The origin of a process and its parent's executable (empty when unknown); not {@code certain} when its ancestry
+     * could not be read and the engine has not (yet) announced it: ask again a moment later, with
+     * {@code lastAttempt}, when the engine's exec event has arrived.
+     */
+    public record Attribution(Origin origin, String parentExecutable, boolean certain) {
+
+        public Attribution(Origin origin, String parentExecutable) {
+            this(origin, parentExecutable, true);
+        }
+    }
+
+    /** The process's ancestry could not be read and nothing else tells whose it is. */
+    private static final class Unreadable extends RuntimeException {
+        Unreadable() {
+            super(null, null, false, false);
+        }
     }
 
     private static final java.time.Duration ENGINE_EXEC_MEMORY = java.time.Duration.ofSeconds(10);
@@ -55,8 +70,16 @@ public final class Lineage {
         this.proc = proc;
     }
 
-    /** Attributes an exec and remembers the process for its children. */
+    /** Attributes an exec (as the last attempt) and remembers the process for its children. */
     public Attribution attribute(Observation.ProcessExec exec, ContainerInfo container) {
+        return attribute(exec, container, true);
+    }
+
+    /**
+     * Attributes an exec and remembers the process for its children. When its ancestry cannot be read and this is not
+     * the last attempt, the answer is not certain and nothing is remembered.
+     */
+    public Attribution attribute(Observation.ProcessExec exec, ContainerInfo container, boolean lastAttempt) {
         if (exec.pid() <= 0) {
             // Docker's exec_start event: the engine is about to start this command in the container.
             engineExecs.put(container.id() + "\u0000" + String.join(" ", exec.argv()).strip(), exec.at());
@@ -69,7 +92,11 @@ public final class Lineage {
         } else if (before != null) {
             attribution = new Attribution(before.origin(), before.executable()); // exec in place: the same process
         } else {
-            attribution = new Attribution(ancestry(exec, container), parentExecutable(exec.parentPid()));
+            try {
+                attribution = new Attribution(ancestry(exec, container, lastAttempt), parentExecutable(exec.parentPid()));
+            } catch (Unreadable unreadable) {
+                return new Attribution(Origin.CONTAINER, parentExecutable(exec.parentPid()), false);
+            }
         }
         known.put(exec.pid(), new Known(container.id(), attribution.origin(), exec.executable(), startTime(exec.pid())));
         return attribution;
@@ -98,7 +125,7 @@ public final class Lineage {
         return proc.stat(pid).map(ProcReader.Stat::startTime).orElse(-1L);
     }
 
-    private Origin ancestry(Observation.ProcessExec exec, ContainerInfo container) {
+    private Origin ancestry(Observation.ProcessExec exec, ContainerInfo container, boolean lastAttempt) {
         long pid = exec.parentPid();
         boolean reparented = false;
         for (int depth = 0; depth < MAX_DEPTH && pid > 1; depth++) {
@@ -120,18 +147,32 @@ public final class Lineage {
                     pid = now.get();
                     continue;
                 }
-                return announcedByEngine(exec, container) ? engineStarted(exec, container) : Origin.CONTAINER;
+                return unreadable(exec, container, lastAttempt);
             }
             if (!cgroup.get().contains(container.id())) {
                 return engineStarted(exec, container);
             }
             Optional<ProcReader.Status> status = proc.status(pid);
             if (status.isEmpty()) {
-                return Origin.CONTAINER;
+                return unreadable(exec, container, lastAttempt);
             }
             pid = status.get().parentPid();
         }
         return pid <= 1 ? engineStarted(exec, container) : Origin.CONTAINER;
+    }
+
+    /**
+     * A process whose ancestry is gone: the engine's if the engine announced it (or it is the health check's very
+     * command, which is harmless whoever runs it), otherwise the container's own — but only on the last attempt.
+     */
+    private Origin unreadable(Observation.ProcessExec exec, ContainerInfo container, boolean lastAttempt) {
+        if (announcedByEngine(exec, container) || engineStarted(exec, container) == Origin.HEALTHCHECK) {
+            return engineStarted(exec, container);
+        }
+        if (!lastAttempt) {
+            throw new Unreadable();
+        }
+        return Origin.CONTAINER;
     }
 
     /** Whether Docker announced this very command for this container in the last few seconds (exec_start). */

@@ -9,6 +9,7 @@ import java.util.Map;
  * What one evaluation run measured.
  *
  * @param convergence  per profile (service): how long from its first container to convergence; absent when it did not
+ * @param unconverged  services whose profile had not converged when the benign run in protect mode began
  * @param benign       how long the protect-mode benign run lasted
  * @param falseAlerts  alerts on the services during the protect-mode benign run, each in words
  * @param falseBlocks  blocks on the services during the protect-mode benign run, each in words
@@ -40,7 +41,7 @@ record EvaluationReport(Map<String, Duration> convergence, List<String> unconver
         StringBuilder out = new StringBuilder("== Bulwark learned-profile evaluation ==\n");
         out.append("time to convergence per image (first container → every signal converged):\n");
         convergence.forEach((service, took) -> out.append(String.format(Locale.ROOT, "  %-10s %5d s%n", service, took.toSeconds())));
-        unconverged.forEach(service -> out.append(String.format(Locale.ROOT, "  %-10s did not converge%n", service)));
+        unconverged.forEach(service -> out.append(String.format(Locale.ROOT, "  %-10s had not converged when the protect-mode runs began%n", service)));
         out.append(String.format(Locale.ROOT, "benign run in protect mode (%d s, restarts, scaling 3→1→3, log rotation, health checks):%n",
                 benign.toSeconds()));
         out.append("  false blocks: ").append(falseBlocks.size()).append('\n');

@@ -55,7 +55,7 @@ final class ProfileEvaluation {
 
         /** Sized for CI: about ten minutes in all. */
         static Settings ci() {
-            return new Settings(Duration.ofMinutes(6), Duration.ofSeconds(40), Duration.ofSeconds(90), Duration.ofSeconds(60),
+            return new Settings(Duration.ofMinutes(8), Duration.ofSeconds(40), Duration.ofSeconds(90), Duration.ofSeconds(60),
                     "{promoteTo: protect, interval: 10s, missingMass: 0.2, minSpan: 30s, quietPeriod: 40s, minIntervals: 10,"
                             + " anomalies: block, alertEvery: 1m}");
         }
@@ -92,8 +92,8 @@ final class ProfileEvaluation {
                 }
                 progress.accept("learning: converged so far " + converged(store).keySet());
             }
-            Map<String, Duration> convergence = converged(store);
-            List<String> unconverged = SERVICES.stream().filter(service -> !convergence.containsKey(service)).toList();
+            Map<String, Duration> convergedBeforeProtect = converged(store);
+            List<String> unconverged = SERVICES.stream().filter(service -> !convergedBeforeProtect.containsKey(service)).toList();
             Instant benignStarted = Instant.now();
             progress.accept(scripts.run(settings.benign().plusMinutes(2), "benign.sh",
                     Long.toString(settings.benign().toSeconds())).strip());
@@ -106,7 +106,8 @@ final class ProfileEvaluation {
             for (String attack : scripts.run(Duration.ofSeconds(30), "attack.sh", "list").strip().split("\\s+")) {
                 attacks.add(attack(agent, attack));
             }
-            return new EvaluationReport(convergence, unconverged, benign, falseAlerts, falseBlocks, attacks);
+            Thread.sleep(11_000);
+            return new EvaluationReport(converged(store), unconverged, benign, falseAlerts, falseBlocks, attacks);
         } finally {
             keep(config.stateDir());
             scripts.run(Duration.ofMinutes(2), "services.sh", "down");
@@ -176,7 +177,7 @@ final class ProfileEvaluation {
             return new EvaluationReport.AttackResult(attack, victim, false, false, 0,
                     "the victim did not come up healthy: " + notHealthy.getMessage().lines().reduce((a, b) -> b).orElse(""));
         }
-        Thread.sleep(6_000); // the fresh container's start-up, judged like any other behaviour
+        Thread.sleep(3_000); // the fresh container's start-up, judged like any other behaviour
         String victimId = HarnessScripts.docker(Duration.ofSeconds(20), "inspect", "-f", "{{.Id}}", victim).strip();
         List<AuditEntry> startup = agent.audit().forContainer(victimId);
         Instant started = Instant.now();

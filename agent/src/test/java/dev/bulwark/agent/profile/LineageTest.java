@@ -77,8 +77,22 @@ class LineageTest {
     }
 
     @Test
-    void aProcessWhoseAncestryCannotBeReadCountsAsTheContainersOwn() {
-        assertThat(lineage.attribute(exec(500, 499, "/usr/bin/nc", "nc"), web).origin()).isEqualTo(Origin.CONTAINER);
+    void aProcessWhoseAncestryCannotBeReadIsAskedAboutAgainThenCountsAsTheContainersOwn() {
+        Lineage.Attribution first = lineage.attribute(exec(500, 499, "/usr/bin/nc", "nc"), web, false);
+
+        assertThat(first.certain()).isFalse();
+        assertThat(lineage.attribute(exec(500, 499, "/usr/bin/nc", "nc"), web, true))
+                .isEqualTo(new Lineage.Attribution(Origin.CONTAINER, ""));
+    }
+
+    @Test
+    void aGoneProcessTheEngineAnnouncedIsTheEnginesAndTheHealthChecksOwnCommandIsTheHealthCheck() {
+        lineage.attribute(new Observation.ProcessExec(ID, Instant.now(), 0, 0, -1, "/bin/bash", List.of("bash", "-l"),
+                "docker-exec"), web);
+
+        assertThat(lineage.attribute(exec(700, 699, "/usr/bin/bash", "bash", "-l"), web, false).origin()).isEqualTo(Origin.OPERATOR);
+        assertThat(lineage.attribute(exec(701, 699, "/usr/bin/curl", "/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health"),
+                web, false).origin()).isEqualTo(Origin.HEALTHCHECK);
     }
 
     @Test
