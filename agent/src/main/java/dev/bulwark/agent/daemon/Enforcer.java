@@ -161,6 +161,13 @@ final class Enforcer {
                 return origin == Origin.OPERATOR ? operatorExec(exec, containerMode, eventsLost)
                         : new ProfileJudge.Judged(Decision.ALLOW, RuntimeMode.LEARN);
             }
+        } else if (observation instanceof Observation.FileAccess file && file.kind().equals("exec")) {
+            Lineage.Attribution attribution = lineage.attributeFile(file, info, retry);
+            if (!attribution.certain()) {
+                retryLater.accept(observation, sensor);
+                return new ProfileJudge.Judged(Decision.ALLOW, RuntimeMode.LEARN);
+            }
+            origin = attribution.origin();
         } else if (observation instanceof Observation.FileAccess file) {
             origin = lineage.originOf(file.pid());
         }

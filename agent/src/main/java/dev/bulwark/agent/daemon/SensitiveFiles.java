@@ -4,7 +4,7 @@ import dev.bulwark.policy.runtime.Observation;
 import java.util.List;
 
 /**
- * Which file events are worth judging: every write, and reads of the files attackers go for. fanotify reports
+ * Which file events are worth judging: every write and every open to execute, and reads of the files attackers go for. fanotify reports
  * every open in every container (libraries, locale files…); judging them all would only cost time.
  */
 final class SensitiveFiles {

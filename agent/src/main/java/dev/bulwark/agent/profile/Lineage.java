@@ -83,6 +83,9 @@ public final class Lineage {
         if (exec.pid() <= 0) {
             // Docker's exec_start event: the engine is about to start this command in the container.
             engineExecs.put(container.id() + "\u0000" + String.join(" ", exec.argv()).strip(), exec.at());
+            if (!exec.argv().isEmpty()) {
+                engineExecs.put(container.id() + "\u0001" + baseName(exec.argv().get(0)), exec.at());
+            }
             return new Attribution(engineStarted(exec, container), "");
         }
         Known before = current(exec.pid(), container.id()).orElse(null);
@@ -166,8 +169,13 @@ public final class Lineage {
      * command, which is harmless whoever runs it), otherwise the container's own — but only on the last attempt.
      */
     private Origin unreadable(Observation.ProcessExec exec, ContainerInfo container, boolean lastAttempt) {
-        if (announcedByEngine(exec, container) || engineStarted(exec, container) == Origin.HEALTHCHECK) {
-            return engineStarted(exec, container);
+        if (engineStarted(exec, container) == Origin.HEALTHCHECK) {
+            return Origin.HEALTHCHECK;
+        }
+        if (announcedByEngine(exec, container)) {
+            boolean healthcheckProgram = exec.argv().isEmpty() && !container.spec().healthcheckArgv().isEmpty()
+                    && baseName(container.spec().healthcheckArgv().get(0)).equals(baseName(exec.executable()));
+            return healthcheckProgram ? Origin.HEALTHCHECK : engineStarted(exec, container);
         }
         if (!lastAttempt) {
             throw new Unreadable();
@@ -175,10 +183,37 @@ public final class Lineage {
         return Origin.CONTAINER;
     }
 
-    /** Whether Docker announced this very command for this container in the last few seconds (exec_start). */
+    /**
+     * Whether Docker announced this very command for this container in the last few seconds (exec_start); for a process
+     * gone before its arguments could be read, whether it announced a command running this program.
+     */
     private boolean announcedByEngine(Observation.ProcessExec exec, ContainerInfo container) {
-        Instant announced = engineExecs.get(container.id() + "\u0000" + String.join(" ", exec.argv()).strip());
+        Instant announced = exec.argv().isEmpty() ? engineExecs.get(container.id() + "\u0001" + baseName(exec.executable()))
+                : engineExecs.get(container.id() + "\u0000" + String.join(" ", exec.argv()).strip());
         return announced != null && !announced.plus(ENGINE_EXEC_MEMORY).isBefore(exec.at());
+    }
+
+    /**
+     * Attributes a program opened to run (fanotify's exec event, which carries no parent or arguments): as the process
+     * was attributed when its exec was seen; else the engine's when the engine just announced this program (the health
+     * check's if it is the health check's program); else not certain, or the container's own on the last attempt.
+     */
+    public Attribution attributeFile(Observation.FileAccess file, ContainerInfo container, boolean lastAttempt) {
+        Optional<Known> process = file.pid() > 0 ? current(file.pid(), container.id()) : Optional.empty();
+        if (process.isPresent()) {
+            return new Attribution(process.get().origin(), "");
+        }
+        Instant announced = engineExecs.get(container.id() + "\u0001" + baseName(file.path()));
+        if (announced != null && !announced.plus(ENGINE_EXEC_MEMORY).isBefore(file.at())) {
+            List<String> healthcheck = container.spec().healthcheckArgv();
+            boolean healthcheckProgram = !healthcheck.isEmpty() && baseName(healthcheck.get(0)).equals(baseName(file.path()));
+            return new Attribution(healthcheckProgram ? Origin.HEALTHCHECK : Origin.OPERATOR, "");
+        }
+        return new Attribution(Origin.CONTAINER, "", lastAttempt);
+    }
+
+    private static String baseName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** Started by the engine into the container: the health check if its arguments match, else an operator. */

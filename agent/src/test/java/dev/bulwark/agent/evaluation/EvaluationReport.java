@@ -11,8 +11,8 @@ import java.util.Map;
  * @param convergence  per profile (service): how long from its first container to convergence; absent when it did not
  * @param unconverged  services whose profile had not converged when the benign run in protect mode began
  * @param benign       how long the protect-mode benign run lasted
- * @param falseAlerts  alerts on the services during the protect-mode benign run, each in words
- * @param falseBlocks  blocks on the services during the protect-mode benign run, each in words
+ * @param falseAlerts  alerts on the services before the first attack, each in words
+ * @param falseBlocks  blocks on the services before the first attack, each in words
  * @param attacks      each scripted attack's outcome
  */
 record EvaluationReport(Map<String, Duration> convergence, List<String> unconverged, Duration benign, List<String> falseAlerts,
@@ -42,8 +42,8 @@ record EvaluationReport(Map<String, Duration> convergence, List<String> unconver
         out.append("time to convergence per image (first container → every signal converged):\n");
         convergence.forEach((service, took) -> out.append(String.format(Locale.ROOT, "  %-10s %5d s%n", service, took.toSeconds())));
         unconverged.forEach(service -> out.append(String.format(Locale.ROOT, "  %-10s had not converged when the protect-mode runs began%n", service)));
-        out.append(String.format(Locale.ROOT, "benign run in protect mode (%d s, restarts, scaling 3→1→3, log rotation, health checks):%n",
-                benign.toSeconds()));
+        out.append(String.format(Locale.ROOT, "benign traffic (restarts, scaling 3→1→3, log rotation, health checks), from the start"
+                + " of learning to the first attack, with a %d s run after every profile was in protect mode:%n", benign.toSeconds()));
         out.append("  false blocks: ").append(falseBlocks.size()).append('\n');
         falseBlocks.forEach(line -> out.append("    ").append(line).append('\n'));
         out.append("  false alerts: ").append(falseAlerts.size()).append('\n');

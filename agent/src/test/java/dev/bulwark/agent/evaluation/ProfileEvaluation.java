@@ -99,7 +99,9 @@ final class ProfileEvaluation {
                     Long.toString(settings.benign().toSeconds())).strip());
             Thread.sleep(12_000); // the changes and stats sensors poll every 5 and 10 s
             Duration benign = Duration.between(benignStarted, Instant.now());
-            List<AuditEntry> benignEntries = serviceEntries(agent, benignStarted);
+            // Every decision on a service before the attacks is a false one: during learning (on profiles that had
+            // converged) as much as in the benign run in protect mode.
+            List<AuditEntry> benignEntries = serviceEntries(agent, learningStarted);
             List<String> falseBlocks = describe(benignEntries, "block");
             List<String> falseAlerts = describe(benignEntries, "alert");
             List<EvaluationReport.AttackResult> attacks = new ArrayList<>();

@@ -106,6 +106,23 @@ class LineageTest {
                 .isEqualTo(new Lineage.Attribution(Origin.OPERATOR, "/usr/bin/bash"));
     }
 
+    @Test
+    void aProgramOpenedToRunIsAttributedAsItsProcessWasOrByTheEnginesAnnouncement() throws IOException {
+        process(800, INIT, "/usr/bin/date", "0::/docker/" + ID);
+        lineage.attribute(exec(800, INIT, "/usr/bin/date", "date"), web);
+        lineage.attribute(new Observation.ProcessExec(ID, Instant.now(), 0, 0, -1, "/usr/bin/curl",
+                List.of("/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health"), "docker-exec"), web);
+
+        assertThat(lineage.attributeFile(opened(800, "/usr/bin/date"), web, false).origin()).isEqualTo(Origin.CONTAINER);
+        assertThat(lineage.attributeFile(opened(801, "/usr/bin/curl"), web, false).origin()).isEqualTo(Origin.HEALTHCHECK);
+        assertThat(lineage.attributeFile(opened(802, "/usr/bin/nc"), web, false).certain()).isFalse();
+        assertThat(lineage.attributeFile(opened(802, "/usr/bin/nc"), web, true).origin()).isEqualTo(Origin.CONTAINER);
+    }
+
+    private static Observation.FileAccess opened(long pid, String path) {
+        return new Observation.FileAccess(ID, Instant.now(), path, "exec", pid);
+    }
+
     private void process(long pid, long parent, String executable, String cgroup) throws IOException {
         process(pid, parent, executable, cgroup, 1_000 + pid);
     }

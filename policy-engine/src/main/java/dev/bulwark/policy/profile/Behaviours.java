@@ -23,6 +23,8 @@ public final class Behaviours {
             "/etc", "/boot");
     private static final Set<String> MULTI_CALL = Set.of("busybox", "toybox");
     private static final Set<String> WRITES = Set.of("write", "create", "delete");
+    /** The dynamic loader the kernel opens for every dynamically linked program. */
+    private static final java.util.regex.Pattern ELF_INTERPRETER = java.util.regex.Pattern.compile(".*/ld-(linux|musl)[^/]*\\.so[^/]*");
 
     private Behaviours() {
     }
@@ -69,9 +71,10 @@ public final class Behaviours {
         String name = program.substring(program.lastIndexOf('/') + 1);
         boolean risky = SHELLS.contains(name) || PACKAGE_MANAGERS.contains(name);
         String kind = SHELLS.contains(name) ? "a shell" : PACKAGE_MANAGERS.contains(name) ? "a package manager" : program;
-        String from = parent == null || parent.isBlank() ? "?" : parent;
-        behaviours.add(new Behaviour(Signal.EXEC_EDGES, from + " > " + program, risky,
-                from + " started " + kind + (risky ? " (" + program + ")" : "") + ", which it never did"));
+        if (parent != null && !parent.isBlank()) { // a parent that was gone before it could be read tells nothing
+            behaviours.add(new Behaviour(Signal.EXEC_EDGES, parent + " > " + program, risky,
+                    parent + " started " + kind + (risky ? " (" + program + ")" : "") + ", which it never did"));
+        }
         if (exec.uid() >= 0) {
             behaviours.add(new Behaviour(Signal.EXEC_USERS, program + " as " + exec.uid(), false,
                     program + " ran as uid " + exec.uid() + ", a user it never ran as"));
@@ -86,6 +89,13 @@ public final class Behaviours {
             boolean system = SYSTEM_DIRECTORIES.stream().anyMatch(dir -> file.path().equals(dir) || file.path().startsWith(dir + "/"));
             return List.of(new Behaviour(Signal.WRITES, item, system, "a " + kind + " of " + file.path()
                     + (system ? ", under a system directory," : "") + " where it never wrote"));
+        }
+        if (kind.equals("exec")) {
+            // The executable opened to run (fanotify), seen even when the process is gone before it can be read.
+            if (ELF_INTERPRETER.matcher(file.path()).matches()) {
+                return List.of();
+            }
+            return List.of(new Behaviour(Signal.EXECUTABLES, file.path(), true, "ran " + file.path() + ", a program it never ran"));
         }
         if (kind.equals("read")) {
             return List.of(new Behaviour(Signal.SENSITIVE_READS, file.path(), true, "read " + file.path()

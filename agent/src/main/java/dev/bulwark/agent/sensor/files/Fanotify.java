@@ -15,6 +15,8 @@ final class Fanotify {
     static final long FAN_MODIFY = 0x2;
     static final long FAN_CLOSE_WRITE = 0x8;
     static final long FAN_OPEN = 0x20;
+    /** An open for execution (Linux 5.0): the executable of every exec, held open for us even if the process is gone. */
+    static final long FAN_OPEN_EXEC = 0x1000;
     static final long FAN_Q_OVERFLOW = 0x4000;
     static final int O_RDONLY = 0;
     static final int O_LARGEFILE = 0x8000;

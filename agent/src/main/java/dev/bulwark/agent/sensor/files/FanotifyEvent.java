@@ -41,10 +41,15 @@ record FanotifyEvent(long mask, int fd, int pid) {
         return (mask & Fanotify.FAN_Q_OVERFLOW) != 0;
     }
 
-    /** The file-access kinds this event stands for: {@code read} for an open, {@code write} for a change. */
+    /**
+     * The file-access kinds this event stands for: {@code exec} for an open to execute, {@code read} for another open,
+     * {@code write} for a change.
+     */
     List<String> kinds() {
         List<String> kinds = new ArrayList<>(2);
-        if ((mask & Fanotify.FAN_OPEN) != 0) {
+        if ((mask & Fanotify.FAN_OPEN_EXEC) != 0) {
+            kinds.add("exec");
+        } else if ((mask & Fanotify.FAN_OPEN) != 0) {
             kinds.add("read");
         }
         if ((mask & (Fanotify.FAN_MODIFY | Fanotify.FAN_CLOSE_WRITE)) != 0) {

@@ -21,12 +21,13 @@ import java.util.function.Supplier;
 /**
  * Watches each container's root filesystem with fanotify: one notification group per container, marking the
  * mount seen through {@code /proc/<mainPid>/root}, so every event belongs to the container whose group it came
- * from. Reports opens as {@code read} and changes as {@code write}, every path; the caller decides which matter.
+ * from. Reports opens as {@code read}, opens to execute as {@code exec} (the executable of every exec, however short
+ * the process lived) and changes as {@code write}, every path; the caller decides which matter.
  * Needs CAP_SYS_ADMIN in the host's user namespace.
  */
 public final class FanotifySensor implements Sensor {
 
-    private static final long EVENT_MASK = Fanotify.FAN_OPEN | Fanotify.FAN_MODIFY | Fanotify.FAN_CLOSE_WRITE;
+    private static final long EVENT_MASK = Fanotify.FAN_OPEN | Fanotify.FAN_OPEN_EXEC | Fanotify.FAN_MODIFY | Fanotify.FAN_CLOSE_WRITE;
     private static final int POLL_MILLIS = 200;
     private static final long SYNC_NANOS = 1_000_000_000L;
 
