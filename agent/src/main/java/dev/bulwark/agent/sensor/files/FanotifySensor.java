@@ -33,6 +33,7 @@ public final class FanotifySensor implements Sensor {
 
     private final Supplier<Map<String, Long>> containers;
     private final Map<String, Integer> groups = new HashMap<>(); // container ID → fanotify descriptor
+    private final Map<String, Long> markedPids = new HashMap<>(); // container ID → the main process whose root is marked
     private final byte[] buffer = new byte[64 * 1024];
     private final long selfPid = ProcessHandle.current().pid();
     private volatile boolean running;
@@ -114,12 +115,17 @@ public final class FanotifySensor implements Sensor {
         }
     }
 
+    /**
+     * Watches new containers and forgets removed ones. A restarted container has a new main process and a new mount of
+     * its root: the old mark sees nothing of it, so it is watched afresh.
+     */
     private void sync(Consumer<SensorGap> gaps) {
         Map<String, Long> now = containers.get();
         groups.entrySet().removeIf(group -> {
-            boolean gone = !now.containsKey(group.getKey());
+            boolean gone = !now.containsKey(group.getKey()) || !now.get(group.getKey()).equals(markedPids.get(group.getKey()));
             if (gone) {
                 LIBC.close(group.getValue());
+                markedPids.remove(group.getKey());
             }
             return gone;
         });
@@ -127,6 +133,7 @@ public final class FanotifySensor implements Sensor {
             if (!groups.containsKey(id)) {
                 try {
                     groups.put(id, watch(id, pid));
+                    markedPids.put(id, pid);
                 } catch (FanotifyUnavailableException e) {
                     gaps.accept(new SensorGap(name(), Instant.now(), e.getMessage()));
                 }

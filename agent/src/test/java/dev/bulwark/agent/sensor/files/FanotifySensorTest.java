@@ -41,6 +41,27 @@ class FanotifySensorTest {
     }
 
     @Test
+    void seesTheProgramsARestartedContainerRunsEvenOnesThatExitAtOnce() throws Exception {
+        List<Observation> seen = new CopyOnWriteArrayList<>();
+        try (TestContainer container = TestContainer.run("bulwark-test/debian:latest", "sleep", "120")) {
+            var running = new java.util.concurrent.atomic.AtomicReference<Map<String, Long>>(Map.of(container.id(), container.mainPid()));
+            try (FanotifySensor sensor = new FanotifySensor(running::get)) {
+                sensor.start(seen::add, gap -> { });
+                dev.bulwark.scanner.testing.Containers.exec(List.of("docker", "restart", "-t", "0", container.id()));
+                long restarted = Long.parseLong(dev.bulwark.scanner.testing.Containers.exec(List.of("docker", "inspect", "-f",
+                        "{{.State.Pid}}", container.id())).strip());
+                running.set(Map.of(container.id(), restarted));
+                Thread.sleep(1_500); // the sensor looks for new and restarted containers every second
+
+                container.exec("/usr/bin/true");
+
+                Await.until(Duration.ofSeconds(10), () -> seen.stream().anyMatch(o -> o instanceof Observation.FileAccess f
+                        && f.kind().equals("exec") && f.path().equals("/usr/bin/true")), () -> "seen " + seen.size() + " events");
+            }
+        }
+    }
+
+    @Test
     void refusesToStartWhenAContainerRootCannotBeMarked() {
         FanotifySensor sensor = new FanotifySensor(() -> Map.of("gone", Long.MAX_VALUE));
 
