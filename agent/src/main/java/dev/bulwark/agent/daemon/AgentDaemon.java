@@ -109,8 +109,8 @@ public final class AgentDaemon implements AutoCloseable {
         });
         AtomicReference<Enforcer> enforcerRef = new AtomicReference<>();
         Enforcer enforcer = new Enforcer(policy.runtime(), view, actions, audit, metrics, self, clock, alerts, profiles,
-                new Lineage(ProcReader.system()), (observation, sensor) -> ticks.schedule(() -> judge.execute(
-                        () -> enforcerRef.get().retry(observation, sensor)), RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS));
+                new Lineage(ProcReader.system()), (observation, sensor, mainPid) -> ticks.schedule(() -> judge.execute(
+                        () -> enforcerRef.get().retry(observation, sensor, mainPid)), RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS));
         enforcerRef.set(enforcer);
         long tickMillis = Math.min(PROFILE_TICK.toMillis(), policy.runtime().learning().interval().duration().toMillis());
         ticks.scheduleWithFixedDelay(() -> judge.execute(() -> {

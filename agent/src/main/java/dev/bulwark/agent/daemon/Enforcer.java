@@ -54,11 +54,16 @@ final class Enforcer {
     private final ProfileBook profiles;
     private final Lineage lineage;
     private final AlertLimiter limiter;
-    private final java.util.function.BiConsumer<Observation, String> retryLater;
+    private final RetryLater retryLater;
+
+    /** Hands an observation back to be judged again a moment later, while the container's main process is this one. */
+    interface RetryLater {
+        void retry(Observation observation, String sensor, long mainPid);
+    }
 
     Enforcer(RuntimeSpec runtime, ContainerView view, ResponseActions actions, AuditLog audit, AgentMetrics metrics,
              Set<String> self, Clock clock, Consumer<AuditEntry> alerts, ProfileBook profiles, Lineage lineage,
-             java.util.function.BiConsumer<Observation, String> retryLater) {
+             RetryLater retryLater) {
         this.retryLater = retryLater;
         this.profiles = profiles;
         this.lineage = lineage;
@@ -87,8 +92,11 @@ final class Enforcer {
      * Judges by the profile again an exec whose origin could not be told at first (its parent had gone); the engine's
      * exec event has arrived by now. The explicit rules judged it the first time.
      */
-    synchronized void retry(Observation observation, String sensor) {
-        handle(observation, sensor, true);
+    synchronized void retry(Observation observation, String sensor, long mainPid) {
+        Optional<ContainerInfo> now = view.get(observation.containerId());
+        if (now.isPresent() && now.get().pid() == mainPid) {
+            handle(observation, sensor, true); // not when the container has stopped or restarted since
+        }
     }
 
     private void handle(Observation observation, String sensor, boolean retry) {
@@ -152,7 +160,7 @@ final class Enforcer {
         if (observation instanceof Observation.ProcessExec exec) {
             Lineage.Attribution attribution = lineage.attribute(exec, info, retry);
             if (!attribution.certain()) {
-                retryLater.accept(observation, sensor);
+                retryLater.retry(observation, sensor, info.pid());
                 return new ProfileJudge.Judged(Decision.ALLOW, RuntimeMode.LEARN);
             }
             origin = attribution.origin();
@@ -164,7 +172,7 @@ final class Enforcer {
         } else if (observation instanceof Observation.FileAccess file && file.kind().equals("exec")) {
             Lineage.Attribution attribution = lineage.attributeFile(file, info, retry);
             if (!attribution.certain()) {
-                retryLater.accept(observation, sensor);
+                retryLater.retry(observation, sensor, info.pid());
                 return new ProfileJudge.Judged(Decision.ALLOW, RuntimeMode.LEARN);
             }
             origin = attribution.origin();

@@ -199,6 +199,7 @@ final class ProfileEvaluation {
             block = entries.stream().filter(e -> e.decision().equals("block")).findFirst();
             Thread.sleep(250);
         }
+        Thread.sleep(2_000); // let the agent finish with the victim before it is restored for the next attack
         if (!startup.isEmpty()) {
             progress.accept("note: " + victim + " drew " + startup.size() + " decisions while starting: " + startup.get(0).detail());
         }
