@@ -173,7 +173,7 @@ public final class Lineage {
             return Origin.HEALTHCHECK;
         }
         if (announcedByEngine(exec, container)) {
-            boolean healthcheckProgram = exec.argv().isEmpty() && !container.spec().healthcheckArgv().isEmpty()
+            boolean healthcheckProgram = !argvReadable(exec) && !container.spec().healthcheckArgv().isEmpty()
                     && baseName(container.spec().healthcheckArgv().get(0)).equals(baseName(exec.executable()));
             return healthcheckProgram ? Origin.HEALTHCHECK : engineStarted(exec, container);
         }
@@ -188,7 +188,7 @@ public final class Lineage {
      * gone before its arguments could be read, whether it announced a command running this program.
      */
     private boolean announcedByEngine(Observation.ProcessExec exec, ContainerInfo container) {
-        Instant announced = exec.argv().isEmpty() ? engineExecs.get(container.id() + "\u0001" + baseName(exec.executable()))
+        Instant announced = !argvReadable(exec) ? engineExecs.get(container.id() + "\u0001" + baseName(exec.executable()))
                 : engineExecs.get(container.id() + "\u0000" + String.join(" ", exec.argv()).strip());
         return announced != null && !announced.plus(ENGINE_EXEC_MEMORY).isBefore(exec.at());
     }
@@ -210,6 +210,14 @@ public final class Lineage {
             return new Attribution(healthcheckProgram ? Origin.HEALTHCHECK : Origin.OPERATOR, "");
         }
         return new Attribution(Origin.CONTAINER, "", lastAttempt);
+    }
+
+    /**
+     * Whether the arguments were read whole: a process caught while the runtime is still exec'ing it (or already gone)
+     * shows none, or {@code /}.
+     */
+    static boolean argvReadable(Observation.ProcessExec exec) {
+        return !exec.argv().isEmpty() && !exec.argv().get(0).isBlank() && !exec.argv().get(0).equals("/");
     }
 
     private static String baseName(String path) {

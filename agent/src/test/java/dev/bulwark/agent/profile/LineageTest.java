@@ -93,6 +93,10 @@ class LineageTest {
         assertThat(lineage.attribute(exec(700, 699, "/usr/bin/bash", "bash", "-l"), web, false).origin()).isEqualTo(Origin.OPERATOR);
         assertThat(lineage.attribute(exec(701, 699, "/usr/bin/curl", "/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health"),
                 web, false).origin()).isEqualTo(Origin.HEALTHCHECK);
+        lineage.attribute(new Observation.ProcessExec(ID, Instant.now(), 0, 0, -1, "/usr/bin/curl",
+                List.of("/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health"), "docker-exec"), web);
+        // Caught while runc was still exec'ing it: its arguments read as "/".
+        assertThat(lineage.attribute(exec(702, 699, "/usr/bin/curl", "/"), web, false).origin()).isEqualTo(Origin.HEALTHCHECK);
     }
 
     @Test
