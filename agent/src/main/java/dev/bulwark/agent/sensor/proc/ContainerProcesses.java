@@ -2,6 +2,7 @@ package dev.bulwark.agent.sensor.proc;
 
 import dev.bulwark.policy.runtime.Observation.ProcessExec;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,8 +36,24 @@ final class ContainerProcesses {
         if (status.isEmpty() || executable.isEmpty()) {
             return Optional.empty();
         }
+        List<String> argv = proc.argv(pid);
+        if (runtimeInit(pid, executable.get(), argv)) {
+            return Optional.empty();
+        }
         return Optional.of(new ProcessExec(container.get(), at, pid, status.get().parentPid(), status.get().uid(),
-                executable.get(), proc.argv(pid), source));
+                executable.get(), argv, source));
+    }
+
+    /**
+     * Whether the process is the container runtime setting up a process in the container ({@code runc init}, which
+     * then execs the container's or {@code docker exec}'s program in its place): not the container's own program. It
+     * must run the host's runc binary itself; a program of that name in the container's own files is reported. Its
+     * arguments may not be readable yet (caught mid-exec they read as nothing, or {@code /}).
+     */
+    private boolean runtimeInit(long pid, String executable, List<String> argv) {
+        boolean init = argv.size() == 2 && argv.get(0).endsWith("runc") && argv.get(1).equals("init");
+        boolean unread = argv.isEmpty() || argv.get(0).isBlank() || argv.get(0).equals("/");
+        return (init || unread) && executable.endsWith("/runc") && proc.runsHostFile(pid, executable);
     }
 
     ProcReader proc() {

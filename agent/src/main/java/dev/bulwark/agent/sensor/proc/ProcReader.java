@@ -39,6 +39,25 @@ public final class ProcReader {
         }
     }
 
+    /**
+     * Whether the process runs this very file of the host's filesystem, not a file of the same name in a container's:
+     * the same file, not merely the same path. The host's filesystem is the agent's own (it runs on the host) or, for
+     * an agent in a container with the host's PID namespace, host PID 1's root.
+     */
+    public boolean runsHostFile(long pid, String hostPath) {
+        Path exe = dir(pid).resolve("exe");
+        Path viaInit = procRoot.resolve("1").resolve("root").resolve(hostPath.replaceFirst("^/+", ""));
+        return sameFile(exe, Path.of(hostPath)) || sameFile(exe, viaInit);
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException | SecurityException e) {
+            return false; // gone, no such file, or not ours to read
+        }
+    }
+
     /** The arguments, program name first (empty for kernel threads and exited processes). */
     public List<String> argv(long pid) {
         return readBytes(pid, "cmdline").map(ProcReader::splitNul).orElse(List.of());
