@@ -11,11 +11,8 @@ import dev.bulwark.agent.response.ResponseActions;
 import dev.bulwark.agent.sensor.SensorGap;
 import dev.bulwark.agent.profile.Lineage;
 import dev.bulwark.agent.profile.ProfileBook;
-import dev.bulwark.policy.profile.Origin;
-import dev.bulwark.policy.profile.Profile;
 import dev.bulwark.policy.profile.ProfileJudge;
 import dev.bulwark.policy.runtime.Decision;
-import dev.bulwark.policy.runtime.RuntimeRule;
 import dev.bulwark.policy.runtime.ModePolicy;
 import dev.bulwark.policy.runtime.Observation;
 import dev.bulwark.policy.runtime.Response;
@@ -51,10 +48,8 @@ final class Enforcer {
     private final Clock clock;
     private final Consumer<AuditEntry> alerts;
     private final AtomicReference<Instant> lastGap = new AtomicReference<>(Instant.EPOCH);
-    private final ProfileBook profiles;
-    private final Lineage lineage;
+    private final ProfileVerdicts profileVerdicts;
     private final AlertLimiter limiter;
-    private final RetryLater retryLater;
 
     /** Hands an observation back to be judged again a moment later, while the container's main process is this one. */
     interface RetryLater {
@@ -64,9 +59,7 @@ final class Enforcer {
     Enforcer(RuntimeSpec runtime, ContainerView view, ResponseActions actions, AuditLog audit, AgentMetrics metrics,
              Set<String> self, Clock clock, Consumer<AuditEntry> alerts, ProfileBook profiles, Lineage lineage,
              RetryLater retryLater) {
-        this.retryLater = retryLater;
-        this.profiles = profiles;
-        this.lineage = lineage;
+        this.profileVerdicts = new ProfileVerdicts(runtime, profiles, lineage, retryLater);
         this.limiter = new AlertLimiter(runtime.learning().alertEvery().duration());
         this.runtime = runtime;
         this.view = view;
@@ -120,8 +113,8 @@ final class Enforcer {
         Decision decision = ModePolicy.apply(raw, runtime.defaultMode(), labelled, off, eventsLost);
         RuntimeMode mode = off ? RuntimeMode.LEARN : ModePolicy.effectiveMode(runtime.defaultMode(), labelled);
         if (!off) {
-            ProfileJudge.Judged learned = learnAndJudge(info, observation, labelled, eventsLost, mode, sensor, retry);
-            if (rank(learned.decision()) > rank(decision)) {
+            ProfileJudge.Judged learned = profileVerdicts.judge(info, observation, labelled, eventsLost, mode, sensor, retry);
+            if (learned.decision().outranks(decision)) {
                 decision = learned.decision();
                 mode = learned.mode();
             }
@@ -144,61 +137,6 @@ final class Enforcer {
                 record(info, decision, Response.ALERT, mode, observation, alert.why() + admitted.get());
             }
         }
-    }
-
-    /**
-     * The profile's view: an operator's {@code docker exec} is judged by the exec setting only; the container's own
-     * behaviour (and its health check's) is learned or judged by its profile.
-     */
-    private ProfileJudge.Judged learnAndJudge(ContainerInfo info, Observation observation, Optional<RuntimeMode> labelled,
-                                              boolean eventsLost, RuntimeMode containerMode, String sensor, boolean retry) {
-        if (observation instanceof Observation.ContainerConfig) {
-            return new ProfileJudge.Judged(Decision.ALLOW, RuntimeMode.LEARN);
-        }
-        Origin origin = Origin.CONTAINER;
-        String parent = "";
-        if (observation instanceof Observation.ProcessExec exec) {
-            Lineage.Attribution attribution = lineage.attribute(exec, info, retry);
-            if (!attribution.certain()) {
-                retryLater.retry(observation, sensor, info.pid());
-                return new ProfileJudge.Judged(Decision.ALLOW, RuntimeMode.LEARN);
-            }
-            origin = attribution.origin();
-            parent = attribution.parentExecutable();
-            if (exec.source().equals(DockerExecObservations.SENSOR)) {
-                return origin == Origin.OPERATOR ? operatorExec(exec, containerMode, eventsLost)
-                        : new ProfileJudge.Judged(Decision.ALLOW, RuntimeMode.LEARN);
-            }
-        } else if (observation instanceof Observation.FileAccess file && file.kind().equals("exec")) {
-            Lineage.Attribution attribution = lineage.attributeFile(file, info, retry);
-            if (!attribution.certain()) {
-                retryLater.retry(observation, sensor, info.pid());
-                return new ProfileJudge.Judged(Decision.ALLOW, RuntimeMode.LEARN);
-            }
-            origin = attribution.origin();
-        } else if (observation instanceof Observation.FileAccess file) {
-            origin = lineage.originOf(file.pid());
-        }
-        Profile profile = profiles.profileOf(info, observation.at());
-        return ProfileJudge.observe(profile, observation, origin, parent, profiles.settings(), labelled,
-                runtime.responses().get(0), eventsLost);
-    }
-
-    private ProfileJudge.Judged operatorExec(Observation.ProcessExec exec, RuntimeMode mode, boolean eventsLost) {
-        String what = "an operator ran docker exec " + String.join(" ", exec.argv()) + " (runtime.exec is " + runtime.exec().word() + ")";
-        Decision raw = switch (runtime.exec()) {
-            case ALLOW -> Decision.ALLOW;
-            case ALERT -> new Decision.Alert(RuntimeRule.EXEC, what);
-            case DENY -> new Decision.Block(RuntimeRule.EXEC, what, runtime.responses().get(0));
-        };
-        return new ProfileJudge.Judged(ModePolicy.apply(raw, mode, eventsLost), mode);
-    }
-
-    private static int rank(Decision decision) {
-        if (decision instanceof Decision.Block) {
-            return 2;
-        }
-        return decision instanceof Decision.Alert ? 1 : 0;
     }
 
     private void record(ContainerInfo info, Decision decision, Response taken, RuntimeMode mode, Observation observation,

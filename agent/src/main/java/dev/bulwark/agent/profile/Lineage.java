@@ -4,7 +4,6 @@ import dev.bulwark.agent.docker.ContainerInfo;
 import dev.bulwark.agent.sensor.proc.ProcReader;
 import dev.bulwark.policy.profile.Origin;
 import dev.bulwark.policy.runtime.Observation;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +49,8 @@ public final class Lineage {
         }
     }
 
-    private static final java.time.Duration ENGINE_EXEC_MEMORY = java.time.Duration.ofSeconds(10);
-
     private final ProcReader proc;
-    private final Map<String, Instant> engineExecs = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-            return size() > 1024;
-        }
-    };
+    private final EngineExecs engineExecs = new EngineExecs();
     private final Map<Long, Known> known = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Known> eldest) {
@@ -82,10 +74,7 @@ public final class Lineage {
     public Attribution attribute(Observation.ProcessExec exec, ContainerInfo container, boolean lastAttempt) {
         if (exec.pid() <= 0) {
             // Docker's exec_start event: the engine is about to start this command in the container.
-            engineExecs.put(container.id() + "\u0000" + String.join(" ", exec.argv()).strip(), exec.at());
-            if (!exec.argv().isEmpty()) {
-                engineExecs.put(container.id() + "\u0001" + baseName(exec.argv().get(0)), exec.at());
-            }
+            engineExecs.announce(container.id(), exec.argv(), exec.at());
             return new Attribution(engineStarted(exec, container), "");
         }
         Known before = current(exec.pid(), container.id()).orElse(null);
@@ -173,8 +162,7 @@ public final class Lineage {
             return Origin.HEALTHCHECK;
         }
         if (announcedByEngine(exec, container)) {
-            boolean healthcheckProgram = !argvReadable(exec) && !container.spec().healthcheckArgv().isEmpty()
-                    && baseName(container.spec().healthcheckArgv().get(0)).equals(baseName(exec.executable()));
+            boolean healthcheckProgram = !argvReadable(exec) && runsHealthcheckProgram(container, exec.executable());
             return healthcheckProgram ? Origin.HEALTHCHECK : engineStarted(exec, container);
         }
         if (!lastAttempt) {
@@ -188,9 +176,8 @@ public final class Lineage {
      * gone before its arguments could be read, whether it announced a command running this program.
      */
     private boolean announcedByEngine(Observation.ProcessExec exec, ContainerInfo container) {
-        Instant announced = !argvReadable(exec) ? engineExecs.get(container.id() + "\u0001" + baseName(exec.executable()))
-                : engineExecs.get(container.id() + "\u0000" + String.join(" ", exec.argv()).strip());
-        return announced != null && !announced.plus(ENGINE_EXEC_MEMORY).isBefore(exec.at());
+        return argvReadable(exec) ? engineExecs.command(container.id(), exec.argv(), exec.at())
+                : engineExecs.program(container.id(), exec.executable(), exec.at());
     }
 
     /**
@@ -203,11 +190,8 @@ public final class Lineage {
         if (process.isPresent()) {
             return new Attribution(process.get().origin(), "");
         }
-        Instant announced = engineExecs.get(container.id() + "\u0001" + baseName(file.path()));
-        if (announced != null && !announced.plus(ENGINE_EXEC_MEMORY).isBefore(file.at())) {
-            List<String> healthcheck = container.spec().healthcheckArgv();
-            boolean healthcheckProgram = !healthcheck.isEmpty() && baseName(healthcheck.get(0)).equals(baseName(file.path()));
-            return new Attribution(healthcheckProgram ? Origin.HEALTHCHECK : Origin.OPERATOR, "");
+        if (engineExecs.program(container.id(), file.path(), file.at())) {
+            return new Attribution(runsHealthcheckProgram(container, file.path()) ? Origin.HEALTHCHECK : Origin.OPERATOR, "");
         }
         return new Attribution(Origin.CONTAINER, "", lastAttempt);
     }
@@ -220,8 +204,10 @@ public final class Lineage {
         return !exec.argv().isEmpty() && !exec.argv().get(0).isBlank() && !exec.argv().get(0).equals("/");
     }
 
-    private static String baseName(String path) {
-        return path.substring(path.lastIndexOf('/') + 1);
+    /** Whether this program (by name) is the one the image's health check runs. */
+    private static boolean runsHealthcheckProgram(ContainerInfo container, String program) {
+        List<String> healthcheck = container.spec().healthcheckArgv();
+        return !healthcheck.isEmpty() && EngineExecs.baseName(healthcheck.get(0)).equals(EngineExecs.baseName(program));
     }
 
     /** Started by the engine into the container: the health check if its arguments match, else an operator. */

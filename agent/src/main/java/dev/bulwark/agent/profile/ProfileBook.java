@@ -4,14 +4,17 @@ import dev.bulwark.agent.docker.ContainerInfo;
 import dev.bulwark.policy.profile.Profile;
 import dev.bulwark.policy.profile.ProfileDocuments;
 import dev.bulwark.policy.profile.ProfileKey;
+import dev.bulwark.policy.profile.ProfileState;
 import dev.bulwark.policy.profile.Signal;
 import dev.bulwark.policy.runtime.LearningSettings;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -29,7 +32,8 @@ public final class ProfileBook {
     private final Map<ProfileKey, Profile> profiles = new HashMap<>();
     private final Map<String, ProfileKey> containers = new HashMap<>();
     private final Set<ProfileKey> converged = new HashSet<>();
-    private final Map<ProfileKey, java.util.Optional<java.nio.file.attribute.FileTime>> saved = new HashMap<>();
+    private final Map<ProfileKey, Optional<FileTime>> saved = new HashMap<>();
+    private final Map<ProfileKey, ProfileState> written = new HashMap<>();
 
     public ProfileBook(ProfileStore store, Priors priors, LearningSettings settings, Consumer<String> log) {
         this.store = store;
@@ -59,6 +63,7 @@ public final class ProfileBook {
                     }));
             profiles.put(key, profile);
             saved.put(key, store.modified(key));
+            written.remove(key);
             if (profile.converged()) {
                 converged.add(key);
             }
@@ -73,13 +78,16 @@ public final class ProfileBook {
         return profile;
     }
 
-    /** Checks convergence of every profile in use, says which converged, and saves them all. */
+    /** Checks convergence of every profile in use, says which converged, and saves those that changed. */
     public void tick(Instant at) {
         for (ProfileKey key : List.copyOf(profiles.keySet())) {
             var onDisk = store.modified(key);
             if (onDisk.isPresent() && !onDisk.equals(saved.get(key))) {
                 log.accept("profile " + key + " changed on disk (import or mode change): using it");
-                store.load(key).ifPresent(changed -> profiles.put(key, changed));
+                store.load(key).ifPresent(changed -> {
+                    profiles.put(key, changed);
+                    written.put(key, changed.state());
+                });
             }
             Profile profile = profiles.get(key);
             profile.evaluate(at, settings);
@@ -87,8 +95,12 @@ public final class ProfileBook {
                 log.accept("profile " + profile.key() + " converged after " + profile.liveIntervals() + " live intervals: "
                         + modes(profile));
             }
-            store.save(profile);
-            saved.put(key, store.modified(key));
+            ProfileState state = profile.state();
+            if (!state.equals(written.get(key))) {
+                store.save(profile);
+                saved.put(key, store.modified(key));
+                written.put(key, state);
+            }
         }
     }
 

@@ -100,13 +100,6 @@ public final class ProfileJudge {
     }
 
     private static Judged stronger(Judged a, Judged b) {
-        return rank(b.decision()) > rank(a.decision()) ? b : a;
-    }
-
-    private static int rank(Decision decision) {
-        if (decision instanceof Decision.Block) {
-            return 2;
-        }
-        return decision instanceof Decision.Alert ? 1 : 0;
+        return b.decision().outranks(a.decision()) ? b : a;
     }
 }

@@ -11,6 +11,24 @@ public sealed interface Decision permits Decision.Allow, Decision.Alert, Decisio
     /** The decision that lets everything be. */
     Allow ALLOW = new Allow();
 
+    /**
+     * Whether this decision asks for more than {@code other}: a block outranks an alert, and an alert outranks
+     * letting it be. Where several judges speak of one observation, the one that outranks the others wins.
+     *
+     * @param other the decision to compare with
+     * @return true when this one is strictly stronger
+     */
+    default boolean outranks(Decision other) {
+        return weight(this) > weight(other);
+    }
+
+    private static int weight(Decision decision) {
+        if (decision instanceof Block) {
+            return 2;
+        }
+        return decision instanceof Alert ? 1 : 0;
+    }
+
     /** Nothing to do: no rule was broken, or the mode records only. */
     record Allow() implements Decision {
     }

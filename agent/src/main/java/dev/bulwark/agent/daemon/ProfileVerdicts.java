@@ -1,0 +1,80 @@
+package dev.bulwark.agent.daemon;
+
+import dev.bulwark.agent.docker.ContainerInfo;
+import dev.bulwark.agent.profile.Lineage;
+import dev.bulwark.agent.profile.ProfileBook;
+import dev.bulwark.policy.profile.Origin;
+import dev.bulwark.policy.profile.Profile;
+import dev.bulwark.policy.profile.ProfileJudge;
+import dev.bulwark.policy.runtime.Decision;
+import dev.bulwark.policy.runtime.ModePolicy;
+import dev.bulwark.policy.runtime.Observation;
+import dev.bulwark.policy.runtime.RuntimeMode;
+import dev.bulwark.policy.runtime.RuntimeRule;
+import dev.bulwark.policy.runtime.RuntimeSpec;
+import java.util.Optional;
+
+/**
+ * The learned profile's view of one observation: an operator's {@code docker exec} is judged by the policy's exec
+ * setting only; the container's own behaviour (and its health check's) is learned or judged by its profile. An exec
+ * whose origin cannot be told yet is handed back to be judged again a moment later and allowed meanwhile.
+ */
+final class ProfileVerdicts {
+
+    private static final ProfileJudge.Judged NOTHING_YET = new ProfileJudge.Judged(Decision.ALLOW, RuntimeMode.LEARN);
+
+    private final RuntimeSpec runtime;
+    private final ProfileBook profiles;
+    private final Lineage lineage;
+    private final Enforcer.RetryLater retryLater;
+
+    ProfileVerdicts(RuntimeSpec runtime, ProfileBook profiles, Lineage lineage, Enforcer.RetryLater retryLater) {
+        this.runtime = runtime;
+        this.profiles = profiles;
+        this.lineage = lineage;
+        this.retryLater = retryLater;
+    }
+
+    ProfileJudge.Judged judge(ContainerInfo info, Observation observation, Optional<RuntimeMode> labelled,
+                              boolean eventsLost, RuntimeMode containerMode, String sensor, boolean retry) {
+        if (observation instanceof Observation.ContainerConfig) {
+            return NOTHING_YET;
+        }
+        Origin origin = Origin.CONTAINER;
+        String parent = "";
+        if (observation instanceof Observation.ProcessExec exec) {
+            Lineage.Attribution attribution = lineage.attribute(exec, info, retry);
+            if (!attribution.certain()) {
+                retryLater.retry(observation, sensor, info.pid());
+                return NOTHING_YET;
+            }
+            origin = attribution.origin();
+            parent = attribution.parentExecutable();
+            if (exec.source().equals(DockerExecObservations.SENSOR)) {
+                return origin == Origin.OPERATOR ? operatorExec(exec, containerMode, eventsLost) : NOTHING_YET;
+            }
+        } else if (observation instanceof Observation.FileAccess file && file.kind().equals("exec")) {
+            Lineage.Attribution attribution = lineage.attributeFile(file, info, retry);
+            if (!attribution.certain()) {
+                retryLater.retry(observation, sensor, info.pid());
+                return NOTHING_YET;
+            }
+            origin = attribution.origin();
+        } else if (observation instanceof Observation.FileAccess file) {
+            origin = lineage.originOf(file.pid());
+        }
+        Profile profile = profiles.profileOf(info, observation.at());
+        return ProfileJudge.observe(profile, observation, origin, parent, profiles.settings(), labelled,
+                runtime.responses().get(0), eventsLost);
+    }
+
+    private ProfileJudge.Judged operatorExec(Observation.ProcessExec exec, RuntimeMode mode, boolean eventsLost) {
+        String what = "an operator ran docker exec " + String.join(" ", exec.argv()) + " (runtime.exec is " + runtime.exec().word() + ")";
+        Decision raw = switch (runtime.exec()) {
+            case ALLOW -> Decision.ALLOW;
+            case ALERT -> new Decision.Alert(RuntimeRule.EXEC, what);
+            case DENY -> new Decision.Block(RuntimeRule.EXEC, what, runtime.responses().get(0));
+        };
+        return new ProfileJudge.Judged(ModePolicy.apply(raw, mode, eventsLost), mode);
+    }
+}
