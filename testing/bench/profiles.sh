@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The learned-profile evaluation, longer than CI's: learning for up to half of MINUTES with thresholds nearer
+# The learned-profile evaluation, longer than CI's: learning for up to two thirds of MINUTES with thresholds nearer
 # production's, then a benign run in protect mode and the scripted attacks. Prints the harness's report
 # (time to convergence per image, false alerts, false blocks, attacks detected and blocked).
 # Usage: testing/bench/profiles.sh [MINUTES]   (default 40, at least 20; needs dockerd and the service images)

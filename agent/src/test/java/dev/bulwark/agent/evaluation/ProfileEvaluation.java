@@ -39,8 +39,10 @@ final class ProfileEvaluation {
     record Settings(Duration maxLearning, Duration chunk, Duration benign, Duration attackWait, String learning) {
 
         /**
-         * A longer run ({@code -Dbulwark.evaluation.minutes=N}, N of at least 20): learning for up to half of it with
-         * thresholds nearer production's (30 s intervals, 5 % over five minutes), a benign run of a quarter.
+         * A longer run ({@code -Dbulwark.evaluation.minutes=N}, N of at least 20): learning for up to two thirds of it
+         * with thresholds nearer production's (20 s intervals, 5 % over five minutes, ten minutes of live intervals), a
+         * benign run of a quarter. A database's one-off start-up programs stay singletons: at 5 % it needs twenty
+         * live intervals per such program before it converges.
          */
         static Settings chosen() {
             String minutes = System.getProperty("bulwark.evaluation.minutes", "");
@@ -48,9 +50,9 @@ final class ProfileEvaluation {
                 return ci();
             }
             long total = Math.max(20, Long.parseLong(minutes.strip()));
-            return new Settings(Duration.ofMinutes(total / 2), Duration.ofSeconds(60), Duration.ofMinutes(total / 4),
-                    Duration.ofSeconds(45), "{promoteTo: protect, interval: 30s, missingMass: 0.05, minSpan: 5m, quietPeriod: 5m,"
-                            + " minIntervals: 20, anomalies: block, alertEvery: 5m}");
+            return new Settings(Duration.ofMinutes(total * 2 / 3), Duration.ofSeconds(60), Duration.ofMinutes(total / 4),
+                    Duration.ofSeconds(45), "{promoteTo: protect, interval: 20s, missingMass: 0.05, minSpan: 5m, quietPeriod: 5m,"
+                            + " minIntervals: 30, anomalies: block, alertEvery: 5m}");
         }
 
         /** Sized for CI: about ten minutes in all. */
