@@ -162,7 +162,8 @@ public final class Lineage {
             return Origin.HEALTHCHECK;
         }
         if (announcedByEngine(exec, container)) {
-            boolean healthcheckProgram = !argvReadable(exec) && runsHealthcheckProgram(container, exec.executable());
+            boolean healthcheckProgram = !ProcReader.readWhole(exec.argv())
+                    && runsHealthcheckProgram(container, exec.executable());
             return healthcheckProgram ? Origin.HEALTHCHECK : engineStarted(exec, container);
         }
         if (!lastAttempt) {
@@ -176,7 +177,7 @@ public final class Lineage {
      * gone before its arguments could be read, whether it announced a command running this program.
      */
     private boolean announcedByEngine(Observation.ProcessExec exec, ContainerInfo container) {
-        return argvReadable(exec) ? engineExecs.command(container.id(), exec.argv(), exec.at())
+        return ProcReader.readWhole(exec.argv()) ? engineExecs.command(container.id(), exec.argv(), exec.at())
                 : engineExecs.program(container.id(), exec.executable(), exec.at());
     }
 
@@ -194,14 +195,6 @@ public final class Lineage {
             return new Attribution(runsHealthcheckProgram(container, file.path()) ? Origin.HEALTHCHECK : Origin.OPERATOR, "");
         }
         return new Attribution(Origin.CONTAINER, "", lastAttempt);
-    }
-
-    /**
-     * Whether the arguments were read whole: a process caught while the runtime is still exec'ing it (or already gone)
-     * shows none, or {@code /}.
-     */
-    static boolean argvReadable(Observation.ProcessExec exec) {
-        return !exec.argv().isEmpty() && !exec.argv().get(0).isBlank() && !exec.argv().get(0).equals("/");
     }
 
     /** Whether this program (by name) is the one the image's health check runs. */

@@ -32,8 +32,7 @@ public final class FanotifySensor implements Sensor {
     private static final long SYNC_NANOS = 1_000_000_000L;
 
     private final Supplier<Map<String, Long>> containers;
-    private final Map<String, Integer> groups = new HashMap<>(); // container ID → fanotify descriptor
-    private final Map<String, Long> markedPids = new HashMap<>(); // container ID → the main process whose root is marked
+    private final Map<String, Mark> marks = new HashMap<>(); // container ID → its fanotify group
     private final byte[] buffer = new byte[64 * 1024];
     private final long selfPid = ProcessHandle.current().pid();
     private volatile boolean running;
@@ -67,10 +66,9 @@ public final class FanotifySensor implements Sensor {
         }
         LIBC.close(probe);
         try {
-            containers.get().forEach((id, pid) -> groups.put(id, watch(id, pid)));
+            containers.get().forEach((id, pid) -> marks.put(id, watch(id, pid)));
         } catch (FanotifyUnavailableException e) {
-            groups.values().forEach(LIBC::close);
-            groups.clear();
+            closeAll();
             throw e;
         }
         running = true;
@@ -79,7 +77,11 @@ public final class FanotifySensor implements Sensor {
         thread.start();
     }
 
-    private static int watch(String containerId, long mainPid) {
+    /** A fanotify group watching a container's root mount, as its main process {@code mainPid} sees it. */
+    private record Mark(int descriptor, long mainPid) {
+    }
+
+    private static Mark watch(String containerId, long mainPid) {
         int fd = LIBC.fanotify_init(Fanotify.FAN_CLASS_NOTIF | Fanotify.FAN_CLOEXEC | Fanotify.FAN_NONBLOCK,
                 Fanotify.O_RDONLY | Fanotify.O_LARGEFILE);
         if (fd < 0) {
@@ -94,7 +96,12 @@ public final class FanotifySensor implements Sensor {
             throw new FanotifyUnavailableException("fanotify cannot mark the root mount of container " + containerId
                     + " (" + root + "): " + error + "; its storage driver's mounts may not support fanotify");
         }
-        return fd;
+        return new Mark(fd, mainPid);
+    }
+
+    private void closeAll() {
+        marks.values().forEach(mark -> LIBC.close(mark.descriptor()));
+        marks.clear();
     }
 
     private void run(Consumer<Observation> observations, Consumer<SensorGap> gaps) {
@@ -110,8 +117,7 @@ public final class FanotifySensor implements Sensor {
         } catch (RuntimeException e) {
             gaps.accept(new SensorGap(name(), Instant.now(), "fanotify sensor stopped: " + e));
         } finally {
-            groups.values().forEach(LIBC::close);
-            groups.clear();
+            closeAll();
         }
     }
 
@@ -121,19 +127,17 @@ public final class FanotifySensor implements Sensor {
      */
     private void sync(Consumer<SensorGap> gaps) {
         Map<String, Long> now = containers.get();
-        groups.entrySet().removeIf(group -> {
-            boolean gone = !now.containsKey(group.getKey()) || !now.get(group.getKey()).equals(markedPids.get(group.getKey()));
+        marks.entrySet().removeIf(mark -> {
+            boolean gone = !Long.valueOf(mark.getValue().mainPid()).equals(now.get(mark.getKey()));
             if (gone) {
-                LIBC.close(group.getValue());
-                markedPids.remove(group.getKey());
+                LIBC.close(mark.getValue().descriptor());
             }
             return gone;
         });
         now.forEach((id, pid) -> {
-            if (!groups.containsKey(id)) {
+            if (!marks.containsKey(id)) {
                 try {
-                    groups.put(id, watch(id, pid));
-                    markedPids.put(id, pid);
+                    marks.put(id, watch(id, pid));
                 } catch (FanotifyUnavailableException e) {
                     gaps.accept(new SensorGap(name(), Instant.now(), e.getMessage()));
                 }
@@ -142,14 +146,14 @@ public final class FanotifySensor implements Sensor {
     }
 
     private void pollOnce(Consumer<Observation> observations, Consumer<SensorGap> gaps) {
-        List<Map.Entry<String, Integer>> watched = List.copyOf(groups.entrySet());
+        List<Map.Entry<String, Mark>> watched = List.copyOf(marks.entrySet());
         if (watched.isEmpty()) {
             sleep();
             return;
         }
         int[] pollFds = new int[watched.size() * 2];
         for (int i = 0; i < watched.size(); i++) {
-            pollFds[2 * i] = watched.get(i).getValue();
+            pollFds[2 * i] = watched.get(i).getValue().descriptor();
             pollFds[2 * i + 1] = Fanotify.POLLIN;
         }
         if (LIBC.poll(pollFds, watched.size(), POLL_MILLIS) < 0) {
@@ -160,7 +164,7 @@ public final class FanotifySensor implements Sensor {
         }
         for (int i = 0; i < watched.size(); i++) {
             if ((pollFds[2 * i + 1] >>> 16 & Fanotify.POLLIN) != 0) {
-                drain(watched.get(i).getKey(), watched.get(i).getValue(), observations, gaps);
+                drain(watched.get(i).getKey(), watched.get(i).getValue().descriptor(), observations, gaps);
             }
         }
     }

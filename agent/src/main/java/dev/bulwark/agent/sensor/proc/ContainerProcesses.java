@@ -52,8 +52,7 @@ final class ContainerProcesses {
      */
     private boolean runtimeInit(long pid, String executable, List<String> argv) {
         boolean init = argv.size() == 2 && argv.get(0).endsWith("runc") && argv.get(1).equals("init");
-        boolean unread = argv.isEmpty() || argv.get(0).isBlank() || argv.get(0).equals("/");
-        return (init || unread) && executable.endsWith("/runc") && proc.runsHostFile(pid, executable);
+        return (init || !ProcReader.readWhole(argv)) && executable.endsWith("/runc") && proc.runsHostFile(pid, executable);
     }
 
     ProcReader proc() {

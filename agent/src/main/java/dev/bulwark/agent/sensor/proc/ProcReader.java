@@ -63,6 +63,14 @@ public final class ProcReader {
         return readBytes(pid, "cmdline").map(ProcReader::splitNul).orElse(List.of());
     }
 
+    /**
+     * Whether arguments were read whole: a process caught while the runtime is still exec'ing it (or already gone)
+     * shows none, or {@code /}.
+     */
+    public static boolean readWhole(List<String> argv) {
+        return !argv.isEmpty() && !argv.get(0).isBlank() && !argv.get(0).equals("/");
+    }
+
     /** The parent PID and real UID from {@code status}. */
     public Optional<Status> status(long pid) {
         return readText(pid, "status").map(Status::parse);
