@@ -2,6 +2,7 @@ package dev.bulwark.scanner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.scanner.inventory.Package;
 import dev.bulwark.scanner.testing.Containers;
 import dev.bulwark.scanner.testing.TestImages;
@@ -26,7 +27,7 @@ class DebianInventoryTest {
     }
 
     private static Set<String> debPackages(ScannedImage scanned) {
-        return scanned.inventory().packages().stream().filter(pkg -> pkg.ecosystem().equals("deb"))
+        return scanned.inventory().packages().stream().filter(pkg -> pkg.ecosystem() == Ecosystem.DEB)
                 .map(pkg -> pkg.name() + " " + pkg.version()).collect(Collectors.toSet());
     }
 

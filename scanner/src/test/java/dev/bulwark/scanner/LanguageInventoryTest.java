@@ -2,6 +2,7 @@ package dev.bulwark.scanner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.scanner.testing.Containers;
 import dev.bulwark.scanner.testing.TestImages;
 import java.io.IOException;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /** Language packages: the inventory of each test image equals what was put into it. */
 class LanguageInventoryTest {
 
-    private static Set<String> found(ScannedImage scanned, String ecosystem) {
-        return scanned.inventory().packages().stream().filter(pkg -> pkg.ecosystem().equals(ecosystem))
+    private static Set<String> found(ScannedImage scanned, Ecosystem ecosystem) {
+        return scanned.inventory().packages().stream().filter(pkg -> pkg.ecosystem() == ecosystem)
                 .map(pkg -> pkg.name() + " " + pkg.version()).collect(Collectors.toSet());
     }
 
@@ -32,7 +33,7 @@ class LanguageInventoryTest {
         ScannedImage scanned = TestImages.scan("bulwark-test/node:latest");
 
         assertThat(installed).hasSizeGreaterThan(40).contains("lodash 4.17.20", "@sindresorhus/is 4.0.0");
-        assertThat(found(scanned, "npm")).isEqualTo(installed);
+        assertThat(found(scanned, Ecosystem.NPM)).isEqualTo(installed);
     }
 
     @Test
@@ -44,7 +45,7 @@ class LanguageInventoryTest {
         ScannedImage scanned = TestImages.scan("bulwark-test/debian-pkgs:latest");
 
         assertThat(seen).anyMatch(line -> line.startsWith("cryptography "));
-        assertThat(found(scanned, "pypi")).isEqualTo(seen);
+        assertThat(found(scanned, Ecosystem.PYPI)).isEqualTo(seen);
     }
 
     @Test
@@ -54,8 +55,8 @@ class LanguageInventoryTest {
         ScannedImage scanned = TestImages.scan("bulwark-test/go:latest");
 
         assertThat(built).contains("github.com/google/uuid v1.3.0").anyMatch(line -> line.startsWith("stdlib v1."));
-        assertThat(found(scanned, "golang")).isEqualTo(built);
-        assertThat(scanned.inventory().packages()).filteredOn(pkg -> pkg.ecosystem().equals("golang"))
+        assertThat(found(scanned, Ecosystem.GOLANG)).isEqualTo(built);
+        assertThat(scanned.inventory().packages()).filteredOn(pkg -> pkg.ecosystem() == Ecosystem.GOLANG)
                 .allSatisfy(pkg -> assertThat(pkg.path()).isEqualTo("/usr/local/bin/goapp"));
     }
 
@@ -65,7 +66,7 @@ class LanguageInventoryTest {
 
         ScannedImage scanned = TestImages.scan("bulwark-test/java:latest");
 
-        assertThat(found(scanned, "maven")).isEqualTo(packed);
+        assertThat(found(scanned, Ecosystem.MAVEN)).isEqualTo(packed);
         assertThat(scanned.inventory().packages()).anySatisfy(pkg ->
                 assertThat(pkg.path()).isEqualTo("/app/app.ear!/app.war!/WEB-INF/lib/log4j-core-2.14.1.jar"));
     }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code bulwark db update}: (re)build the database from its sources, replacing the old one in one step. */
 @Command(name = "update", mixinStandardHelpOptions = true,
         description = {"Build the vulnerability database from OSV records and replace the old one in one step.",
-            "Without --source: the public OSV exports of PyPI, Maven, npm, Go, Debian, Alpine and Ubuntu.",
+            "Without --source: the public OSV exports of Debian, Ubuntu, Alpine, Rocky Linux, AlmaLinux, Maven, npm, PyPI and Go.",
             "Exit code: 0 on success, 3 when a source cannot be read (the old database stays)."})
 public final class DbUpdateCommand implements Callable<Integer> {
 

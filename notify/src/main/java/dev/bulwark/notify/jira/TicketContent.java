@@ -7,6 +7,7 @@ import static dev.bulwark.notify.jira.RichText.strong;
 
 import dev.bulwark.notify.FindingAdvice;
 import dev.bulwark.notify.GateOutcome;
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.vuln.Finding;
 import java.net.URI;
 import java.util.ArrayList;
@@ -153,11 +154,6 @@ final class TicketContent {
 
     /** The name people know a package by: {@code openssl}, {@code org.example:lib}, {@code golang.org/x/net}. */
     static String packageName(Finding finding) {
-        var pkg = finding.pkg();
-        return switch (pkg.type()) {
-            case "deb", "rpm", "apk", "alpm" -> pkg.name();
-            case "maven" -> pkg.namespace().isEmpty() ? pkg.name() : pkg.namespace() + ":" + pkg.name();
-            default -> pkg.namespace().isEmpty() ? pkg.name() : pkg.namespace() + "/" + pkg.name();
-        };
+        return Ecosystem.displayName(finding.pkg());
     }
 }

@@ -8,7 +8,7 @@ import dev.bulwark.notify.FindingAdvice;
 import dev.bulwark.notify.GateOutcome;
 import dev.bulwark.policy.gate.Reason;
 import dev.bulwark.policy.gate.Verdict;
-import dev.bulwark.policy.pkg.Purl;
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.vuln.Finding;
 import dev.bulwark.policy.vuln.Severity;
 import java.time.ZoneOffset;
@@ -133,17 +133,10 @@ final class GateOutcomeMessage {
         }
         Finding finding = advice.finding();
         if (!finding.isFixable()) {
-            return "no fixed version of " + packageName(finding.pkg()) + " yet";
+            return "no fixed version of " + Ecosystem.displayName(finding.pkg()) + " yet";
         }
         String from = finding.pkg().version().isEmpty() ? "" : " from " + finding.pkg().version();
-        return "upgrade " + packageName(finding.pkg()) + from + " to " + finding.fixedVersion();
-    }
-
-    private static String packageName(Purl purl) {
-        if (purl.namespace().isEmpty()) {
-            return purl.name();
-        }
-        return purl.namespace() + ("maven".equals(purl.type()) ? ":" : "/") + purl.name();
+        return "upgrade " + Ecosystem.displayName(finding.pkg()) + from + " to " + finding.fixedVersion();
     }
 
     /** Broken rules that are not about a listed finding: root user, missing labels, banned packages… */

@@ -2,8 +2,9 @@
  * Version schemes: how each ecosystem orders its version strings, so that "affected below 1:2.3-4" in an
  * advisory means what the ecosystem's own package manager means.
  *
- * <p>{@link dev.bulwark.policy.version.VersionSchemes} maps an OSV ecosystem name to its
- * {@link dev.bulwark.policy.version.VersionScheme}. Each scheme follows its ecosystem's reference:
+ * <p>{@link dev.bulwark.policy.version.VersionSchemes} holds each
+ * {@link dev.bulwark.policy.version.VersionScheme} once; {@link dev.bulwark.policy.pkg.Ecosystem} says which
+ * ecosystem uses which. Each scheme follows its ecosystem's reference:
  * <ul>
  *   <li>{@link dev.bulwark.policy.version.DpkgVersionScheme}: dpkg's {@code verrevcmp} (Debian, Ubuntu);</li>
  *   <li>{@link dev.bulwark.policy.version.ApkVersionScheme}: apk-tools' {@code version.c} (Alpine);</li>

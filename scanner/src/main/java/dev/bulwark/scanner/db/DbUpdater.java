@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.db;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -26,8 +28,10 @@ import java.util.function.Consumer;
 public final class DbUpdater {
 
     /** The public OSV exports of the ecosystems Bulwark reads. */
-    public static final List<String> DEFAULT_SOURCES = List.of("PyPI", "Maven", "npm", "Go", "Debian", "Alpine", "Ubuntu")
-            .stream().map(ecosystem -> "https://osv-vulnerabilities.storage.googleapis.com/" + ecosystem + "/all.zip").toList();
+    public static final List<String> DEFAULT_SOURCES = Arrays.stream(Ecosystem.values())
+            .flatMap(ecosystem -> ecosystem.osvExports().stream())
+            .map(osvName -> "https://osv-vulnerabilities.storage.googleapis.com/" + osvName.replace(" ", "%20") + "/all.zip")
+            .toList();
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(20)).build();

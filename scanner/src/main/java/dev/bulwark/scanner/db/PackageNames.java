@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.db;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import java.util.Locale;
 
 /** How each ecosystem compares package names, so an image's name meets the advisory's spelling of it. */
@@ -14,17 +15,10 @@ public final class PackageNames {
     }
 
     /**
-     * The name as it is looked up: PyPI names normalised per PEP 503 (lower case, runs of {@code -_.} as one
-     * {@code -}); Maven coordinates in lower case; everything else as written (npm and Go names are case-sensitive).
+     * The name as it is looked up: as {@link Ecosystem#normalize(String)} compares names of the ecosystem the OSV
+     * name belongs to; as written (without surrounding blanks) for an ecosystem Bulwark has none for.
      */
     public static String normalize(String ecosystem, String name) {
-        String base = ecosystemKey(ecosystem);
-        int colon = base.indexOf(':');
-        base = colon < 0 ? base : base.substring(0, colon);
-        return switch (base) {
-            case "pypi" -> name.strip().toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
-            case "maven" -> name.strip().toLowerCase(Locale.ROOT);
-            default -> name.strip();
-        };
+        return Ecosystem.ofOsvName(ecosystem).map(known -> known.normalize(name)).orElseGet(name::strip);
     }
 }

@@ -2,7 +2,6 @@ package dev.bulwark.scanner.gate;
 
 import dev.bulwark.policy.gate.Reason;
 import dev.bulwark.policy.version.VersionScheme;
-import dev.bulwark.policy.version.VersionSchemes;
 import dev.bulwark.policy.vuln.Finding;
 import dev.bulwark.scanner.inventory.Package;
 import dev.bulwark.scanner.match.Match;
@@ -90,14 +89,6 @@ final class RemediationPlanner {
     }
 
     static VersionScheme scheme(Package pkg) {
-        return VersionSchemes.forEcosystem(switch (pkg.ecosystem()) {
-            case "maven" -> "Maven";
-            case "pypi" -> "PyPI";
-            case "golang" -> "Go";
-            case "deb" -> "Debian";
-            case "apk" -> "Alpine";
-            case "rpm" -> "Red Hat";
-            default -> pkg.ecosystem();
-        });
+        return pkg.ecosystem().scheme();
     }
 }

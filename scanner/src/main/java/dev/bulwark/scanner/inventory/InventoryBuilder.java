@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.inventory;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.scanner.layer.ImagePaths;
 import dev.bulwark.scanner.layer.LayerAnalysis;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import dev.bulwark.policy.pkg.Purl;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -21,8 +21,6 @@ public final class InventoryBuilder {
 
     private static final List<String> OS_RELEASE_FILES = List.of("etc/os-release", "usr/lib/os-release",
             "etc/alpine-release", "etc/redhat-release", "etc/debian_version");
-
-    private static final Set<String> OS_ECOSYSTEMS = Set.of("deb", "apk", "rpm");
 
     private InventoryBuilder() {
     }
@@ -56,7 +54,7 @@ public final class InventoryBuilder {
 
     /** OS packages are named after the distro they belong to: pkg:deb/debian/openssl@…?distro=debian-12. */
     private static Package withDistro(Package pkg, Optional<OsRelease> release) {
-        if (release.isEmpty() || !OS_ECOSYSTEMS.contains(pkg.ecosystem())) {
+        if (release.isEmpty() || pkg.ecosystem().scope() != Ecosystem.Scope.DISTRO) {
             return pkg;
         }
         OsRelease os = release.get();

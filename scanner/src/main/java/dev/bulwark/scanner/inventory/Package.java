@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.inventory;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.InstalledPackage;
 import dev.bulwark.policy.pkg.Purl;
 import java.util.Comparator;
@@ -8,7 +9,7 @@ import java.util.Objects;
 /**
  * A package found in an image.
  *
- * @param ecosystem     where it comes from: {@code deb}, {@code apk}, {@code rpm}, {@code maven}, {@code npm}, {@code pypi}, {@code golang}
+ * @param ecosystem     where it comes from ({@link Ecosystem#OTHER} only for a type known from another scanner's report)
  * @param name          its name as its ecosystem writes it ({@code org.apache.logging.log4j:log4j-core} for Maven)
  * @param version       the installed version
  * @param purl          its package URL
@@ -17,15 +18,15 @@ import java.util.Objects;
  * @param layer         the diffID of the layer it came from, or empty when not known yet
  * @param path          the file it was found in, inside the image ({@code app.war!/WEB-INF/lib/x.jar} for nested archives)
  */
-public record Package(String ecosystem, String name, String version, Purl purl, String sourceName, String sourceVersion,
+public record Package(Ecosystem ecosystem, String name, String version, Purl purl, String sourceName, String sourceVersion,
                       String layer, String path) {
 
     /** Inventory order: by ecosystem, name, version, path. */
-    public static final Comparator<Package> ORDER = Comparator.comparing(Package::ecosystem).thenComparing(Package::name)
+    public static final Comparator<Package> ORDER = Comparator.comparing((Package pkg) -> pkg.ecosystem().purlType()).thenComparing(Package::name)
             .thenComparing(Package::version).thenComparing(Package::path);
 
     public Package {
-        requireText(ecosystem, "ecosystem");
+        Objects.requireNonNull(ecosystem, "ecosystem");
         requireText(name, "name");
         version = Objects.requireNonNullElse(version, "");
         Objects.requireNonNull(purl, "purl");

@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.match;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.version.VersionScheme;
 import dev.bulwark.policy.version.VersionSchemes;
 import dev.bulwark.scanner.db.OsvRecord;
@@ -30,7 +31,7 @@ final class AffectedRanges {
                 continue;
             }
             VersionScheme scheme = range.type().equals("SEMVER") && !entry.ecosystem().startsWith("Go")
-                    ? VersionSchemes.named("npm") : VersionSchemes.forEcosystem(entry.ecosystem());
+                    ? VersionSchemes.NPM : Ecosystem.schemeForOsv(entry.ecosystem());
             Optional<Affected> result = inRange(version, range, scheme);
             if (result.isPresent() && (inRange.isEmpty() || inRange.get().fixedVersion().isEmpty())) {
                 inRange = result;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which OSV ecosystem each package belongs to. Language packages have one ecosystem whatever the image;
+ * The OSV ecosystems a package is looked up in. Language packages have one ecosystem whatever the image;
  * distro packages belong to their release ({@code Debian:12}, {@code Alpine:v3.20}, {@code Ubuntu:22.04:LTS})
  * and are matched by source package, as the distros publish their advisories.
  */
@@ -16,13 +16,10 @@ final class Ecosystems {
     }
 
     static List<Target> targets(Package pkg, Optional<OsRelease> os) {
-        return switch (pkg.ecosystem()) {
-            case "maven" -> List.of(new Target("Maven", pkg.name(), pkg.version()));
-            case "npm" -> List.of(new Target("npm", pkg.name(), pkg.version()));
-            case "pypi" -> List.of(new Target("PyPI", pkg.name(), pkg.version()));
-            case "golang" -> List.of(new Target("Go", pkg.name(), pkg.version()));
-            case "deb", "apk", "rpm" -> os.map(release -> distro(pkg, release)).orElse(List.of());
-            default -> List.of();
+        return switch (pkg.ecosystem().scope()) {
+            case LANGUAGE -> pkg.ecosystem().osvNames().stream()
+                    .map(osvName -> new Target(osvName, pkg.name(), pkg.version())).toList();
+            case DISTRO -> os.map(release -> distro(pkg, release)).orElse(List.of());
         };
     }
 
@@ -36,8 +33,8 @@ final class Ecosystems {
             case "ubuntu" -> List.of(new Target("Ubuntu:" + release + ":LTS", name, version),
                     new Target("Ubuntu:" + release, name, version));
             case "alpine" -> List.of(new Target("Alpine:v" + minorRelease(release), name, version));
-            case "rocky" -> List.of(new Target("Rocky Linux:" + major, pkg.name(), rpmVersion(pkg)));
-            case "almalinux" -> List.of(new Target("AlmaLinux:" + major, pkg.name(), rpmVersion(pkg)));
+            case "rocky" -> List.of(new Target("Rocky Linux:" + major, pkg.name(), pkg.version()));
+            case "almalinux" -> List.of(new Target("AlmaLinux:" + major, pkg.name(), pkg.version()));
             default -> List.of();
         };
     }
@@ -45,9 +42,5 @@ final class Ecosystems {
     private static String minorRelease(String release) {
         String[] parts = release.split("\\.");
         return parts.length >= 2 ? parts[0] + "." + parts[1] : release;
-    }
-
-    private static String rpmVersion(Package pkg) {
-        return pkg.version();
     }
 }

@@ -1,8 +1,8 @@
 package dev.bulwark.scanner.match;
 
 import dev.bulwark.policy.cvss.CvssVector;
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.version.VersionScheme;
-import dev.bulwark.policy.version.VersionSchemes;
 import dev.bulwark.policy.vuln.Finding;
 import dev.bulwark.policy.vuln.Severity;
 import dev.bulwark.scanner.db.OsvRecord;
@@ -130,7 +130,7 @@ final class FindingAssembler {
 
     /** The fix for every advisory of the group: the highest of their fixed versions; none if any has none. */
     private static String fixedVersion(List<Matcher.AdvisoryHit> group) {
-        VersionScheme scheme = VersionSchemes.forEcosystem(group.get(0).affected().ecosystem());
+        VersionScheme scheme = Ecosystem.schemeForOsv(group.get(0).affected().ecosystem());
         String highest = "";
         for (Matcher.AdvisoryHit hit : group) {
             if (hit.fixedVersion().isEmpty()) {

@@ -96,7 +96,7 @@ final class JsonNodes {
 
     static ObjectNode pkg(Package pkg) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("ecosystem", pkg.ecosystem());
+        node.put("ecosystem", pkg.purl().type());
         node.put("name", pkg.name());
         node.put("version", pkg.version());
         node.put("purl", pkg.purl().toString());

@@ -21,7 +21,7 @@ final class TableSbomWriter implements SbomWriter {
         String format = "%-9s %-" + nameWidth + "s %-" + versionWidth + "s %s%n";
         out.append(String.format(format, "TYPE", "NAME", "VERSION", "PATH"));
         for (Package pkg : packages) {
-            out.append(String.format(format, pkg.ecosystem(), cut(pkg.name(), nameWidth), cut(pkg.version(), versionWidth), pkg.path()));
+            out.append(String.format(format, pkg.purl().type(), cut(pkg.name(), nameWidth), cut(pkg.version(), versionWidth), pkg.path()));
         }
         if (!image.inventory().failures().isEmpty()) {
             out.append("\nNot analysed (").append(image.inventory().failures().size()).append("):\n");

@@ -1,11 +1,11 @@
 package dev.bulwark.scanner.trivy;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.version.InvalidVersionException;
 import dev.bulwark.policy.version.VersionScheme;
 import dev.bulwark.policy.version.VersionSchemes;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,10 +21,6 @@ import java.util.Optional;
  * Trivy's own table shows it first.
  */
 final class FixedVersions {
-
-    /** Purl types to the OSV ecosystem names {@link VersionSchemes} knows them by. */
-    private static final Map<String, String> ECOSYSTEMS = Map.of("deb", "Debian", "apk", "Alpine", "rpm", "Red Hat",
-            "maven", "Maven", "npm", "npm", "pypi", "PyPI", "golang", "Go");
 
     private FixedVersions() {
     }
@@ -42,7 +38,7 @@ final class FixedVersions {
         if (listed.size() <= 1) {
             return listed.isEmpty() ? "" : listed.get(0);
         }
-        VersionScheme scheme = VersionSchemes.forEcosystem(ECOSYSTEMS.getOrDefault(purlType, purlType));
+        VersionScheme scheme = Ecosystem.ofPurlType(purlType).map(Ecosystem::scheme).orElse(VersionSchemes.GENERIC);
         return smallestAbove(listed, installed, scheme).orElse(listed.get(0));
     }
 

@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.trivy;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.scanner.inventory.Package;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ record TrivyPackages(boolean listed, List<Package> all, Map<String, Package> byK
         String sourceName = entry.text("SrcName").orElse("");
         String sourceVersion = sourceName.isEmpty() ? "" : rpmStyle(entry, "SrcEpoch", "SrcVersion", "SrcRelease");
         String layer = entry.child("Layer").text("DiffID").orElse("");
-        return new Package(purl.type(), name, version, purl, sourceName, sourceVersion, layer,
+        return new Package(Ecosystem.ofPurlType(purl.type()).orElse(Ecosystem.OTHER), name, version, purl, sourceName, sourceVersion, layer,
                 target.pathOf(entry.text("FilePath")));
     }
 

@@ -1,13 +1,12 @@
 package dev.bulwark.scanner.trivy;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.scanner.inventory.OsRelease;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Package URLs for Trivy packages that carry none ({@code PkgIdentifier.PURL} arrived in Trivy 0.48; older reports
@@ -20,37 +19,11 @@ import java.util.regex.Pattern;
  */
 final class TrivyPurls {
 
-    private static final Set<String> DEB = Set.of("debian", "ubuntu");
-    private static final Set<String> APK = Set.of("alpine", "wolfi", "chainguard");
-    private static final Set<String> RPM = Set.of("redhat", "centos", "rocky", "alma", "amazon", "fedora", "oracle",
-            "photon", "cbl-mariner", "azurelinux", "opensuse", "opensuse-leap", "opensuse-tumbleweed", "sles");
-    private static final Map<String, String> LANGUAGE_TYPES = languageTypes();
-    private static final Pattern PYPI_SEPARATOR_RUNS = Pattern.compile("[-_.]+");
+    /** Trivy types of ecosystems Bulwark has no {@link Ecosystem} for, to the purl types their packages get. */
+    private static final Map<String, String> OTHER_TYPES = Map.of("bundler", "gem", "gemspec", "gem", "cargo", "cargo",
+            "rustbinary", "cargo", "composer", "composer", "nuget", "nuget", "dotnet-core", "nuget");
 
     private TrivyPurls() {
-    }
-
-    private static Map<String, String> languageTypes() {
-        Map<String, String> types = new TreeMap<>();
-        for (String type : new String[] {"jar", "pom", "gradle", "sbt"}) {
-            types.put(type, "maven");
-        }
-        for (String type : new String[] {"npm", "node-pkg", "yarn", "pnpm", "bun"}) {
-            types.put(type, "npm");
-        }
-        for (String type : new String[] {"python-pkg", "pip", "pipenv", "poetry", "uv"}) {
-            types.put(type, "pypi");
-        }
-        types.put("gobinary", "golang");
-        types.put("gomod", "golang");
-        types.put("bundler", "gem");
-        types.put("gemspec", "gem");
-        types.put("cargo", "cargo");
-        types.put("rustbinary", "cargo");
-        types.put("composer", "composer");
-        types.put("nuget", "nuget");
-        types.put("dotnet-core", "nuget");
-        return Map.copyOf(types);
     }
 
     /**
@@ -64,21 +37,15 @@ final class TrivyPurls {
      */
     static Purl of(String trivyType, String name, String version, String arch, Optional<OsRelease> os) {
         String type = trivyType.toLowerCase(Locale.ROOT);
-        if (DEB.contains(type)) {
-            return osPackage("deb", type, name, version, arch, os);
+        Optional<Ecosystem> known = Ecosystem.ofTrivyType(type);
+        if (known.isEmpty()) {
+            String purlType = OTHER_TYPES.getOrDefault(type, Ecosystem.OTHER.purlType());
+            return Ecosystem.OTHER.purlOf(name, version, purlType);
         }
-        if (APK.contains(type)) {
-            return osPackage("apk", type, name, version, arch, os);
-        }
-        if (RPM.contains(type)) {
-            return osPackage("rpm", type, name, version, arch, os);
-        }
-        String purlType = LANGUAGE_TYPES.getOrDefault(type, "generic");
-        return switch (purlType) {
-            case "maven" -> split("maven", name, name.lastIndexOf(':'), version);
-            case "npm", "golang", "composer" -> split(purlType, name, name.lastIndexOf('/'), version);
-            case "pypi" -> Purl.of("pypi", "", PYPI_SEPARATOR_RUNS.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-"), version);
-            default -> Purl.of(purlType, "", name, version);
+        Ecosystem ecosystem = known.get();
+        return switch (ecosystem.scope()) {
+            case DISTRO -> osPackage(ecosystem.purlType(), type, name, version, arch, os);
+            case LANGUAGE -> ecosystem.purlOf(name, version, ecosystem.purlType());
         };
     }
 
@@ -92,12 +59,5 @@ final class TrivyPurls {
                 release.versionId().isEmpty() ? release.id() : release.id() + "-" + release.versionId()));
         String namespace = os.map(OsRelease::id).orElse(trivyType);
         return new Purl(purlType, namespace, name, version, qualifiers, "");
-    }
-
-    private static Purl split(String purlType, String name, int separator, String version) {
-        if (separator <= 0 || separator == name.length() - 1) {
-            return Purl.of(purlType, "", name, version);
-        }
-        return Purl.of(purlType, name.substring(0, separator), name.substring(separator + 1), version);
     }
 }

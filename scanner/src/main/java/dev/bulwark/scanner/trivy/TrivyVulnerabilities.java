@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.trivy;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.policy.vuln.Finding;
 import dev.bulwark.policy.vuln.Severity;
@@ -64,7 +65,7 @@ final class TrivyVulnerabilities {
     private static Package packageOf(TrivyNode vulnerability, TrivyTarget target, String name, String installed, String path) {
         Purl purl = target.purlOf(vulnerability.child("PkgIdentifier"), name, installed, "");
         String layer = vulnerability.child("Layer").text("DiffID").orElse("");
-        return new Package(purl.type(), name, installed, purl, "", "", layer, path);
+        return new Package(Ecosystem.ofPurlType(purl.type()).orElse(Ecosystem.OTHER), name, installed, purl, "", "", layer, path);
     }
 
     private static Severity severity(TrivyNode vulnerability) {

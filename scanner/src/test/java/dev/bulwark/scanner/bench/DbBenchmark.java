@@ -2,6 +2,7 @@ package dev.bulwark.scanner.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.scanner.db.DbUpdater;
 import dev.bulwark.scanner.db.OsvRecord;
@@ -107,7 +108,7 @@ public final class DbBenchmark {
         List<Package> packages = new ArrayList<>();
         for (int i = 0; i < PACKAGES; i++) {
             String version = "1." + (i % 10) + "." + (i % 7);
-            packages.add(new Package("npm", "pkg-" + i, version, Purl.of("npm", "", "pkg-" + i, version), "", "", "", "/app"));
+            packages.add(new Package(Ecosystem.NPM, "pkg-" + i, version, Purl.of("npm", "", "pkg-" + i, version), "", "", "", "/app"));
         }
         return new Inventory(Optional.empty(), packages, List.of());
     }

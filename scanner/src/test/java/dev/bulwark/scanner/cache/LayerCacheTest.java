@@ -2,6 +2,7 @@ package dev.bulwark.scanner.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.scanner.inventory.AnalyzerFailure;
 import dev.bulwark.scanner.inventory.OsRelease;
@@ -22,7 +23,7 @@ class LayerCacheTest {
     Path temp;
 
     static LayerAnalysis analysis(String diffId) {
-        Package pkg = new Package("deb", "libc6", "2.36-9+deb12u4", Purl.parse("pkg:deb/libc6@2.36-9%2Bdeb12u4?arch=amd64"),
+        Package pkg = new Package(Ecosystem.DEB, "libc6", "2.36-9+deb12u4", Purl.parse("pkg:deb/libc6@2.36-9%2Bdeb12u4?arch=amd64"),
                 "glibc", "2.36-9+deb12u4", diffId, "/var/lib/dpkg/status");
         return new LayerAnalysis(diffId, new java.util.TreeMap<>(Map.of("var/lib/dpkg/status", List.of(pkg))),
                 new java.util.TreeMap<>(Map.of("usr/lib/os-release", new OsRelease("debian", "12", "bookworm", "Debian 12"))),

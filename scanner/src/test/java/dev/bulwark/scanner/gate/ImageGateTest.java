@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.policy.gate.Verdict;
 import dev.bulwark.policy.load.PolicyLoader;
 import dev.bulwark.policy.model.Policy;
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.policy.vuln.Finding;
 import dev.bulwark.policy.vuln.Severity;
@@ -41,7 +42,7 @@ class ImageGateTest {
 
     private static Package pkg(String name, String version) {
         String[] ga = name.split(":");
-        return new Package("maven", name, version, Purl.of("maven", ga[0], ga[1], version), "", "", "sha256:layer",
+        return new Package(Ecosystem.MAVEN, name, version, Purl.of("maven", ga[0], ga[1], version), "", "", "sha256:layer",
                 "/app/" + ga[1] + "-" + version + ".jar");
     }
 

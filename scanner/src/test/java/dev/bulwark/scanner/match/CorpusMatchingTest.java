@@ -2,6 +2,7 @@ package dev.bulwark.scanner.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.policy.testing.Corpora;
 import dev.bulwark.scanner.db.DbUpdater;
@@ -55,7 +56,7 @@ class CorpusMatchingTest {
     private static Matcher.Result single(String ecosystem, String purl) {
         Purl parsed = Purl.parse(purl);
         String name = ecosystem.equals("maven") ? parsed.namespace() + ":" + parsed.name() : parsed.name();
-        Package pkg = new Package(ecosystem, name, parsed.version(), parsed, "", "", "", "/test");
+        Package pkg = new Package(Ecosystem.ofPurlType(ecosystem).orElseThrow(), name, parsed.version(), parsed, "", "", "", "/test");
         return new Matcher(db).match(new Inventory(Optional.empty(), List.of(pkg), List.of()));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.bulwark.policy.model.Action;
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.vuln.Severity;
 import dev.bulwark.scanner.inventory.Package;
 import dev.bulwark.scanner.match.Match;
@@ -19,7 +20,7 @@ class ReportFactsTest {
     void judgesOnlyCountedFindingsEvenWhenASuppressedCopySharesTheirSubject() {
         ScanReport fixture = ReportFixture.report();
         Match log4shell = fixture.matches().get(0);
-        Package otherCopy = new Package("maven", log4shell.pkg().name(), log4shell.pkg().version(), log4shell.pkg().purl(), "", "",
+        Package otherCopy = new Package(Ecosystem.MAVEN, log4shell.pkg().name(), log4shell.pkg().version(), log4shell.pkg().purl(), "", "",
                 ReportFixture.APP_LAYER, "app/tools.jar!/lib/log4j-core-2.14.1.jar");
         Match suppressedCopy = ReportFixture.match(otherCopy, "CVE-2021-44228", Set.of(), Severity.CRITICAL, 10.0, "2.15.0",
                 log4shell.title(), "CVSS_V3 vector", "GitHub Advisory Database", null);

@@ -6,6 +6,7 @@ import dev.bulwark.policy.gate.Suppression;
 import dev.bulwark.policy.gate.Verdict;
 import dev.bulwark.policy.model.Action;
 import dev.bulwark.policy.model.ExceptionRule;
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.policy.pkg.PurlPattern;
 import dev.bulwark.policy.vuln.Finding;
@@ -163,7 +164,7 @@ final class ReportFixture {
     }
 
     static Package pkg(String ecosystem, String name, String version, String purl, String source, String layer, String path) {
-        return new Package(ecosystem, name, version, Purl.parse(purl), source, source.isEmpty() ? "" : version, layer, path);
+        return new Package(Ecosystem.ofPurlType(ecosystem).orElseThrow(), name, version, Purl.parse(purl), source, source.isEmpty() ? "" : version, layer, path);
     }
 
     static Match match(Package pkg, String id, Set<String> aliases, Severity severity, double cvss, String fixed, String title,

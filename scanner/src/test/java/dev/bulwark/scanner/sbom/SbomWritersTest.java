@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.ValidationMessage;
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.testing.JsonSchemas;
 import dev.bulwark.scanner.ImageScanner;
 import dev.bulwark.scanner.ScannedImage;
@@ -73,7 +74,7 @@ class SbomWritersTest {
         assertThat(table).contains("OS: Debian GNU/Linux 12 (bookworm)")
                 .containsPattern("deb\\s+openssl\\s+" + java.util.regex.Pattern.quote(openssl.version()));
         assertThat(table.lines().filter(line -> line.startsWith("deb ")).count()).isEqualTo(
-                scanned.inventory().packages().stream().filter(p -> p.ecosystem().equals("deb")).count());
+                scanned.inventory().packages().stream().filter(p -> p.ecosystem() == Ecosystem.DEB).count());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.bulwark.scanner.trivy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.policy.testing.Corpora;
 import dev.bulwark.policy.vuln.Finding;
@@ -50,7 +51,7 @@ class TrivyReportCorpusTest {
         assertThat(finding.published()).contains(Instant.parse("2019-09-10T17:15:00Z"));
         assertThat(finding.aliases()).isEmpty();
         assertThat(finding.path()).isEmpty();
-        assertThat(fork.pkg().ecosystem()).isEqualTo("apk");
+        assertThat(fork.pkg().ecosystem()).isEqualTo(Ecosystem.APK);
         assertThat(fork.pkg().layer()).isEqualTo(ALPINE_LAYER);
         assertThat(fork.title()).isEqualTo("openssl: information disclosure in fork()");
         assertThat(fork.severitySource()).isEqualTo("trivy:nvd");
@@ -101,7 +102,7 @@ class TrivyReportCorpusTest {
         assertThat(gadgets.finding().cvssScore()).hasValue(9.8);
         assertThat(gadgets.finding().aliases()).containsExactly("GHSA-p43x-xfjf-5jhr");
         assertThat(gadgets.finding().path()).isEqualTo("pom.xml");
-        assertThat(gadgets.pkg().ecosystem()).isEqualTo("maven");
+        assertThat(gadgets.pkg().ecosystem()).isEqualTo(Ecosystem.MAVEN);
         assertThat(gadgets.dataSource()).isEqualTo("GitHub Security Advisory Maven");
 
         Match swing = match(result, "CVE-2021-20190", "com.fasterxml.jackson.core:jackson-databind");
@@ -117,7 +118,7 @@ class TrivyReportCorpusTest {
 
         assertThat(result.matches()).hasSize(1);
         assertThat(result.packages()).hasSize(12).allSatisfy(pkg -> {
-            assertThat(pkg.ecosystem()).isEqualTo("npm");
+            assertThat(pkg.ecosystem()).isEqualTo(Ecosystem.NPM);
             assertThat(pkg.path()).isEqualTo("package-lock.json");
         });
         assertThat(result.packages()).extracting(Package::name).contains("asap", "jquery", "symbol-observable");
@@ -140,7 +141,7 @@ class TrivyReportCorpusTest {
                 Purl purl = match.finding().pkg();
                 assertThat(Purl.parse(purl.toString())).isEqualTo(purl);
                 assertThat(match.pkg().purl()).isEqualTo(purl);
-                assertThat(match.pkg().ecosystem()).isEqualTo(purl.type());
+                assertThat(match.pkg().ecosystem().purlType()).isEqualTo(purl.type());
             });
             assertThat(result.packages()).allSatisfy(pkg -> assertThat(Purl.parse(pkg.purl().toString())).isEqualTo(pkg.purl()));
         }

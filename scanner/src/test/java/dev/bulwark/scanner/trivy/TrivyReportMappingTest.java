@@ -3,6 +3,7 @@ package dev.bulwark.scanner.trivy;
 import static dev.bulwark.scanner.trivy.TrivyFixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.policy.vuln.Severity;
 import dev.bulwark.scanner.inventory.Package;
@@ -26,7 +27,7 @@ class TrivyReportMappingTest {
         Match bash = match(OLDER, "CVE-2019-18276");
 
         assertThat(bash.finding().pkg()).hasToString("pkg:deb/debian/bash@5.0-4?distro=debian-10.1");
-        assertThat(bash.pkg().ecosystem()).isEqualTo("deb");
+        assertThat(bash.pkg().ecosystem()).isEqualTo(Ecosystem.DEB);
         assertThat(bash.finding().path()).as("an OS result's target is the image, not a file").isEmpty();
     }
 

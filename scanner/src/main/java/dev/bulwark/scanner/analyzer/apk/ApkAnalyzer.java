@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.analyzer.apk;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.scanner.analyzer.Analyzer;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
@@ -59,6 +60,6 @@ public final class ApkAnalyzer implements Analyzer {
             qualifiers.put("arch", record.get('A'));
         }
         String origin = record.getOrDefault('o', name);
-        return new Package("apk", name, version, new Purl("apk", "", name, version, qualifiers, ""), origin, version, "", path);
+        return new Package(Ecosystem.APK, name, version, new Purl(Ecosystem.APK.purlType(), "", name, version, qualifiers, ""), origin, version, "", path);
     }
 }

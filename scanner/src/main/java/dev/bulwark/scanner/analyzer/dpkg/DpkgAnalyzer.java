@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.analyzer.dpkg;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.scanner.analyzer.Analyzer;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
@@ -80,7 +81,7 @@ public final class DpkgAnalyzer implements Analyzer {
         if (arch != null && !arch.isBlank()) {
             qualifiers.put("arch", arch);
         }
-        Purl purl = new Purl("deb", "", name, version, qualifiers, "");
-        return new Package("deb", name, version, purl, sourceName, sourceVersion, "", path);
+        Purl purl = new Purl(Ecosystem.DEB.purlType(), "", name, version, qualifiers, "");
+        return new Package(Ecosystem.DEB, name, version, purl, sourceName, sourceVersion, "", path);
     }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.analyzer.golang;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.scanner.analyzer.Analyzer;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
@@ -92,7 +93,7 @@ public final class GoBinaryAnalyzer implements Analyzer {
     private static List<Package> packages(String goVersion, ModuleInfo modules, String path) {
         List<Package> packages = new ArrayList<>();
         standardLibraryVersion(goVersion).ifPresent(version ->
-                packages.add(new Package("golang", "stdlib", version, Purl.of("golang", "", "stdlib", version), "", "", "", path)));
+                packages.add(new Package(Ecosystem.GOLANG, "stdlib", version, Purl.of(Ecosystem.GOLANG.purlType(), "", "stdlib", version), "", "", "", path)));
         modules.mainModule().map(GoModule::inBinary).filter(main -> !main.version().equals("(devel)"))
                 .ifPresent(main -> packages.add(toPackage(main, path)));
         modules.dependencies().forEach(dependency -> packages.add(toPackage(dependency.inBinary(), path)));
@@ -112,7 +113,7 @@ public final class GoBinaryAnalyzer implements Analyzer {
         String modulePath = module.path();
         int slash = modulePath.lastIndexOf('/');
         String namespace = slash < 0 ? "" : modulePath.substring(0, slash);
-        Purl purl = Purl.of("golang", namespace, modulePath.substring(slash + 1), module.version());
-        return new Package("golang", modulePath, module.version(), purl, "", "", "", path);
+        Purl purl = Purl.of(Ecosystem.GOLANG.purlType(), namespace, modulePath.substring(slash + 1), module.version());
+        return new Package(Ecosystem.GOLANG, modulePath, module.version(), purl, "", "", "", path);
     }
 }

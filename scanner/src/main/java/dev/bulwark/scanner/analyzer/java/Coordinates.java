@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.analyzer.java;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.scanner.inventory.Package;
 import java.util.Objects;
@@ -53,7 +54,7 @@ record Coordinates(String groupId, String artifactId, String version) {
     }
 
     Package toPackage(String imagePath) {
-        Purl purl = Purl.of("maven", groupId, artifactId, version);
-        return new Package("maven", name(), version, purl, "", "", "", imagePath);
+        Purl purl = Purl.of(Ecosystem.MAVEN.purlType(), groupId, artifactId, version);
+        return new Package(Ecosystem.MAVEN, name(), version, purl, "", "", "", imagePath);
     }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.analyzer.npm;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.scanner.inventory.Package;
 import java.util.Objects;
@@ -18,7 +19,6 @@ import java.util.Optional;
  */
 record NpmCoordinates(String name, String version) {
 
-    static final String ECOSYSTEM = "npm";
     private static final String ALIAS = "npm:";
 
     NpmCoordinates {
@@ -61,6 +61,6 @@ record NpmCoordinates(String name, String version) {
         boolean scoped = name.startsWith("@") && slash > 1 && slash < name.length() - 1;
         String namespace = scoped ? name.substring(0, slash) : "";
         String shortName = scoped ? name.substring(slash + 1) : name;
-        return new Package(ECOSYSTEM, name, version, Purl.of(ECOSYSTEM, namespace, shortName, version), "", "", "", path);
+        return new Package(Ecosystem.NPM, name, version, Purl.of(Ecosystem.NPM.purlType(), namespace, shortName, version), "", "", "", path);
     }
 }

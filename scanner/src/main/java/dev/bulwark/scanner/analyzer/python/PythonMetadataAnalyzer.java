@@ -1,14 +1,13 @@
 package dev.bulwark.scanner.analyzer.python;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.scanner.analyzer.Analyzer;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
 import dev.bulwark.scanner.inventory.Package;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Installed Python distributions, from their core metadata: {@code *.dist-info/METADATA} (wheels, pip),
@@ -21,8 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class PythonMetadataAnalyzer implements Analyzer {
 
-    static final String ECOSYSTEM = "pypi";
-    private static final Pattern SEPARATOR_RUNS = Pattern.compile("[-_.]+");
 
     @Override
     public String name() {
@@ -51,13 +48,8 @@ public final class PythonMetadataAnalyzer implements Analyzer {
         if (version == null || version.isEmpty()) {
             return new AnalyzerOutcome.Failed(name(), input.path(), missing(file, "Version"));
         }
-        Purl purl = Purl.of(ECOSYSTEM, "", normalize(distribution), version);
-        return AnalyzerOutcome.Found.packages(List.of(new Package(ECOSYSTEM, distribution, version, purl, "", "", "", input.imagePath())));
-    }
-
-    /** PEP 503: lower case, and each run of {@code -}, {@code _} and {@code .} becomes one {@code -}. */
-    static String normalize(String distribution) {
-        return SEPARATOR_RUNS.matcher(distribution.toLowerCase(Locale.ROOT)).replaceAll("-");
+        Purl purl = Ecosystem.PYPI.purlOf(distribution, version, Ecosystem.PYPI.purlType());
+        return AnalyzerOutcome.Found.packages(List.of(new Package(Ecosystem.PYPI, distribution, version, purl, "", "", "", input.imagePath())));
     }
 
     private static String missing(String file, String header) {

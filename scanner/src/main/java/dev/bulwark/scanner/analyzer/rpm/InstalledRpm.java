@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.analyzer.rpm;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.scanner.inventory.Package;
 import java.util.Optional;
@@ -53,9 +54,9 @@ record InstalledRpm(String name, Optional<Integer> epoch, String version, String
             qualifiers.put("arch", arch);
         }
         epoch.filter(value -> value != 0).ifPresent(value -> qualifiers.put("epoch", Integer.toString(value)));
-        Purl purl = new Purl("rpm", "", name, version + "-" + release, qualifiers, "");
+        Purl purl = new Purl(Ecosystem.RPM.purlType(), "", name, version + "-" + release, qualifiers, "");
         SourceRpm source = SourceRpm.parse(sourceRpm).orElse(new SourceRpm(name, version + "-" + release));
-        return new Package("rpm", name, epochPrefix + version + "-" + release, purl, source.name(),
+        return new Package(Ecosystem.RPM, name, epochPrefix + version + "-" + release, purl, source.name(),
                 epochPrefix + source.version(), "", path);
     }
 }

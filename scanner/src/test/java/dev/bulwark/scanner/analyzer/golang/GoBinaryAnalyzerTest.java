@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
 import dev.bulwark.scanner.analyzer.Analyzers;
@@ -34,7 +35,7 @@ class GoBinaryAnalyzerTest {
         assertThat(packages).extracting(Package::name, Package::version).contains(
                 tuple("github.com/google/uuid", "v1.3.0"));
         Package uuid = packages.stream().filter(p -> p.name().equals("github.com/google/uuid")).findFirst().orElseThrow();
-        assertThat(uuid.ecosystem()).isEqualTo("golang");
+        assertThat(uuid.ecosystem()).isEqualTo(Ecosystem.GOLANG);
         assertThat(uuid.purl().toString()).isEqualTo("pkg:golang/github.com/google/uuid@v1.3.0");
         assertThat(uuid.path()).isEqualTo("/usr/local/bin/hello");
     }

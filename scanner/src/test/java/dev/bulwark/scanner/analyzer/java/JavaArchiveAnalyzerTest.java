@@ -6,6 +6,7 @@ import static dev.bulwark.scanner.analyzer.java.TestArchives.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome.Failed;
@@ -34,7 +35,7 @@ class JavaArchiveAnalyzerTest {
         Found found = found(analyzer.analyze(new AnalyzerInput("app/lib/slf4j-api-2.0.17.jar", SLF4J)));
 
         assertThat(found.packages()).singleElement().satisfies(pkg -> {
-            assertThat(pkg.ecosystem()).isEqualTo("maven");
+            assertThat(pkg.ecosystem()).isEqualTo(Ecosystem.MAVEN);
             assertThat(pkg.name()).isEqualTo("org.slf4j:slf4j-api");
             assertThat(pkg.version()).isEqualTo("2.0.17");
             assertThat(pkg.purl()).hasToString("pkg:maven/org.slf4j/slf4j-api@2.0.17");

@@ -6,6 +6,7 @@ import static dev.bulwark.scanner.analyzer.npm.NpmFixtures.found;
 import static dev.bulwark.scanner.analyzer.npm.NpmFixtures.packages;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
 import dev.bulwark.scanner.analyzer.Analyzers;
 import dev.bulwark.scanner.inventory.Package;
@@ -23,7 +24,7 @@ class NpmPackageJsonAnalyzerTest {
 
         Package lodash = packages(outcome).get(0);
         assertThat(packages(outcome)).hasSize(1);
-        assertThat(lodash.ecosystem()).isEqualTo("npm");
+        assertThat(lodash.ecosystem()).isEqualTo(Ecosystem.NPM);
         assertThat(lodash.name()).isEqualTo("lodash");
         assertThat(lodash.version()).isEqualTo("4.17.20");
         assertThat(lodash.purl()).hasToString("pkg:npm/lodash@4.17.20");

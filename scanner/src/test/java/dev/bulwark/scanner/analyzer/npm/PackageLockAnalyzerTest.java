@@ -7,6 +7,7 @@ import static dev.bulwark.scanner.analyzer.npm.NpmFixtures.packages;
 import static dev.bulwark.scanner.analyzer.npm.NpmFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
 import dev.bulwark.scanner.analyzer.Analyzers;
 import dev.bulwark.scanner.inventory.Package;
@@ -32,7 +33,7 @@ class PackageLockAnalyzerTest {
                 "ms 2.1.3 pkg:npm/ms@2.1.3",
                 "ms 2.1.2 pkg:npm/ms@2.1.2");
         assertThat(packages(outcome)).allSatisfy(pkg -> {
-            assertThat(pkg.ecosystem()).isEqualTo("npm");
+            assertThat(pkg.ecosystem()).isEqualTo(Ecosystem.NPM);
             assertThat(pkg.path()).isEqualTo("/app/package-lock.json");
         });
     }

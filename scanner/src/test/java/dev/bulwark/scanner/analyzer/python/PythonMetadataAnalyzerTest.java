@@ -2,6 +2,7 @@ package dev.bulwark.scanner.analyzer.python;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
 import dev.bulwark.scanner.analyzer.Analyzers;
@@ -24,7 +25,7 @@ class PythonMetadataAnalyzerTest {
         Package pkg = found(analyzer.analyze(fixture("happy/PyYAML-6.0.dist-info/METADATA",
                 SITE_PACKAGES + "PyYAML-6.0.dist-info/METADATA")));
 
-        assertThat(pkg.ecosystem()).isEqualTo("pypi");
+        assertThat(pkg.ecosystem()).isEqualTo(Ecosystem.PYPI);
         assertThat(pkg.name()).isEqualTo("PyYAML");
         assertThat(pkg.version()).isEqualTo("6.0");
         assertThat(pkg.path()).isEqualTo("/" + SITE_PACKAGES + "PyYAML-6.0.dist-info/METADATA");
@@ -38,7 +39,7 @@ class PythonMetadataAnalyzerTest {
                 SITE_PACKAGES + "typing_extensions-4.15.0.dist-info/METADATA")));
         assertThat(typingExtensions.name()).isEqualTo("typing_extensions");
         assertThat(typingExtensions.purl()).hasToString("pkg:pypi/typing-extensions@4.15.0");
-        assertThat(PythonMetadataAnalyzer.normalize("Foo.._-Bar_baz")).isEqualTo("foo-bar-baz");
+        assertThat(Ecosystem.PYPI.normalize("Foo.._-Bar_baz")).isEqualTo("foo-bar-baz");
     }
 
     @Test

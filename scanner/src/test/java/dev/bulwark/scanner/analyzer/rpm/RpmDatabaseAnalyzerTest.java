@@ -3,6 +3,7 @@ package dev.bulwark.scanner.analyzer.rpm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
 import dev.bulwark.scanner.analyzer.Analyzers;
@@ -36,9 +37,9 @@ class RpmDatabaseAnalyzerTest {
 
         assertThat(packages).extracting(Package::ecosystem, Package::name, Package::version, p -> p.purl().toString())
                 .containsExactly(
-                        tuple("rpm", "tzdata", "2023c-1.el9", "pkg:rpm/tzdata@2023c-1.el9?arch=noarch"),
-                        tuple("rpm", "openssl-libs", "1:3.0.7-27.el9", "pkg:rpm/openssl-libs@3.0.7-27.el9?arch=x86_64&epoch=1"),
-                        tuple("rpm", "openssl", "1:3.0.7-27.el9", "pkg:rpm/openssl@3.0.7-27.el9?arch=x86_64&epoch=1"));
+                        tuple(Ecosystem.RPM, "tzdata", "2023c-1.el9", "pkg:rpm/tzdata@2023c-1.el9?arch=noarch"),
+                        tuple(Ecosystem.RPM, "openssl-libs", "1:3.0.7-27.el9", "pkg:rpm/openssl-libs@3.0.7-27.el9?arch=x86_64&epoch=1"),
+                        tuple(Ecosystem.RPM, "openssl", "1:3.0.7-27.el9", "pkg:rpm/openssl@3.0.7-27.el9?arch=x86_64&epoch=1"));
         assertThat(packages).allSatisfy(p -> assertThat(p.path()).isEqualTo("/var/lib/rpm/rpmdb.sqlite"));
     }
 
