@@ -8,7 +8,7 @@ import dev.bulwark.policy.testing.Corpora;
 import dev.bulwark.scanner.db.DbUpdater;
 import dev.bulwark.scanner.image.ImageFormatException;
 import dev.bulwark.scanner.promote.VerdictAttachment;
-import dev.bulwark.scanner.source.ImageRef;
+import dev.bulwark.scanner.model.ImageRef;
 import dev.bulwark.scanner.source.RegistryRepository;
 import dev.bulwark.scanner.testing.Containers;
 import dev.bulwark.scanner.testing.LocalRegistry;

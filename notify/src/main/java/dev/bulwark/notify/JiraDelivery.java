@@ -6,6 +6,7 @@ import dev.bulwark.notify.jira.JiraRetryLater;
 import dev.bulwark.notify.jira.TicketSync;
 import dev.bulwark.notify.outbox.Delivery;
 import dev.bulwark.notify.outbox.DeliveryResult;
+import dev.bulwark.notify.outcome.GateOutcomeJson;
 import java.time.Duration;
 
 /** Hands a queued gate outcome to Jira: one ticket sync per message, retried by the outbox when Jira is away. */

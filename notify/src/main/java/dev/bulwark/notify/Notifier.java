@@ -8,6 +8,8 @@ import dev.bulwark.notify.jira.TicketSync;
 import dev.bulwark.notify.outbox.Delivery;
 import dev.bulwark.notify.outbox.DispatchReport;
 import dev.bulwark.notify.outbox.Outbox;
+import dev.bulwark.notify.outcome.GateOutcome;
+import dev.bulwark.notify.outcome.GateOutcomeJson;
 import dev.bulwark.notify.slack.SlackClient;
 import dev.bulwark.notify.slack.SlackDelivery;
 import dev.bulwark.notify.slack.SlackMessage;

@@ -8,7 +8,7 @@ import dev.bulwark.scanner.inventory.InventoryBuilder;
 import dev.bulwark.scanner.layer.LayerAnalysis;
 import dev.bulwark.scanner.layer.LayerException;
 import dev.bulwark.scanner.layer.LayerWalk;
-import dev.bulwark.scanner.layer.ScanLimits;
+import dev.bulwark.scanner.model.ScanLimits;
 import dev.bulwark.scanner.source.ImageSource;
 import java.io.IOException;
 import java.io.InputStream;

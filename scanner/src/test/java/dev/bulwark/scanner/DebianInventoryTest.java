@@ -3,7 +3,7 @@ package dev.bulwark.scanner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.policy.pkg.Ecosystem;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import dev.bulwark.scanner.testing.Containers;
 import dev.bulwark.scanner.testing.TestImages;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.bulwark.cli.gate;
 
-import dev.bulwark.notify.GateOutcome;
+import dev.bulwark.notify.outcome.GateOutcome;
 import dev.bulwark.notify.Notifier;
 import dev.bulwark.notify.config.NotifySettings;
 import dev.bulwark.notify.config.Secrets;

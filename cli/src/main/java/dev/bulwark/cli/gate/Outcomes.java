@@ -1,13 +1,13 @@
 package dev.bulwark.cli.gate;
 
-import dev.bulwark.notify.FindingAdvice;
-import dev.bulwark.notify.GateOutcome;
+import dev.bulwark.notify.outcome.FindingAdvice;
+import dev.bulwark.notify.outcome.GateOutcome;
 import dev.bulwark.policy.gate.Reason;
 import dev.bulwark.policy.model.Action;
 import dev.bulwark.scanner.match.Match;
 import dev.bulwark.scanner.report.ScanReport;
 import dev.bulwark.scanner.report.Upgrade;
-import dev.bulwark.scanner.source.ImageRef;
+import dev.bulwark.scanner.model.ImageRef;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;

@@ -10,7 +10,7 @@ import dev.bulwark.scanner.promote.ImagePromoter;
 import dev.bulwark.scanner.promote.VerdictAttachment;
 import dev.bulwark.scanner.report.DatabaseSummary;
 import dev.bulwark.scanner.report.ScanReport;
-import dev.bulwark.scanner.source.ImageRef;
+import dev.bulwark.scanner.model.ImageRef;
 import dev.bulwark.scanner.source.RegistryRepository;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.bulwark.scanner.promote.AttachedVerdict;
 import dev.bulwark.scanner.promote.VerdictAttachment;
-import dev.bulwark.scanner.source.ImageRef;
+import dev.bulwark.scanner.model.ImageRef;
 import dev.bulwark.scanner.source.RegistryRepository;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,7 +14,7 @@ import dev.bulwark.policy.vex.VexStatement;
 import dev.bulwark.scanner.ScannedImage;
 import dev.bulwark.scanner.db.VulnDb;
 import dev.bulwark.scanner.gate.ImageGate;
-import dev.bulwark.scanner.inventory.AnalyzerFailure;
+import dev.bulwark.scanner.model.AnalyzerFailure;
 import dev.bulwark.scanner.inventory.Inventory;
 import dev.bulwark.scanner.match.Matcher;
 import dev.bulwark.scanner.report.ReportFormat;

@@ -5,8 +5,8 @@ import static dev.bulwark.notify.jira.RichText.paragraph;
 import static dev.bulwark.notify.jira.RichText.plain;
 import static dev.bulwark.notify.jira.RichText.strong;
 
-import dev.bulwark.notify.FindingAdvice;
-import dev.bulwark.notify.GateOutcome;
+import dev.bulwark.notify.outcome.FindingAdvice;
+import dev.bulwark.notify.outcome.GateOutcome;
 import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.vuln.Finding;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.bulwark.notify.jira;
 
-import dev.bulwark.notify.GateOutcome;
+import dev.bulwark.notify.outcome.GateOutcome;
 import dev.bulwark.notify.ticket.TicketFingerprint;
 import java.util.ArrayList;
 import java.util.Comparator;

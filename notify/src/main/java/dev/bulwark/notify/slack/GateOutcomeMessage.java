@@ -4,8 +4,8 @@ import static dev.bulwark.notify.slack.Blocks.escape;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.bulwark.notify.FindingAdvice;
-import dev.bulwark.notify.GateOutcome;
+import dev.bulwark.notify.outcome.FindingAdvice;
+import dev.bulwark.notify.outcome.GateOutcome;
 import dev.bulwark.policy.gate.Reason;
 import dev.bulwark.policy.gate.Verdict;
 import dev.bulwark.policy.pkg.Ecosystem;

@@ -1,7 +1,7 @@
 package dev.bulwark.notify.slack;
 
-import dev.bulwark.notify.FindingAdvice;
-import dev.bulwark.notify.GateOutcome;
+import dev.bulwark.notify.outcome.FindingAdvice;
+import dev.bulwark.notify.outcome.GateOutcome;
 import dev.bulwark.policy.gate.Judgement;
 import dev.bulwark.policy.gate.Reason;
 import dev.bulwark.policy.gate.Verdict;

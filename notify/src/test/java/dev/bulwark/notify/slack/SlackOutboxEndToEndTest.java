@@ -10,7 +10,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.bulwark.notify.GateOutcome;
+import dev.bulwark.notify.outcome.GateOutcome;
 import dev.bulwark.notify.config.SecretRef;
 import dev.bulwark.notify.config.Secrets;
 import dev.bulwark.notify.config.SlackSettings;

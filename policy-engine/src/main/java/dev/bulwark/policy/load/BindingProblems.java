@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import dev.bulwark.policy.model.InvalidFieldException;
+import dev.bulwark.policy.document.InvalidFieldException;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;

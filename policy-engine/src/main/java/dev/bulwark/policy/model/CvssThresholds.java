@@ -1,5 +1,8 @@
 package dev.bulwark.policy.model;
 
+import dev.bulwark.policy.document.InvalidFieldException;
+
+
 /** CVSS base-score thresholds: a finding scored at or above {@code fail} fails the gate, at or above {@code warn} warns. */
 public record CvssThresholds(Double fail, Double warn) {
 

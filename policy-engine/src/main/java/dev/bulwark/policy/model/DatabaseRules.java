@@ -1,5 +1,6 @@
 package dev.bulwark.policy.model;
 
+import dev.bulwark.policy.document.InvalidFieldException;
 import java.time.Duration;
 
 /**

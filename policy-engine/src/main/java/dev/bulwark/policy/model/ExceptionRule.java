@@ -1,6 +1,7 @@
 package dev.bulwark.policy.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.bulwark.policy.document.InvalidFieldException;
 import dev.bulwark.policy.pkg.PurlPattern;
 import dev.bulwark.policy.vuln.Finding;
 import java.nio.file.FileSystems;

@@ -1,5 +1,8 @@
 package dev.bulwark.policy.model;
 
+import dev.bulwark.policy.document.InvalidFieldException;
+
+
 /** A policy's name and description, for people and reports. */
 public record Metadata(String name, String description) {
 

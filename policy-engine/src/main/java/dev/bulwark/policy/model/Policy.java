@@ -3,6 +3,7 @@ package dev.bulwark.policy.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.bulwark.policy.document.InvalidFieldException;
 import dev.bulwark.policy.runtime.RuntimeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

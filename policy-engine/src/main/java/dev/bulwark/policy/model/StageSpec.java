@@ -1,6 +1,7 @@
 package dev.bulwark.policy.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.bulwark.policy.document.InvalidFieldException;
 import java.util.Objects;
 
 /**

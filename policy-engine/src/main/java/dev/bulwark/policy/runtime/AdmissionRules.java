@@ -1,6 +1,6 @@
 package dev.bulwark.policy.runtime;
 
-import dev.bulwark.policy.model.InvalidFieldException;
+import dev.bulwark.policy.document.InvalidFieldException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

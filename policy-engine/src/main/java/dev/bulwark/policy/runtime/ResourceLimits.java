@@ -1,7 +1,7 @@
 package dev.bulwark.policy.runtime;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.bulwark.policy.model.InvalidFieldException;
+import dev.bulwark.policy.document.InvalidFieldException;
 
 /**
  * The resource envelope a container should stay within; any field may be left out. A sample above a limit is a

@@ -1,7 +1,7 @@
 package dev.bulwark.policy.runtime;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import dev.bulwark.policy.model.InvalidFieldException;
+import dev.bulwark.policy.document.InvalidFieldException;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,19 +1,16 @@
 package dev.bulwark.policy.vex;
 
+import dev.bulwark.policy.document.DocumentFormatException;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * A VEX document Bulwark cannot use: unreadable, not JSON, neither OpenVEX nor CycloneDX, or a statement that
  * breaks its format's rules. The message names the file, the place in it ({@code statements[3].status}) and
  * what a valid value looks like.
  */
-public final class VexFormatException extends RuntimeException {
+public final class VexFormatException extends DocumentFormatException {
 
     private static final long serialVersionUID = 1L;
-
-    private final transient Path file;
-    private final String location;
 
     /**
      * @param file     the document
@@ -24,20 +21,15 @@ public final class VexFormatException extends RuntimeException {
         this(file, location, problem, null);
     }
 
-    /** As {@link #VexFormatException(Path, String, String)}, keeping the low-level cause. */
+    /**
+     * As {@link #VexFormatException(Path, String, String)}, keeping the low-level cause.
+     *
+     * @param file     the document
+     * @param location where in it; empty for the whole file
+     * @param problem  what is wrong and how to fix it
+     * @param cause    the low-level error
+     */
     public VexFormatException(Path file, String location, String problem, Throwable cause) {
-        super(file + (location.isEmpty() ? "" : ": " + location) + ": " + problem, cause);
-        this.file = Objects.requireNonNull(file, "file");
-        this.location = Objects.requireNonNull(location, "location");
-    }
-
-    /** The document that failed. */
-    public Path file() {
-        return file;
-    }
-
-    /** Where in the document, such as {@code statements[3]}; empty when the whole file is at fault. */
-    public String location() {
-        return location;
+        super(file, location, problem, cause);
     }
 }

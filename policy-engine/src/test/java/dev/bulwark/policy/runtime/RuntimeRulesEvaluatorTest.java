@@ -3,7 +3,7 @@ package dev.bulwark.policy.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bulwark.policy.model.InvalidFieldException;
+import dev.bulwark.policy.document.InvalidFieldException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

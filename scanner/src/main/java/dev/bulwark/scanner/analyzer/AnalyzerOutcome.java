@@ -1,7 +1,7 @@
 package dev.bulwark.scanner.analyzer;
 
-import dev.bulwark.scanner.inventory.OsRelease;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.OsRelease;
+import dev.bulwark.scanner.model.Package;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

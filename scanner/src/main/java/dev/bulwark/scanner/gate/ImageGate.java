@@ -11,7 +11,7 @@ import dev.bulwark.policy.model.Policy;
 import dev.bulwark.policy.vex.VexStatement;
 import dev.bulwark.policy.vuln.Finding;
 import dev.bulwark.scanner.ScannedImage;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import dev.bulwark.scanner.match.Match;
 import dev.bulwark.scanner.report.DatabaseSummary;
 import dev.bulwark.scanner.report.Remediation;

@@ -3,7 +3,7 @@ package dev.bulwark.scanner.gate;
 import dev.bulwark.policy.gate.Reason;
 import dev.bulwark.policy.version.VersionScheme;
 import dev.bulwark.policy.vuln.Finding;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import dev.bulwark.scanner.match.Match;
 import dev.bulwark.scanner.report.Remediation;
 import dev.bulwark.scanner.report.Upgrade;

@@ -1,5 +1,8 @@
 package dev.bulwark.scanner.inventory;
 
+import dev.bulwark.scanner.model.AnalyzerFailure;
+import dev.bulwark.scanner.model.OsRelease;
+import dev.bulwark.scanner.model.Package;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.bulwark.scanner.layer;
 
-import dev.bulwark.scanner.inventory.AnalyzerFailure;
-import dev.bulwark.scanner.inventory.OsRelease;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.AnalyzerFailure;
+import dev.bulwark.scanner.model.OsRelease;
+import dev.bulwark.scanner.model.Package;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

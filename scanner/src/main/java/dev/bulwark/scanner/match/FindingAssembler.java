@@ -6,7 +6,7 @@ import dev.bulwark.policy.version.VersionScheme;
 import dev.bulwark.policy.vuln.Finding;
 import dev.bulwark.policy.vuln.Severity;
 import dev.bulwark.scanner.db.OsvRecord;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

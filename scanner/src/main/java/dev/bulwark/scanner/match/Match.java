@@ -1,7 +1,7 @@
 package dev.bulwark.scanner.match;
 
 import dev.bulwark.policy.vuln.Finding;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,9 +2,9 @@ package dev.bulwark.scanner.match;
 
 import dev.bulwark.scanner.db.OsvRecord;
 import dev.bulwark.scanner.db.VulnDb;
-import dev.bulwark.scanner.inventory.AnalyzerFailure;
+import dev.bulwark.scanner.model.AnalyzerFailure;
 import dev.bulwark.scanner.inventory.Inventory;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import static dev.bulwark.scanner.report.Html.cell;
 import static dev.bulwark.scanner.report.Html.escape;
 
 import dev.bulwark.policy.gate.Reason;
-import dev.bulwark.scanner.inventory.AnalyzerFailure;
+import dev.bulwark.scanner.model.AnalyzerFailure;
 import dev.bulwark.scanner.match.Match;
 import dev.bulwark.scanner.report.ScanReport.SuppressedMatch;
 import java.util.List;

@@ -14,8 +14,8 @@ import dev.bulwark.policy.gate.Verdict;
 import dev.bulwark.policy.model.ExceptionRule;
 import dev.bulwark.scanner.ScannedImage;
 import dev.bulwark.scanner.image.ResolvedImage;
-import dev.bulwark.scanner.inventory.AnalyzerFailure;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.AnalyzerFailure;
+import dev.bulwark.scanner.model.Package;
 import java.util.Collection;
 import java.util.List;
 

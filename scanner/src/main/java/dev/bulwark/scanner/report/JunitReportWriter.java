@@ -2,7 +2,7 @@ package dev.bulwark.scanner.report;
 
 import dev.bulwark.policy.gate.Reason;
 import dev.bulwark.policy.model.Action;
-import dev.bulwark.scanner.inventory.AnalyzerFailure;
+import dev.bulwark.scanner.model.AnalyzerFailure;
 import dev.bulwark.scanner.match.Match;
 import dev.bulwark.scanner.report.ScanReport.SuppressedMatch;
 import java.time.ZoneOffset;

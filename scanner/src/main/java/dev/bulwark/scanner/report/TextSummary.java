@@ -1,7 +1,7 @@
 package dev.bulwark.scanner.report;
 
 import dev.bulwark.policy.vuln.Finding;
-import dev.bulwark.scanner.inventory.AnalyzerFailure;
+import dev.bulwark.scanner.model.AnalyzerFailure;
 import dev.bulwark.scanner.match.Match;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.bulwark.scanner.report;
 
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import java.util.List;
 import java.util.Objects;
 

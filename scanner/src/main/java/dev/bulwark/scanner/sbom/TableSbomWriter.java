@@ -1,8 +1,8 @@
 package dev.bulwark.scanner.sbom;
 
 import dev.bulwark.scanner.ScannedImage;
-import dev.bulwark.scanner.inventory.AnalyzerFailure;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.AnalyzerFailure;
+import dev.bulwark.scanner.model.Package;
 import java.time.Instant;
 import java.util.List;
 

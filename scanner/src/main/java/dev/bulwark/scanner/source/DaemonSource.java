@@ -3,6 +3,7 @@ package dev.bulwark.scanner.source;
 import dev.bulwark.scanner.docker.DockerEngine;
 import dev.bulwark.scanner.docker.DockerEngineException;
 import dev.bulwark.scanner.image.ResolvedImage;
+import dev.bulwark.scanner.model.ImageRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,6 +2,7 @@ package dev.bulwark.scanner.source;
 
 import dev.bulwark.scanner.docker.DockerEngine;
 import dev.bulwark.scanner.docker.DockerEngineException;
+import dev.bulwark.scanner.model.ImageRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

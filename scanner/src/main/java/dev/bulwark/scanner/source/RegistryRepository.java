@@ -2,6 +2,7 @@ package dev.bulwark.scanner.source;
 
 import dev.bulwark.scanner.image.Digests;
 import dev.bulwark.scanner.image.ImageFormatException;
+import dev.bulwark.scanner.model.ImageRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

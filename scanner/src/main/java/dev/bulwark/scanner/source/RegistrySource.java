@@ -6,6 +6,7 @@ import dev.bulwark.scanner.image.ImageConfig;
 import dev.bulwark.scanner.image.ImageFormatException;
 import dev.bulwark.scanner.image.LayerBlob;
 import dev.bulwark.scanner.image.ResolvedImage;
+import dev.bulwark.scanner.model.ImageRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package dev.bulwark.scanner.trivy;
 
 import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.bulwark.scanner.trivy;
 
 import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
-import dev.bulwark.scanner.inventory.OsRelease;
+import dev.bulwark.scanner.model.OsRelease;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

@@ -1,17 +1,16 @@
 package dev.bulwark.scanner.trivy;
 
+import dev.bulwark.policy.document.DocumentFormatException;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * A Trivy JSON report that Bulwark cannot read: not JSON, a schema it does not know, or a vulnerability without the
  * fields a finding needs. The message names the file, the JSON path ({@code Results[1].Vulnerabilities[3]}) and the
  * fix.
  */
-public final class TrivyReportException extends RuntimeException {
+public final class TrivyReportException extends DocumentFormatException {
 
-    private final Path file;
-    private final String location;
+    private static final long serialVersionUID = 1L;
 
     /**
      * @param file     the report file
@@ -20,18 +19,6 @@ public final class TrivyReportException extends RuntimeException {
      * @param cause    the underlying error, or {@code null}
      */
     public TrivyReportException(Path file, String location, String problem, Throwable cause) {
-        super(file + (location.isEmpty() ? "" : " at " + location) + ": " + problem, cause);
-        this.file = Objects.requireNonNull(file, "file");
-        this.location = Objects.requireNonNull(location, "location");
-    }
-
-    /** The report file. */
-    public Path file() {
-        return file;
-    }
-
-    /** The JSON path of the offending node ({@code Results[1].Vulnerabilities[3]}), or empty for the whole document. */
-    public String location() {
-        return location;
+        super(file, location, problem, cause);
     }
 }

@@ -2,7 +2,7 @@ package dev.bulwark.scanner.trivy;
 
 import dev.bulwark.policy.pkg.InvalidPurlException;
 import dev.bulwark.policy.pkg.Purl;
-import dev.bulwark.scanner.inventory.OsRelease;
+import dev.bulwark.scanner.model.OsRelease;
 import java.util.Optional;
 import java.util.Set;
 

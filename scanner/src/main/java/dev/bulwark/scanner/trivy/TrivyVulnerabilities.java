@@ -4,7 +4,7 @@ import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.policy.vuln.Finding;
 import dev.bulwark.policy.vuln.Severity;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import dev.bulwark.scanner.match.Match;
 import java.time.Instant;
 import java.time.OffsetDateTime;

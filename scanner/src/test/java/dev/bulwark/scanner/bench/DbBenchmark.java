@@ -9,7 +9,7 @@ import dev.bulwark.scanner.db.OsvRecord;
 import dev.bulwark.scanner.db.VulnDb;
 import dev.bulwark.scanner.db.VulnDbBuilder;
 import dev.bulwark.scanner.inventory.Inventory;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import dev.bulwark.scanner.match.Matcher;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import dev.bulwark.scanner.ImageScanner;
 import dev.bulwark.scanner.ScannedImage;
 import dev.bulwark.scanner.analyzer.Analyzers;
 import dev.bulwark.scanner.cache.LayerCache;
-import dev.bulwark.scanner.layer.ScanLimits;
+import dev.bulwark.scanner.model.ScanLimits;
 import dev.bulwark.scanner.source.DockerArchiveSource;
 import dev.bulwark.scanner.testing.Containers;
 import java.io.IOException;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
-import dev.bulwark.scanner.inventory.AnalyzerFailure;
-import dev.bulwark.scanner.inventory.OsRelease;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.AnalyzerFailure;
+import dev.bulwark.scanner.model.OsRelease;
+import dev.bulwark.scanner.model.Package;
 import dev.bulwark.scanner.layer.LayerAnalysis;
 import java.nio.file.Path;
 import java.util.ArrayList;

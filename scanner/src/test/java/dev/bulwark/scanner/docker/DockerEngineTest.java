@@ -3,7 +3,7 @@ package dev.bulwark.scanner.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bulwark.scanner.source.ImageRef;
+import dev.bulwark.scanner.model.ImageRef;
 import org.junit.jupiter.api.Test;
 
 /** Runs against the real Docker engine that .ci/run starts, with the locally built test images. */

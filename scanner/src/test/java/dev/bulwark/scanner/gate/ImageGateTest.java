@@ -13,7 +13,7 @@ import dev.bulwark.scanner.ScannedImage;
 import dev.bulwark.scanner.image.ImageConfig;
 import dev.bulwark.scanner.image.ResolvedImage;
 import dev.bulwark.scanner.inventory.Inventory;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import dev.bulwark.scanner.match.Match;
 import dev.bulwark.scanner.report.DatabaseSummary;
 import dev.bulwark.scanner.report.ScanReport;

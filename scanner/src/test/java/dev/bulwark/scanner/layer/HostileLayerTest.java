@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bulwark.scanner.analyzer.Analyzers;
 import dev.bulwark.scanner.inventory.Inventory;
 import dev.bulwark.scanner.inventory.InventoryBuilder;
+import dev.bulwark.scanner.model.ScanLimits;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.bulwark.scanner.analyzer.Analyzers;
-import dev.bulwark.scanner.inventory.AnalyzerFailure;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.AnalyzerFailure;
+import dev.bulwark.scanner.model.Package;
+import dev.bulwark.scanner.model.ScanLimits;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import dev.bulwark.policy.testing.Corpora;
 import dev.bulwark.scanner.db.DbUpdater;
 import dev.bulwark.scanner.db.VulnDb;
 import dev.bulwark.scanner.inventory.Inventory;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import dev.bulwark.scanner.testing.TestImages;
 import java.nio.file.Path;
 import java.time.Clock;

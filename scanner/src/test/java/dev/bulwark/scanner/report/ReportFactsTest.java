@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 import dev.bulwark.policy.model.Action;
 import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.vuln.Severity;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import dev.bulwark.scanner.match.Match;
 import dev.bulwark.scanner.report.ScanReport.SuppressedMatch;
 import java.util.ArrayList;

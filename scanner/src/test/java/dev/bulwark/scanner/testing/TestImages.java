@@ -4,9 +4,9 @@ import dev.bulwark.scanner.ImageScanner;
 import dev.bulwark.scanner.ScannedImage;
 import dev.bulwark.scanner.analyzer.Analyzers;
 import dev.bulwark.scanner.docker.DockerEngine;
-import dev.bulwark.scanner.layer.ScanLimits;
+import dev.bulwark.scanner.model.ScanLimits;
 import dev.bulwark.scanner.source.DaemonSource;
-import dev.bulwark.scanner.source.ImageRef;
+import dev.bulwark.scanner.model.ImageRef;
 import java.util.Optional;
 
 /** Scans the locally built test images (testing/images/build.sh) from the Docker engine, without a cache. */

@@ -2,7 +2,7 @@ package dev.bulwark.scanner.trivy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.scanner.inventory.OsRelease;
+import dev.bulwark.scanner.model.OsRelease;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

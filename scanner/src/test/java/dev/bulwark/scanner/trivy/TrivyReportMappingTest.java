@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.policy.vuln.Severity;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import dev.bulwark.scanner.match.Match;
 import java.util.Map;
 import java.util.TreeMap;

@@ -5,7 +5,7 @@ import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.scanner.analyzer.Analyzer;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.bulwark.scanner.analyzer.java;
 
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
 import dev.bulwark.scanner.analyzer.java.InflateBudget.Inflated;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.bulwark.scanner.analyzer.java;
 
 import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -3,7 +3,7 @@ package dev.bulwark.scanner.analyzer.java;
 import dev.bulwark.scanner.analyzer.Analyzer;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
-import dev.bulwark.scanner.layer.ScanLimits;
+import dev.bulwark.scanner.model.ScanLimits;
 import java.io.IOException;
 
 /**

@@ -3,7 +3,7 @@ package dev.bulwark.scanner.analyzer.os;
 import dev.bulwark.scanner.analyzer.Analyzer;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
-import dev.bulwark.scanner.inventory.OsRelease;
+import dev.bulwark.scanner.model.OsRelease;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package dev.bulwark.scanner.analyzer.rpm;
 import dev.bulwark.scanner.analyzer.Analyzer;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -12,7 +12,7 @@ import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome.Failed;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome.Found;
 import dev.bulwark.scanner.analyzer.Analyzers;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
 import dev.bulwark.scanner.analyzer.Analyzers;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

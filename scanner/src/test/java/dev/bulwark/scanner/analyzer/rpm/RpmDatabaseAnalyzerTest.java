@@ -7,7 +7,7 @@ import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
 import dev.bulwark.scanner.analyzer.Analyzers;
-import dev.bulwark.scanner.inventory.Package;
+import dev.bulwark.scanner.model.Package;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.bulwark.scanner.inventory;
+package dev.bulwark.scanner.model;
 
 /**
  * A file that could not be analysed; the scan went on without it, and reports say so.

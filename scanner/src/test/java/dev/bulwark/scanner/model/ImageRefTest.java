@@ -1,4 +1,4 @@
-package dev.bulwark.scanner.source;
+package dev.bulwark.scanner.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

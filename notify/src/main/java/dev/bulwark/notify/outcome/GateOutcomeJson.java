@@ -1,4 +1,4 @@
-package dev.bulwark.notify;
+package dev.bulwark.notify.outcome;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,14 +24,15 @@ import java.util.Set;
  * A gate outcome as the outbox keeps it until Jira takes it: the repository, stage, build and findings with
  * their advice. The verdict is kept by its word only; ticket sync never reads its reasons.
  */
-final class GateOutcomeJson {
+public final class GateOutcomeJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private GateOutcomeJson() {
     }
 
-    static String write(GateOutcome outcome) {
+    /** The outcome as the JSON text the outbox stores. */
+    public static String write(GateOutcome outcome) {
         ObjectNode root = JSON.createObjectNode();
         root.put("imageRepository", outcome.imageRepository());
         root.put("imageReference", outcome.imageReference());
@@ -61,7 +62,8 @@ final class GateOutcomeJson {
         return root.toString();
     }
 
-    static GateOutcome read(String json) {
+    /** The outcome an earlier {@link #write(GateOutcome)} stored. */
+    public static GateOutcome read(String json) {
         JsonNode root;
         try {
             root = JSON.readTree(json);

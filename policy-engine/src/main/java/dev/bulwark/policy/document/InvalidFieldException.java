@@ -1,4 +1,5 @@
-package dev.bulwark.policy.model;
+package dev.bulwark.policy.document;
+
 
 /**
  * A value in a policy that cannot be right, naming the key it was written under so that the loader can

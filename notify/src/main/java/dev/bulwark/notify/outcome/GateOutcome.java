@@ -1,4 +1,4 @@
-package dev.bulwark.notify;
+package dev.bulwark.notify.outcome;
 
 import dev.bulwark.policy.gate.Verdict;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.bulwark.scanner.inventory;
+package dev.bulwark.scanner.model;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.bulwark.scanner.source;
+package dev.bulwark.scanner.model;
 
 import java.util.Locale;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.bulwark.scanner.layer;
+package dev.bulwark.scanner.model;
 
 /**
  * How much of an image Bulwark will read before it stops with an error. The defaults fit real images with

@@ -1,4 +1,4 @@
-package dev.bulwark.scanner.inventory;
+package dev.bulwark.scanner.model;
 
 import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.InstalledPackage;
