@@ -54,23 +54,11 @@ public record AuditEntry(Instant at, String containerId, String containerName, S
     public static AuditEntry of(Instant at, String containerId, String containerName, String imageDigest,
                                 Decision decision, Response taken, RuntimeMode mode, Observation observation,
                                 String detail) {
-        String rule = "";
-        String kind;
-        if (decision instanceof Decision.Allow) {
-            kind = "allow";
-        } else if (decision instanceof Decision.Alert alert) {
-            kind = "alert";
-            rule = alert.rule().field();
-            detail = detail == null || detail.isBlank() ? alert.why() : detail;
-        } else if (decision instanceof Decision.Block block) {
-            kind = "block";
-            rule = block.rule().field();
-            detail = detail == null || detail.isBlank() ? block.why() : detail;
-        } else {
-            throw new IllegalStateException("unknown decision " + decision + ": teach AuditEntry.of to record it");
-        }
-        return new AuditEntry(at, containerId, containerName, imageDigest, rule, kind,
-                taken == null ? "" : taken.word(), mode.word(), observationJson(observation), detail);
+        String rule = decision.match(allow -> "", alert -> alert.rule().field(), block -> block.rule().field());
+        String why = decision.match(allow -> "", Decision.Alert::why, Decision.Block::why);
+        String said = detail == null || detail.isBlank() ? why : detail;
+        return new AuditEntry(at, containerId, containerName, imageDigest, rule, decision.word(),
+                taken == null ? "" : taken.word(), mode.word(), observationJson(observation), said);
     }
 
     /** An observation as a JSON object with its {@code type} ({@code ProcessExec}, {@code Connect}, …). */

@@ -199,10 +199,9 @@ public final class AgentDaemon implements AutoCloseable {
         try (DockerEngine engine = DockerEngine.fromEnvironment()) {
             String id = engine.client().inspectContainerCmd(container).exec().getId();
             ActionOutcome outcome = new Release(engine.client(), QuarantineLedger.open(config.stateDir())).release(id);
-            if (outcome instanceof ActionOutcome.Failed failed) {
+            return outcome.match(done -> "released " + container + ": " + done.detail(), failed -> {
                 throw new IllegalArgumentException(failed.reason());
-            }
-            return "released " + container + ": " + ((ActionOutcome.Done) outcome).detail();
+            });
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.bulwark.agent.daemon;
 
 import dev.bulwark.agent.docker.ContainerEvent;
+import dev.bulwark.policy.runtime.ExecSource;
 import dev.bulwark.policy.runtime.Observation;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 final class DockerExecObservations {
 
-    static final String SENSOR = "docker-exec";
+    static final String SENSOR = ExecSource.DOCKER_EXEC.word();
 
     private DockerExecObservations() {
     }
@@ -27,6 +28,6 @@ final class DockerExecObservations {
         }
         String program = argv.get(0);
         String executable = program.startsWith("/") ? program : "/bin/" + program;
-        return Optional.of(new Observation.ProcessExec(event.containerId(), event.at(), 0, 0, -1, executable, argv, SENSOR));
+        return Optional.of(new Observation.ProcessExec(event.containerId(), event.at(), 0, 0, -1, executable, argv, ExecSource.DOCKER_EXEC));
     }
 }

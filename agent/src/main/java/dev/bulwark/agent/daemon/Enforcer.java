@@ -120,23 +120,16 @@ final class Enforcer {
             }
         }
         metrics.decision(decision);
-        if (decision instanceof Decision.Allow) {
-            return;
-        }
-        if (decision instanceof Decision.Block) {
+        RuntimeMode decidedIn = mode;
+        decision.accept(allow -> { }, alert -> {
+            Optional<String> admitted = limiter.admit(info.id(), alert.rule().field() + " " + alert.why(), clock.instant());
+            admitted.ifPresent(held -> record(info, alert, Response.ALERT, decidedIn, observation, alert.why() + held));
+        }, block -> {
             Response response = strongest(runtime.responses());
             ActionOutcome outcome = actions.forKind(response).apply(info);
             metrics.action(response);
-            String detail = ((Decision.Block) decision).why() + "; " + (outcome instanceof ActionOutcome.Done done
-                    ? response.word() + ": " + done.detail() : response.word() + " failed: " + ((ActionOutcome.Failed) outcome).reason());
-            record(info, decision, response, mode, observation, detail);
-        } else {
-            Decision.Alert alert = (Decision.Alert) decision;
-            Optional<String> admitted = limiter.admit(info.id(), alert.rule().field() + " " + alert.why(), clock.instant());
-            if (admitted.isPresent()) {
-                record(info, decision, Response.ALERT, mode, observation, alert.why() + admitted.get());
-            }
-        }
+            record(info, block, response, decidedIn, observation, block.why() + "; " + outcome.describe(response));
+        });
     }
 
     private void record(ContainerInfo info, Decision decision, Response taken, RuntimeMode mode, Observation observation,

@@ -7,6 +7,8 @@ import dev.bulwark.policy.profile.Origin;
 import dev.bulwark.policy.profile.Profile;
 import dev.bulwark.policy.profile.ProfileJudge;
 import dev.bulwark.policy.runtime.Decision;
+import dev.bulwark.policy.runtime.ExecSource;
+import dev.bulwark.policy.runtime.FileAccessKind;
 import dev.bulwark.policy.runtime.ModePolicy;
 import dev.bulwark.policy.runtime.Observation;
 import dev.bulwark.policy.runtime.RuntimeMode;
@@ -37,35 +39,45 @@ final class ProfileVerdicts {
 
     ProfileJudge.Judged judge(ContainerInfo info, Observation observation, Optional<RuntimeMode> labelled,
                               boolean eventsLost, RuntimeMode containerMode, String sensor, boolean retry) {
-        if (observation instanceof Observation.ContainerConfig) {
+        return observation.match(
+                exec -> judgeExec(info, exec, labelled, eventsLost, containerMode, sensor, retry),
+                listen -> learnOrJudge(info, listen, Origin.CONTAINER, "", labelled, eventsLost),
+                connect -> learnOrJudge(info, connect, Origin.CONTAINER, "", labelled, eventsLost),
+                file -> judgeFile(info, file, labelled, eventsLost, sensor, retry),
+                sample -> learnOrJudge(info, sample, Origin.CONTAINER, "", labelled, eventsLost),
+                config -> NOTHING_YET);
+    }
+
+    private ProfileJudge.Judged judgeExec(ContainerInfo info, Observation.ProcessExec exec, Optional<RuntimeMode> labelled,
+                                          boolean eventsLost, RuntimeMode containerMode, String sensor, boolean retry) {
+        Lineage.Attribution attribution = lineage.attribute(exec, info, retry);
+        if (!attribution.certain()) {
+            retryLater.retry(exec, sensor, info.pid());
             return NOTHING_YET;
         }
-        Origin origin = Origin.CONTAINER;
-        String parent = "";
-        if (observation instanceof Observation.ProcessExec exec) {
-            Lineage.Attribution attribution = lineage.attribute(exec, info, retry);
-            if (!attribution.certain()) {
-                retryLater.retry(observation, sensor, info.pid());
-                return NOTHING_YET;
-            }
-            origin = attribution.origin();
-            parent = attribution.parentExecutable();
-            if (exec.source().equals(DockerExecObservations.SENSOR)) {
-                return origin == Origin.OPERATOR ? operatorExec(exec, containerMode, eventsLost) : NOTHING_YET;
-            }
-        } else if (observation instanceof Observation.FileAccess file && file.kind().equals("exec")) {
-            Lineage.Attribution attribution = lineage.attributeFile(file, info, retry);
-            if (!attribution.certain()) {
-                retryLater.retry(observation, sensor, info.pid());
-                return NOTHING_YET;
-            }
-            origin = attribution.origin();
-        } else if (observation instanceof Observation.FileAccess file) {
-            origin = lineage.originOf(file.pid());
+        if (exec.source() == ExecSource.DOCKER_EXEC) {
+            return attribution.origin() == Origin.OPERATOR ? operatorExec(exec, containerMode, eventsLost) : NOTHING_YET;
         }
+        return learnOrJudge(info, exec, attribution.origin(), attribution.parentExecutable(), labelled, eventsLost);
+    }
+
+    private ProfileJudge.Judged judgeFile(ContainerInfo info, Observation.FileAccess file, Optional<RuntimeMode> labelled,
+                                          boolean eventsLost, String sensor, boolean retry) {
+        if (file.kind() != FileAccessKind.EXEC) {
+            return learnOrJudge(info, file, lineage.originOf(file.pid()), "", labelled, eventsLost);
+        }
+        Lineage.Attribution attribution = lineage.attributeFile(file, info, retry);
+        if (!attribution.certain()) {
+            retryLater.retry(file, sensor, info.pid());
+            return NOTHING_YET;
+        }
+        return learnOrJudge(info, file, attribution.origin(), "", labelled, eventsLost);
+    }
+
+    private ProfileJudge.Judged learnOrJudge(ContainerInfo info, Observation observation, Origin origin, String parent,
+                                             Optional<RuntimeMode> labelled, boolean eventsLost) {
         Profile profile = profiles.profileOf(info, observation.at());
-        return ProfileJudge.observe(profile, observation, origin, parent, profiles.settings(), labelled,
-                runtime.responses().get(0), eventsLost);
+        return ProfileJudge.observe(profile, observation, origin, parent, profiles.settings(), labelled, eventsLost);
     }
 
     private ProfileJudge.Judged operatorExec(Observation.ProcessExec exec, RuntimeMode mode, boolean eventsLost) {
@@ -73,7 +85,7 @@ final class ProfileVerdicts {
         Decision raw = switch (runtime.exec()) {
             case ALLOW -> Decision.ALLOW;
             case ALERT -> new Decision.Alert(RuntimeRule.EXEC, what);
-            case DENY -> new Decision.Block(RuntimeRule.EXEC, what, runtime.responses().get(0));
+            case DENY -> new Decision.Block(RuntimeRule.EXEC, what);
         };
         return new ProfileJudge.Judged(ModePolicy.apply(raw, mode, eventsLost), mode);
     }

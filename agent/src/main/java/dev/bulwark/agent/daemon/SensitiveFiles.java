@@ -1,5 +1,6 @@
 package dev.bulwark.agent.daemon;
 
+import dev.bulwark.policy.runtime.FileAccessKind;
 import dev.bulwark.policy.runtime.Observation;
 import java.util.List;
 
@@ -16,9 +17,9 @@ final class SensitiveFiles {
     }
 
     static boolean worthJudging(Observation observation) {
-        if (!(observation instanceof Observation.FileAccess access)) {
-            return true;
+        if (observation instanceof Observation.FileAccess access && access.kind() == FileAccessKind.READ) {
+            return READ_PREFIXES.stream().anyMatch(access.path()::startsWith);
         }
-        return !access.kind().equals("read") || READ_PREFIXES.stream().anyMatch(access.path()::startsWith);
+        return true;
     }
 }

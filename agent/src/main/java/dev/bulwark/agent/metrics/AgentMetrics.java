@@ -45,17 +45,7 @@ public final class AgentMetrics {
 
     /** The agent decided (after the mode was applied). */
     public void decision(Decision decision) {
-        String kind;
-        if (decision instanceof Decision.Allow) {
-            kind = "allow";
-        } else if (decision instanceof Decision.Alert) {
-            kind = "alert";
-        } else if (decision instanceof Decision.Block) {
-            kind = "block";
-        } else {
-            throw new IllegalStateException("unknown decision " + decision + ": teach AgentMetrics to count it");
-        }
-        count(decisions, kind);
+        count(decisions, decision.word());
     }
 
     /** The agent took a response. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.policy.runtime.Decision;
+import dev.bulwark.policy.runtime.ExecSource;
 import dev.bulwark.policy.runtime.Observation;
 import dev.bulwark.policy.runtime.Response;
 import dev.bulwark.policy.runtime.RuntimeMode;
@@ -135,8 +136,8 @@ class AuditLogTest {
 
     private static AuditEntry shellBlocked(String container) {
         Observation exec = new Observation.ProcessExec(container, AT, 4242, 1, 0, "/bin/busybox", List.of("sh", "-c", "id"),
-                "proc-connector");
-        Decision block = new Decision.Block(RuntimeRule.DENIED_EXECUTABLES, "/bin/sh ran", Response.KILL);
+                ExecSource.PROC_CONNECTOR);
+        Decision block = new Decision.Block(RuntimeRule.DENIED_EXECUTABLES, "/bin/sh ran");
         return AuditEntry.of(AT, container, "web-1", "sha256:abc", block, Response.KILL, RuntimeMode.PROTECT, exec, null);
     }
 

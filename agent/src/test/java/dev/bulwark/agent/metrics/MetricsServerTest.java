@@ -28,7 +28,7 @@ class MetricsServerTest {
             }
             metrics.observation("docker-exec");
             metrics.decision(Decision.ALLOW);
-            metrics.decision(new Decision.Block(RuntimeRule.DENIED_EXECUTABLES, "/bin/sh ran", Response.KILL));
+            metrics.decision(new Decision.Block(RuntimeRule.DENIED_EXECUTABLES, "/bin/sh ran"));
             metrics.action(Response.KILL);
             metrics.sensorLag("proc-connector", 250);
             metrics.gap("proc-connector", 7);

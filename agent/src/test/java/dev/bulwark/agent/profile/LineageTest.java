@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.agent.docker.ContainerInfo;
 import dev.bulwark.agent.sensor.proc.ProcReader;
 import dev.bulwark.policy.profile.Origin;
+import dev.bulwark.policy.runtime.ExecSource;
+import dev.bulwark.policy.runtime.FileAccessKind;
 import dev.bulwark.policy.runtime.Observation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,13 +90,13 @@ class LineageTest {
     @Test
     void aGoneProcessTheEngineAnnouncedIsTheEnginesAndTheHealthChecksOwnCommandIsTheHealthCheck() {
         lineage.attribute(new Observation.ProcessExec(ID, Instant.now(), 0, 0, -1, "/bin/bash", List.of("bash", "-l"),
-                "docker-exec"), web);
+                ExecSource.DOCKER_EXEC), web);
 
         assertThat(lineage.attribute(exec(700, 699, "/usr/bin/bash", "bash", "-l"), web, false).origin()).isEqualTo(Origin.OPERATOR);
         assertThat(lineage.attribute(exec(701, 699, "/usr/bin/curl", "/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health"),
                 web, false).origin()).isEqualTo(Origin.HEALTHCHECK);
         lineage.attribute(new Observation.ProcessExec(ID, Instant.now(), 0, 0, -1, "/usr/bin/curl",
-                List.of("/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health"), "docker-exec"), web);
+                List.of("/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health"), ExecSource.DOCKER_EXEC), web);
         // Caught while runc was still exec'ing it: its arguments read as "/".
         assertThat(lineage.attribute(exec(702, 699, "/usr/bin/curl", "/"), web, false).origin()).isEqualTo(Origin.HEALTHCHECK);
     }
@@ -115,7 +117,7 @@ class LineageTest {
         process(800, INIT, "/usr/bin/date", "0::/docker/" + ID);
         lineage.attribute(exec(800, INIT, "/usr/bin/date", "date"), web);
         lineage.attribute(new Observation.ProcessExec(ID, Instant.now(), 0, 0, -1, "/usr/bin/curl",
-                List.of("/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health"), "docker-exec"), web);
+                List.of("/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health"), ExecSource.DOCKER_EXEC), web);
 
         assertThat(lineage.attributeFile(opened(800, "/usr/bin/date"), web, false).origin()).isEqualTo(Origin.CONTAINER);
         assertThat(lineage.attributeFile(opened(801, "/usr/bin/curl"), web, false).origin()).isEqualTo(Origin.HEALTHCHECK);
@@ -124,7 +126,7 @@ class LineageTest {
     }
 
     private static Observation.FileAccess opened(long pid, String path) {
-        return new Observation.FileAccess(ID, Instant.now(), path, "exec", pid);
+        return new Observation.FileAccess(ID, Instant.now(), path, FileAccessKind.EXEC, pid);
     }
 
     private void process(long pid, long parent, String executable, String cgroup) throws IOException {
@@ -142,6 +144,6 @@ class LineageTest {
     }
 
     private static Observation.ProcessExec exec(long pid, long parent, String executable, String... argv) {
-        return new Observation.ProcessExec(ID, Instant.now(), pid, parent, 0, executable, List.of(argv), "proc-connector");
+        return new Observation.ProcessExec(ID, Instant.now(), pid, parent, 0, executable, List.of(argv), ExecSource.PROC_CONNECTOR);
     }
 }

@@ -122,19 +122,6 @@ class ResponseActionsTest {
         }
     }
 
-    @Test
-    void theLadderPicksTheStrongestAllowedStepNotBeyondTheRequest() {
-        List<Response> ladder = List.of(Response.ALERT, Response.QUARANTINE, Response.PAUSE);
-
-        assertThat(ResponseLadder.pick(ladder, Response.STOP)).isEqualTo(Response.PAUSE);
-        assertThat(ResponseLadder.pick(ladder, Response.KILL)).isEqualTo(Response.PAUSE);
-        assertThat(ResponseLadder.pick(ladder, Response.QUARANTINE)).isEqualTo(Response.QUARANTINE);
-        assertThat(ResponseLadder.pick(ladder, Response.ALERT)).isEqualTo(Response.ALERT);
-        assertThat(ResponseLadder.pick(List.of(Response.ALERT, Response.KILL), Response.STOP)).isEqualTo(Response.ALERT);
-        assertThat(ResponseLadder.pick(List.of(Response.PAUSE), Response.QUARANTINE))
-                .as("nothing on the ladder fits: alert, which never harms").isEqualTo(Response.ALERT);
-    }
-
     private ResponseActions actions() {
         ledger = QuarantineLedger.open(stateDirectory);
         return new ResponseActions(engine.client(), ledger);

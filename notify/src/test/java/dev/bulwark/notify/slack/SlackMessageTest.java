@@ -50,7 +50,7 @@ class SlackMessageTest {
 
         assertThat(texts.get(0)).startsWith(":warning:").endsWith("passed with warnings the prod gate");
         assertThat(String.join("\n", texts)).contains("*Findings to look at*")
-                .contains("CVE-2023-44487").contains("no fixed version of debian/zlib1g yet");
+                .contains("CVE-2023-44487").contains("no fixed version of zlib1g yet");
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.bulwark.policy.profile;
 import dev.bulwark.policy.runtime.Observation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -22,7 +21,6 @@ public final class Behaviours {
     static final List<String> SYSTEM_DIRECTORIES = List.of("/bin", "/sbin", "/usr", "/lib", "/lib32", "/lib64", "/libx32",
             "/etc", "/boot");
     private static final Set<String> MULTI_CALL = Set.of("busybox", "toybox");
-    private static final Set<String> WRITES = Set.of("write", "create", "delete");
     /** The dynamic loader the kernel opens for every dynamically linked program. */
     private static final java.util.regex.Pattern ELF_INTERPRETER = java.util.regex.Pattern.compile(".*/ld-(linux|musl)[^/]*\\.so[^/]*");
 
@@ -38,31 +36,38 @@ public final class Behaviours {
         if (origin == Origin.OPERATOR) {
             return List.of();
         }
-        if (observation instanceof Observation.ProcessExec exec) {
-            if (!exec.executable().startsWith("/") || exec.executable().equals("/")) {
-                // The container runtime's own re-exec (runc init) reads as "/": its binary is outside the container.
-                return List.of();
-            }
-            String program = program(exec);
-            if (origin == Origin.HEALTHCHECK) {
-                return List.of(new Behaviour(Signal.HEALTHCHECKS, program, false, "health check ran " + program));
-            }
-            return execBehaviours(exec, program, parentExecutable);
-        } else if (origin == Origin.HEALTHCHECK) {
+        return observation.match(
+                exec -> execBehaviours(exec, origin, parentExecutable),
+                listen -> origin == Origin.HEALTHCHECK ? List.of() : listening(listen),
+                connect -> origin == Origin.HEALTHCHECK ? List.of() : outbound(connect),
+                file -> origin == Origin.HEALTHCHECK ? List.of() : fileBehaviours(file),
+                sample -> List.of(),
+                config -> List.of());
+    }
+
+    private static List<Behaviour> execBehaviours(Observation.ProcessExec exec, Origin origin, String parentExecutable) {
+        if (!exec.executable().startsWith("/") || exec.executable().equals("/")) {
+            // The container runtime's own re-exec (runc init) reads as "/": its binary is outside the container.
             return List.of();
-        } else if (observation instanceof Observation.Listen listen) {
-            String item = family(listen.protocol()) + ":" + listen.port();
-            return List.of(new Behaviour(Signal.LISTENING, item, false, "listened on " + item));
-        } else if (observation instanceof Observation.Connect connect) {
-            if (loopback(connect.address())) {
-                return List.of(); // never leaves the container: its own services, health checks among them
-            }
-            String item = Generalise.peer(connect.address(), connect.port());
-            return List.of(new Behaviour(Signal.OUTBOUND, item, true, "connected to " + item + ", a peer it never connected to"));
-        } else if (observation instanceof Observation.FileAccess file) {
-            return fileBehaviours(file);
         }
-        return List.of();
+        String program = program(exec);
+        if (origin == Origin.HEALTHCHECK) {
+            return List.of(new Behaviour(Signal.HEALTHCHECKS, program, false, "health check ran " + program));
+        }
+        return execBehaviours(exec, program, parentExecutable);
+    }
+
+    private static List<Behaviour> listening(Observation.Listen listen) {
+        String item = listen.protocol().family() + ":" + listen.port();
+        return List.of(new Behaviour(Signal.LISTENING, item, false, "listened on " + item));
+    }
+
+    private static List<Behaviour> outbound(Observation.Connect connect) {
+        if (loopback(connect.address())) {
+            return List.of(); // never leaves the container: its own services, health checks among them
+        }
+        String item = Generalise.peer(connect.address(), connect.port());
+        return List.of(new Behaviour(Signal.OUTBOUND, item, true, "connected to " + item + ", a peer it never connected to"));
     }
 
     private static List<Behaviour> execBehaviours(Observation.ProcessExec exec, String program, String parent) {
@@ -83,25 +88,22 @@ public final class Behaviours {
     }
 
     private static List<Behaviour> fileBehaviours(Observation.FileAccess file) {
-        String kind = file.kind() == null ? "" : file.kind().toLowerCase(Locale.ROOT);
-        if (WRITES.contains(kind)) {
-            String item = Generalise.path(file.path());
-            boolean system = SYSTEM_DIRECTORIES.stream().anyMatch(dir -> file.path().equals(dir) || file.path().startsWith(dir + "/"));
-            return List.of(new Behaviour(Signal.WRITES, item, system, "a " + kind + " of " + file.path()
-                    + (system ? ", under a system directory," : "") + " where it never wrote"));
-        }
-        if (kind.equals("exec")) {
-            // The executable opened to run (fanotify), seen even when the process is gone before it can be read.
-            if (ELF_INTERPRETER.matcher(file.path()).matches()) {
-                return List.of();
+        return switch (file.kind()) {
+            case WRITE, CREATE, DELETE -> {
+                String item = Generalise.path(file.path());
+                boolean system = SYSTEM_DIRECTORIES.stream()
+                        .anyMatch(dir -> file.path().equals(dir) || file.path().startsWith(dir + "/"));
+                yield List.of(new Behaviour(Signal.WRITES, item, system, "a " + file.kind().word() + " of " + file.path()
+                        + (system ? ", under a system directory," : "") + " where it never wrote"));
             }
-            return List.of(new Behaviour(Signal.EXECUTABLES, file.path(), true, "ran " + file.path() + ", a program it never ran"));
-        }
-        if (kind.equals("read")) {
-            return List.of(new Behaviour(Signal.SENSITIVE_READS, file.path(), true, "read " + file.path()
+            // The executable opened to run (fanotify), seen even when the process is gone before it can be read;
+            // the dynamic loader is opened for every dynamically linked program and tells nothing.
+            case EXEC -> ELF_INTERPRETER.matcher(file.path()).matches() ? List.of()
+                    : List.of(new Behaviour(Signal.EXECUTABLES, file.path(), true, "ran " + file.path()
+                            + ", a program it never ran"));
+            case READ -> List.of(new Behaviour(Signal.SENSITIVE_READS, file.path(), true, "read " + file.path()
                     + ", a credential file it never read"));
-        }
-        return List.of();
+        };
     }
 
     /** The program as learned: the executable, or for a multi-call binary (busybox) the applet argv[0] names. */
@@ -116,10 +118,6 @@ public final class Behaviours {
             }
         }
         return executable;
-    }
-
-    private static String family(String protocol) {
-        return protocol == null ? "tcp" : protocol.toLowerCase(Locale.ROOT).replace("6", "");
     }
 
     private static boolean loopback(String address) {

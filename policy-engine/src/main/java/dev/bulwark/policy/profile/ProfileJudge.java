@@ -4,7 +4,6 @@ import dev.bulwark.policy.runtime.Decision;
 import dev.bulwark.policy.runtime.LearningSettings;
 import dev.bulwark.policy.runtime.ModePolicy;
 import dev.bulwark.policy.runtime.Observation;
-import dev.bulwark.policy.runtime.Response;
 import dev.bulwark.policy.runtime.RuntimeMode;
 import dev.bulwark.policy.runtime.RuntimeRule;
 import java.util.List;
@@ -47,19 +46,17 @@ public final class ProfileJudge {
      * @param parentExecutable the executable of an exec's parent, when known
      * @param labelled         the mode the container's label asks for, if any: it overrides converged signals' modes,
      *                         and {@code learn} keeps every signal learning
-     * @param requested        the response a block asks for
      * @param eventsLost       whether a sensor lost events lately (a block then becomes an alert)
      */
     public static Judged observe(Profile profile, Observation observation, Origin origin, String parentExecutable,
-                                 LearningSettings settings, Optional<RuntimeMode> labelled, Response requested,
-                                 boolean eventsLost) {
+                                 LearningSettings settings, Optional<RuntimeMode> labelled, boolean eventsLost) {
         if (origin == Origin.OPERATOR) {
             return Judged.LEARNED;
         }
         boolean forcedLearning = labelled.filter(mode -> mode == RuntimeMode.LEARN).isPresent();
         if (observation instanceof Observation.ResourceSample sample) {
             profile.tick(sample.at(), settings.interval().duration(), profile.liveSample(sample));
-            return resources(profile, sample, settings, labelled, forcedLearning, requested, eventsLost);
+            return resources(profile, sample, settings, labelled, forcedLearning, eventsLost);
         }
         profile.tick(observation.at(), settings.interval().duration(), origin == Origin.CONTAINER);
         Judged strongest = Judged.LEARNED;
@@ -68,7 +65,7 @@ public final class ProfileJudge {
             if (forcedLearning || profile.learning(behaviour.signal())) {
                 profile.learn(behaviour.signal(), behaviour.item(), observation.at());
             } else if (!profile.knows(behaviour.signal(), behaviour.item())) {
-                Decision raw = behaviour.highRisk() ? new Decision.Block(RuntimeRule.PROFILE, behaviour.what(), requested)
+                Decision raw = behaviour.highRisk() ? new Decision.Block(RuntimeRule.PROFILE, behaviour.what())
                         : new Decision.Alert(RuntimeRule.PROFILE, behaviour.what());
                 strongest = stronger(strongest, judged(raw, profile, behaviour.signal(), labelled, eventsLost));
             }
@@ -77,8 +74,7 @@ public final class ProfileJudge {
     }
 
     private static Judged resources(Profile profile, Observation.ResourceSample sample, LearningSettings settings,
-                                    Optional<RuntimeMode> labelled, boolean forcedLearning, Response requested,
-                                    boolean eventsLost) {
+                                    Optional<RuntimeMode> labelled, boolean forcedLearning, boolean eventsLost) {
         if (forcedLearning || profile.learning(Signal.RESOURCES)) {
             profile.learnResources(sample);
             return Judged.LEARNED;
@@ -88,7 +84,7 @@ public final class ProfileJudge {
             return Judged.LEARNED;
         }
         String why = "resource use outside the learned envelope: " + breach;
-        Decision raw = settings.blocksAnomalies() ? new Decision.Block(RuntimeRule.RESOURCES, why, requested)
+        Decision raw = settings.blocksAnomalies() ? new Decision.Block(RuntimeRule.RESOURCES, why)
                 : new Decision.Alert(RuntimeRule.RESOURCES, why);
         return judged(raw, profile, Signal.RESOURCES, labelled, eventsLost);
     }

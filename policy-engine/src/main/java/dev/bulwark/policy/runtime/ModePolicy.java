@@ -35,17 +35,15 @@ public final class ModePolicy {
     public static Decision apply(Decision raw, RuntimeMode mode, boolean eventsLost) {
         Objects.requireNonNull(raw, "raw");
         Objects.requireNonNull(mode, "mode");
-        if (raw instanceof Decision.Allow || mode == RuntimeMode.LEARN) {
+        if (mode == RuntimeMode.LEARN) {
             return Decision.ALLOW;
-        } else if (raw instanceof Decision.Alert) {
-            return raw;
-        } else if (raw instanceof Decision.Block block) {
+        }
+        return raw.match(allow -> allow, alert -> alert, block -> {
             if (mode == RuntimeMode.MONITOR) {
                 return new Decision.Alert(block.rule(), block.why());
             }
             return eventsLost ? new Decision.Alert(block.rule(), block.why() + " (" + EVENTS_LOST + ")") : block;
-        }
-        throw new IllegalStateException("unknown decision " + raw.getClass().getName() + ": handle it in ModePolicy");
+        });
     }
 
     /**

@@ -2,8 +2,6 @@ package dev.bulwark.policy.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Judges one observation against a policy's explicit runtime rules and gives the raw verdict: {@link Decision#ALLOW}
@@ -27,68 +25,51 @@ import java.util.Set;
  */
 public final class RuntimeRulesEvaluator {
 
-    private static final Set<String> WRITES = Set.of("write", "create", "delete");
-
     private RuntimeRulesEvaluator() {
     }
 
-    /**
-     * The raw verdict on an observation under the rules, blocks requesting {@link Response#ALERT} (the ladder of a
-     * policy without one).
-     */
+    /** The raw verdict on an observation under the rules. */
     public static Decision decide(RuntimeRules rules, Observation observation) {
-        return decide(rules, observation, Response.ALERT);
+        return observation.match(
+                exec -> exec(rules, exec),
+                listen -> rules.listeningPorts().isEmpty() || rules.listeningPorts().contains(listen.port())
+                        ? Decision.ALLOW
+                        : new Decision.Block(RuntimeRule.LISTENING_PORTS, "listened on " + listen.protocol().word()
+                                + " port " + listen.port() + ", which is not in listeningPorts " + rules.listeningPorts()),
+                connect -> connect(rules.outbound(), connect),
+                file -> file(rules, file),
+                sample -> resources(rules.resources(), sample, false),
+                config -> Decision.ALLOW);
     }
 
-    /** The raw verdict on an observation under a runtime section, blocks requesting the first rung of its ladder. */
+    /** The raw verdict on an observation under a runtime section: its rules, its admission rules, its learning. */
     public static Decision decide(RuntimeSpec spec, Observation observation) {
-        if (observation instanceof Observation.ContainerConfig config) {
-            return ContainerConfigRules.decide(spec.admission(), config, spec.responses().get(0));
-        }
-        if (observation instanceof Observation.ResourceSample sample) {
-            return resources(spec.rules().resources(), sample, spec.learning().blocksAnomalies(), spec.responses().get(0));
-        }
-        return decide(spec.rules(), observation, spec.responses().get(0));
+        return observation.match(
+                exec -> decide(spec.rules(), exec),
+                listen -> decide(spec.rules(), listen),
+                connect -> decide(spec.rules(), connect),
+                file -> decide(spec.rules(), file),
+                sample -> resources(spec.rules().resources(), sample, spec.learning().blocksAnomalies()),
+                config -> ContainerConfigRules.decide(spec.admission(), config));
     }
 
     /** A sample above the envelope: an alert, or a block when the policy blocks anomalies. */
-    public static Decision resources(ResourceLimits limits, Observation.ResourceSample sample, boolean block,
-                                     Response requested) {
+    public static Decision resources(ResourceLimits limits, Observation.ResourceSample sample, boolean block) {
         String breach = limits.breach(sample);
         if (breach.isEmpty()) {
             return Decision.ALLOW;
         }
         String why = "resource use above the envelope: " + breach;
-        return block ? new Decision.Block(RuntimeRule.RESOURCES, why, requested) : new Decision.Alert(RuntimeRule.RESOURCES, why);
+        return block ? new Decision.Block(RuntimeRule.RESOURCES, why) : new Decision.Alert(RuntimeRule.RESOURCES, why);
     }
 
-    private static Decision decide(RuntimeRules rules, Observation observation, Response requested) {
-        if (observation instanceof Observation.ProcessExec exec) {
-            return exec(rules, exec, requested);
-        } else if (observation instanceof Observation.Connect connect) {
-            return connect(rules.outbound(), connect, requested);
-        } else if (observation instanceof Observation.Listen listen) {
-            return rules.listeningPorts().isEmpty() || rules.listeningPorts().contains(listen.port()) ? Decision.ALLOW
-                    : new Decision.Block(RuntimeRule.LISTENING_PORTS, "listened on " + listen.protocol() + " port "
-                    + listen.port() + ", which is not in listeningPorts " + rules.listeningPorts(), requested);
-        } else if (observation instanceof Observation.FileAccess file) {
-            return file(rules, file, requested);
-        } else if (observation instanceof Observation.ResourceSample sample) {
-            return resources(rules.resources(), sample, false, requested);
-        } else if (observation instanceof Observation.ContainerConfig) {
-            return Decision.ALLOW;
-        }
-        throw new IllegalStateException("no runtime rule covers " + observation.getClass().getName()
-                + ": add it to RuntimeRulesEvaluator");
-    }
-
-    private static Decision exec(RuntimeRules rules, Observation.ProcessExec exec, Response requested) {
+    private static Decision exec(RuntimeRules rules, Observation.ProcessExec exec) {
         List<String> paths = executablePaths(exec);
         for (String glob : rules.deniedExecutables()) {
             for (String path : paths) {
                 if (new PathGlob(glob).matches(path)) {
                     return new Decision.Block(RuntimeRule.DENIED_EXECUTABLES, describe(exec) + " ran, and " + path
-                            + " matches '" + glob + "' in deniedExecutables", requested);
+                            + " matches '" + glob + "' in deniedExecutables");
                 }
             }
         }
@@ -98,7 +79,7 @@ public final class RuntimeRulesEvaluator {
         for (String path : paths) {
             if (rules.allowedExecutables().stream().noneMatch(glob -> new PathGlob(glob).matches(path))) {
                 return new Decision.Block(RuntimeRule.ALLOWED_EXECUTABLES, describe(exec) + " ran, and " + path
-                        + " matches nothing in allowedExecutables", requested);
+                        + " matches nothing in allowedExecutables");
             }
         }
         return Decision.ALLOW;
@@ -125,12 +106,12 @@ public final class RuntimeRulesEvaluator {
         return exec.executable() + (exec.argv().isEmpty() ? "" : " (argv[0] " + exec.argv().get(0) + ")");
     }
 
-    private static Decision connect(Outbound outbound, Observation.Connect connect, Response requested) {
+    private static Decision connect(Outbound outbound, Observation.Connect connect) {
         String target = connect.address() + " port " + connect.port();
         for (String denied : outbound.deny()) {
             if (Destination.parse(denied).matches(connect.address(), connect.port())) {
                 return new Decision.Block(RuntimeRule.OUTBOUND_DENY, "connected to " + target + ", which matches '"
-                        + denied + "' in outbound.deny", requested);
+                        + denied + "' in outbound.deny");
             }
         }
         if (outbound.allow().isEmpty()
@@ -138,16 +119,15 @@ public final class RuntimeRulesEvaluator {
             return Decision.ALLOW;
         }
         return new Decision.Block(RuntimeRule.OUTBOUND_ALLOW, "connected to " + target
-                + ", which matches nothing in outbound.allow", requested);
+                + ", which matches nothing in outbound.allow");
     }
 
-    private static Decision file(RuntimeRules rules, Observation.FileAccess file, Response requested) {
-        String kind = file.kind() == null ? "" : file.kind().toLowerCase(Locale.ROOT);
-        if (!WRITES.contains(kind) || rules.writablePaths().isEmpty()
+    private static Decision file(RuntimeRules rules, Observation.FileAccess file) {
+        if (!file.kind().changes() || rules.writablePaths().isEmpty()
                 || rules.writablePaths().stream().anyMatch(glob -> new PathGlob(glob).matches(file.path()))) {
             return Decision.ALLOW;
         }
-        return new Decision.Block(RuntimeRule.WRITABLE_PATHS, "a " + kind + " of " + file.path()
-                + ", which matches nothing in writablePaths", requested);
+        return new Decision.Block(RuntimeRule.WRITABLE_PATHS, "a " + file.kind().word() + " of " + file.path()
+                + ", which matches nothing in writablePaths");
     }
 }

@@ -1,8 +1,10 @@
 package dev.bulwark.policy.profile;
 
+import dev.bulwark.policy.runtime.ExecSource;
+import dev.bulwark.policy.runtime.FileAccessKind;
 import dev.bulwark.policy.runtime.LearningSettings;
 import dev.bulwark.policy.runtime.Observation;
-import dev.bulwark.policy.runtime.Response;
+import dev.bulwark.policy.runtime.Protocol;
 import dev.bulwark.policy.runtime.RuntimeMode;
 import dev.bulwark.policy.runtime.Span;
 import java.time.Duration;
@@ -29,15 +31,15 @@ final class ProfileFixtures {
     }
 
     static Observation.ProcessExec exec(Instant at, String executable, String... argv) {
-        return new Observation.ProcessExec(CONTAINER, at, 100, 1, 0, executable, List.of(argv), "proc-connector");
+        return new Observation.ProcessExec(CONTAINER, at, 100, 1, 0, executable, List.of(argv), ExecSource.PROC_CONNECTOR);
     }
 
     static Observation.FileAccess write(Instant at, String path) {
-        return new Observation.FileAccess(CONTAINER, at, path, "write", 100);
+        return new Observation.FileAccess(CONTAINER, at, path, FileAccessKind.WRITE, 100);
     }
 
     static Observation.Connect connect(Instant at, String address, int port) {
-        return new Observation.Connect(CONTAINER, at, "tcp", address, port);
+        return new Observation.Connect(CONTAINER, at, Protocol.TCP, address, port);
     }
 
     static Observation.ResourceSample sample(Instant at, double cpu) {
@@ -45,7 +47,7 @@ final class ProfileFixtures {
     }
 
     static ProfileJudge.Judged observe(Profile profile, Observation observation, String parent) {
-        return ProfileJudge.observe(profile, observation, Origin.CONTAINER, parent, FAST, Optional.empty(), Response.STOP, false);
+        return ProfileJudge.observe(profile, observation, Origin.CONTAINER, parent, FAST, Optional.empty(), false);
     }
 
     /** Ordinary traffic for the given span: date run by python every interval, log writes, a resource sample. */

@@ -12,9 +12,11 @@ import static dev.bulwark.policy.profile.ProfileFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.policy.runtime.Decision;
+import dev.bulwark.policy.runtime.ExecSource;
+import dev.bulwark.policy.runtime.FileAccessKind;
 import dev.bulwark.policy.runtime.LearningSettings;
 import dev.bulwark.policy.runtime.Observation;
-import dev.bulwark.policy.runtime.Response;
+import dev.bulwark.policy.runtime.Protocol;
 import dev.bulwark.policy.runtime.RuntimeMode;
 import dev.bulwark.policy.runtime.RuntimeRule;
 import dev.bulwark.policy.runtime.Span;
@@ -84,14 +86,14 @@ class ProfileJudgeTest {
 
     @Test
     void blocksAReadOfACredentialFile() {
-        Observation read = new Observation.FileAccess(ProfileFixtures.CONTAINER, now, "/etc/shadow", "read", 100);
+        Observation read = new Observation.FileAccess(ProfileFixtures.CONTAINER, now, "/etc/shadow", FileAccessKind.READ, 100);
 
         assertThat(observe(profile, read, "").decision()).isInstanceOf(Decision.Block.class);
     }
 
     @Test
     void alertsOnANewListeningPort() {
-        Observation listen = new Observation.Listen(ProfileFixtures.CONTAINER, now, "tcp", "0.0.0.0", 4444);
+        Observation listen = new Observation.Listen(ProfileFixtures.CONTAINER, now, Protocol.TCP, "0.0.0.0", 4444);
 
         assertThat(observe(profile, listen, "").decision()).isInstanceOf(Decision.Alert.class);
     }
@@ -99,7 +101,7 @@ class ProfileJudgeTest {
     @Test
     void monitorModeTurnsABlockIntoAnAlert() {
         ProfileJudge.Judged judged = ProfileJudge.observe(profile, exec(now, "/usr/bin/curl", "curl"), Origin.CONTAINER,
-                "/usr/bin/python3.11", FAST, Optional.of(RuntimeMode.MONITOR), Response.STOP, false);
+                "/usr/bin/python3.11", FAST, Optional.of(RuntimeMode.MONITOR), false);
 
         assertThat(judged.decision()).isInstanceOf(Decision.Alert.class);
         assertThat(judged.mode()).isEqualTo(RuntimeMode.MONITOR);
@@ -108,7 +110,7 @@ class ProfileJudgeTest {
     @Test
     void aLearnLabelKeepsLearningInsteadOfJudging() {
         ProfileJudge.Judged judged = ProfileJudge.observe(profile, exec(now, "/usr/bin/curl", "curl"), Origin.CONTAINER,
-                "/usr/bin/python3.11", FAST, Optional.of(RuntimeMode.LEARN), Response.STOP, false);
+                "/usr/bin/python3.11", FAST, Optional.of(RuntimeMode.LEARN), false);
 
         assertThat(judged.decision()).isEqualTo(Decision.ALLOW);
         assertThat(profile.knows(Signal.EXECUTABLES, "/usr/bin/curl")).isTrue();
@@ -118,7 +120,7 @@ class ProfileJudgeTest {
     void anOperatorsExecIsNeitherLearnedNorJudged() {
         Profile learning = fresh();
         ProfileJudge.Judged judged = ProfileJudge.observe(learning, exec(START, "/usr/bin/bash", "bash"), Origin.OPERATOR,
-                "", FAST, Optional.empty(), Response.STOP, false);
+                "", FAST, Optional.empty(), false);
 
         assertThat(judged.decision()).isEqualTo(Decision.ALLOW);
         assertThat(learning.knows(Signal.EXECUTABLES, "/usr/bin/bash")).isFalse();
@@ -127,8 +129,7 @@ class ProfileJudgeTest {
     @Test
     void healthChecksAreLearnedApartFromTheContainersOwnPrograms() {
         Profile learning = fresh();
-        ProfileJudge.observe(learning, exec(START, "/usr/bin/wget", "wget"), Origin.HEALTHCHECK, "", FAST, Optional.empty(),
-                Response.STOP, false);
+        ProfileJudge.observe(learning, exec(START, "/usr/bin/wget", "wget"), Origin.HEALTHCHECK, "", FAST, Optional.empty(), false);
 
         assertThat(learning.knows(Signal.HEALTHCHECKS, "/usr/bin/wget")).isTrue();
         assertThat(learning.knows(Signal.EXECUTABLES, "/usr/bin/wget")).isFalse();
@@ -150,10 +151,10 @@ class ProfileJudgeTest {
                 Span.parse("30s"), 6, LearningSettings.AnomalyAction.BLOCK, Span.parse("1m"));
         for (int i = 0; i < 2; i++) {
             ProfileJudge.observe(profile, sample(now.plusSeconds(10L * i), 1.0), Origin.CONTAINER, "", blocking,
-                    Optional.empty(), Response.STOP, false);
+                    Optional.empty(), false);
         }
         ProfileJudge.Judged third = ProfileJudge.observe(profile, sample(now.plusSeconds(20), 1.0), Origin.CONTAINER, "",
-                blocking, Optional.empty(), Response.STOP, false);
+                blocking, Optional.empty(), false);
 
         assertThat(third.decision()).isInstanceOf(Decision.Block.class);
     }
@@ -161,14 +162,14 @@ class ProfileJudgeTest {
     @Test
     void lostEventsTurnABlockIntoAnAlert() {
         ProfileJudge.Judged judged = ProfileJudge.observe(profile, exec(now, "/usr/bin/curl", "curl"), Origin.CONTAINER,
-                "/usr/bin/python3.11", FAST, Optional.empty(), Response.STOP, true);
+                "/usr/bin/python3.11", FAST, Optional.empty(), true);
 
         assertThat(judged.decision()).isInstanceOf(Decision.Alert.class);
     }
 
     @Test
     void aBusyboxAppletIsLearnedByItsName() {
-        Observation.ProcessExec shell = new Observation.ProcessExec("c", START, 1, 0, 0, "/bin/busybox", List.of("sh"), "");
+        Observation.ProcessExec shell = new Observation.ProcessExec("c", START, 1, 0, 0, "/bin/busybox", List.of("sh"), ExecSource.PROC_CONNECTOR);
 
         assertThat(Behaviours.program(shell)).isEqualTo("/bin/sh");
     }

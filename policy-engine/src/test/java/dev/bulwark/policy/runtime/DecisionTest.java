@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class DecisionTest {
 
     private final Decision alert = new Decision.Alert(RuntimeRule.PROFILE, "a new program");
-    private final Decision block = new Decision.Block(RuntimeRule.PROFILE, "a new program", Response.KILL);
+    private final Decision block = new Decision.Block(RuntimeRule.PROFILE, "a new program");
 
     @Test
     void blockOutranksAlertAndAlertOutranksAllow() {

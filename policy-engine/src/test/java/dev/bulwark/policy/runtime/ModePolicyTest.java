@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class ModePolicyTest {
 
     private static final Decision.Block BLOCK = new Decision.Block(RuntimeRule.DENIED_EXECUTABLES,
-            "/bin/sh ran", Response.KILL);
+            "/bin/sh ran");
     private static final Decision.Alert ALERT = new Decision.Alert(RuntimeRule.OUTBOUND_ALLOW, "connected out");
 
     @Test

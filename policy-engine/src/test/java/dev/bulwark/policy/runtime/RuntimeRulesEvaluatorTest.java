@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.policy.document.InvalidFieldException;
+import dev.bulwark.policy.runtime.ExecSource;
+import dev.bulwark.policy.runtime.FileAccessKind;
+import dev.bulwark.policy.runtime.Protocol;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -114,8 +117,8 @@ class RuntimeRulesEvaluatorTest {
     void blocksListeningOnAPortOutsideTheList() {
         RuntimeRules rules = new RuntimeRules(null, null, null, List.of(8080), null);
 
-        assertThat(decide(rules, new Observation.Listen(CONTAINER, AT, "tcp", "0.0.0.0", 8080))).isEqualTo(Decision.ALLOW);
-        assertThat(ruleBroken(rules, new Observation.Listen(CONTAINER, AT, "tcp6", "::", 4444)))
+        assertThat(decide(rules, new Observation.Listen(CONTAINER, AT, Protocol.TCP, "0.0.0.0", 8080))).isEqualTo(Decision.ALLOW);
+        assertThat(ruleBroken(rules, new Observation.Listen(CONTAINER, AT, Protocol.TCP6, "::", 4444)))
                 .isEqualTo(RuntimeRule.LISTENING_PORTS);
     }
 
@@ -123,12 +126,12 @@ class RuntimeRulesEvaluatorTest {
     void blocksWritesOutsideTheWritablePathsButNotReads() {
         RuntimeRules rules = new RuntimeRules(null, null, null, null, List.of("/tmp/**", "/var/log/app/*.log"));
 
-        assertThat(decide(rules, file("/tmp/cache/x", "create"))).isEqualTo(Decision.ALLOW);
-        assertThat(decide(rules, file("/var/log/app/out.log", "write"))).isEqualTo(Decision.ALLOW);
-        assertThat(decide(rules, file("/etc/passwd", "read"))).isEqualTo(Decision.ALLOW);
-        assertThat(ruleBroken(rules, file("/etc/passwd", "write"))).isEqualTo(RuntimeRule.WRITABLE_PATHS);
-        assertThat(ruleBroken(rules, file("/var/log/app/sub/out.log", "write"))).isEqualTo(RuntimeRule.WRITABLE_PATHS);
-        assertThat(ruleBroken(rules, file("/usr/bin/ls", "delete"))).isEqualTo(RuntimeRule.WRITABLE_PATHS);
+        assertThat(decide(rules, file("/tmp/cache/x", FileAccessKind.CREATE))).isEqualTo(Decision.ALLOW);
+        assertThat(decide(rules, file("/var/log/app/out.log", FileAccessKind.WRITE))).isEqualTo(Decision.ALLOW);
+        assertThat(decide(rules, file("/etc/passwd", FileAccessKind.READ))).isEqualTo(Decision.ALLOW);
+        assertThat(ruleBroken(rules, file("/etc/passwd", FileAccessKind.WRITE))).isEqualTo(RuntimeRule.WRITABLE_PATHS);
+        assertThat(ruleBroken(rules, file("/var/log/app/sub/out.log", FileAccessKind.WRITE))).isEqualTo(RuntimeRule.WRITABLE_PATHS);
+        assertThat(ruleBroken(rules, file("/usr/bin/ls", FileAccessKind.DELETE))).isEqualTo(RuntimeRule.WRITABLE_PATHS);
     }
 
     @Test
@@ -137,7 +140,7 @@ class RuntimeRulesEvaluatorTest {
 
         assertThat(decide(none, exec("/bin/sh", "sh"))).isEqualTo(Decision.ALLOW);
         assertThat(decide(none, connect("198.51.100.1", 25))).isEqualTo(Decision.ALLOW);
-        assertThat(decide(none, file("/etc/shadow", "write"))).isEqualTo(Decision.ALLOW);
+        assertThat(decide(none, file("/etc/shadow", FileAccessKind.WRITE))).isEqualTo(Decision.ALLOW);
         assertThat(decide(none, new Observation.ResourceSample(CONTAINER, AT, 4.0, 1L << 40, 9999, 0, 0)))
                 .isEqualTo(Decision.ALLOW);
     }
@@ -150,7 +153,7 @@ class RuntimeRulesEvaluatorTest {
         Decision decision = RuntimeRulesEvaluator.decide(spec, exec("/usr/bin/nc", "nc"));
 
         assertThat(decision).isEqualTo(new Decision.Block(RuntimeRule.DENIED_EXECUTABLES,
-                "/usr/bin/nc (argv[0] nc) ran, and /usr/bin/nc matches '**/nc' in deniedExecutables", Response.QUARANTINE));
+                "/usr/bin/nc (argv[0] nc) ran, and /usr/bin/nc matches '**/nc' in deniedExecutables"));
     }
 
     private static Decision decide(RuntimeRules rules, Observation observation) {
@@ -172,14 +175,14 @@ class RuntimeRulesEvaluatorTest {
     }
 
     private static Observation.ProcessExec exec(String executable, String... argv) {
-        return new Observation.ProcessExec(CONTAINER, AT, 42, 1, 0, executable, List.of(argv), "proc-connector");
+        return new Observation.ProcessExec(CONTAINER, AT, 42, 1, 0, executable, List.of(argv), ExecSource.PROC_CONNECTOR);
     }
 
     private static Observation.Connect connect(String address, int port) {
-        return new Observation.Connect(CONTAINER, AT, "tcp", address, port);
+        return new Observation.Connect(CONTAINER, AT, Protocol.TCP, address, port);
     }
 
-    private static Observation.FileAccess file(String path, String kind) {
+    private static Observation.FileAccess file(String path, FileAccessKind kind) {
         return new Observation.FileAccess(CONTAINER, AT, path, kind, 42);
     }
 }

@@ -55,6 +55,6 @@ class OpenVexRejectionTest {
     static AbstractThrowableAssert<?, ? extends Throwable> rejecting(String sadFixture, String location) {
         return assertThatThrownBy(() -> VexDocuments.read(fixture("sad/" + sadFixture)))
                 .isInstanceOfSatisfying(VexFormatException.class, error -> assertThat(error.location()).isEqualTo(location))
-                .hasMessageStartingWith(fixture("sad/" + sadFixture) + ": " + (location.isEmpty() ? "" : location + ": "));
+                .hasMessageStartingWith(fixture("sad/" + sadFixture) + (location.isEmpty() ? ": " : " at " + location + ": "));
     }
 }

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.ChangeLog;
 import dev.bulwark.agent.sensor.PollingLoop;
 import dev.bulwark.agent.sensor.Sensor;
 import dev.bulwark.agent.sensor.SensorGap;
+import dev.bulwark.policy.runtime.FileAccessKind;
 import dev.bulwark.policy.runtime.Observation;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,8 +72,8 @@ public final class DockerChangesSensor implements Sensor {
                 }
                 Set<String> before = reported.computeIfAbsent(containerId, id -> new HashSet<>());
                 for (ChangeLog change : withoutParentDirectories(changes == null ? List.<ChangeLog>of() : changes)) {
-                    String kind = kindOf(change.getKind());
-                    if (before.add(kind + " " + change.getPath())) {
+                    FileAccessKind kind = kindOf(change.getKind());
+                    if (before.add(kind.word() + " " + change.getPath())) {
                         observations.accept(new Observation.FileAccess(containerId, Instant.now(), change.getPath(),
                                 kind, 0));
                     }
@@ -100,14 +101,14 @@ public final class DockerChangesSensor implements Sensor {
     }
 
     /** The engine's change kinds: 0 modified, 1 added, 2 deleted. */
-    static String kindOf(Integer kind) {
+    static FileAccessKind kindOf(Integer kind) {
         if (kind == null) {
             throw new IllegalArgumentException("the engine reported a change without a kind");
         }
         return switch (kind) {
-            case 0 -> "write";
-            case 1 -> "create";
-            case 2 -> "delete";
+            case 0 -> FileAccessKind.WRITE;
+            case 1 -> FileAccessKind.CREATE;
+            case 2 -> FileAccessKind.DELETE;
             default -> throw new IllegalArgumentException("the engine reported unknown change kind " + kind
                     + " (expected 0 modified, 1 added or 2 deleted)");
         };

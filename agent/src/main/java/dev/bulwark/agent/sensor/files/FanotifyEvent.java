@@ -1,5 +1,6 @@
 package dev.bulwark.agent.sensor.files;
 
+import dev.bulwark.policy.runtime.FileAccessKind;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -45,15 +46,15 @@ record FanotifyEvent(long mask, int fd, int pid) {
      * The file-access kinds this event stands for: {@code exec} for an open to execute, {@code read} for another open,
      * {@code write} for a change.
      */
-    List<String> kinds() {
-        List<String> kinds = new ArrayList<>(2);
+    List<FileAccessKind> kinds() {
+        List<FileAccessKind> kinds = new ArrayList<>(2);
         if ((mask & Fanotify.FAN_OPEN_EXEC) != 0) {
-            kinds.add("exec");
+            kinds.add(FileAccessKind.EXEC);
         } else if ((mask & Fanotify.FAN_OPEN) != 0) {
-            kinds.add("read");
+            kinds.add(FileAccessKind.READ);
         }
         if ((mask & (Fanotify.FAN_MODIFY | Fanotify.FAN_CLOSE_WRITE)) != 0) {
-            kinds.add("write");
+            kinds.add(FileAccessKind.WRITE);
         }
         return List.copyOf(kinds);
     }

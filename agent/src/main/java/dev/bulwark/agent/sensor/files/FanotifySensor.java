@@ -6,6 +6,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import dev.bulwark.agent.sensor.Sensor;
 import dev.bulwark.agent.sensor.SensorGap;
+import dev.bulwark.policy.runtime.FileAccessKind;
 import dev.bulwark.policy.runtime.Observation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -199,7 +200,7 @@ public final class FanotifySensor implements Sensor {
             }
             String path = pathOf(event.fd());
             Instant at = Instant.now();
-            for (String kind : event.kinds()) {
+            for (FileAccessKind kind : event.kinds()) {
                 observations.accept(new Observation.FileAccess(containerId, at, path, kind, event.pid()));
             }
         } finally {

@@ -4,6 +4,7 @@ import dev.bulwark.agent.sensor.PollingLoop;
 import dev.bulwark.agent.sensor.Sensor;
 import dev.bulwark.agent.sensor.SensorGap;
 import dev.bulwark.policy.runtime.Observation;
+import dev.bulwark.policy.runtime.Protocol;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -29,7 +30,6 @@ import java.util.function.Supplier;
 public final class NetworkSensor implements Sensor {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
-    private static final List<String> TABLES = List.of("tcp", "tcp6", "udp", "udp6");
     /**
      * Docker's embedded DNS server listens in every container on a user-defined network, at this address on random
      * ports: the engine's sockets, not the container's.
@@ -98,12 +98,12 @@ public final class NetworkSensor implements Sensor {
 
     private List<SocketEntry> readTables(long pid) throws IOException {
         List<SocketEntry> sockets = new ArrayList<>();
-        for (String table : TABLES) {
-            Path file = proc.resolve(Long.toString(pid)).resolve("net").resolve(table);
-            if (table.endsWith("6") && !Files.exists(file)) {
+        for (Protocol protocol : Protocol.values()) {
+            Path file = proc.resolve(Long.toString(pid)).resolve("net").resolve(protocol.word());
+            if ((protocol == Protocol.TCP6 || protocol == Protocol.UDP6) && !Files.exists(file)) {
                 continue; // IPv6 disabled in this namespace
             }
-            sockets.addAll(ProcNetParser.parse(table, Files.readString(file)));
+            sockets.addAll(ProcNetParser.parse(protocol, Files.readString(file)));
         }
         return sockets;
     }
@@ -135,11 +135,10 @@ public final class NetworkSensor implements Sensor {
 
     private static Observation stamped(Observation observation) {
         Instant now = Instant.now();
-        if (observation instanceof Observation.Listen l) {
-            return new Observation.Listen(l.containerId(), now, l.protocol(), l.address(), l.port());
-        }
-        Observation.Connect c = (Observation.Connect) observation;
-        return new Observation.Connect(c.containerId(), now, c.protocol(), c.address(), c.port());
+        return observation.match(exec -> exec,
+                l -> new Observation.Listen(l.containerId(), now, l.protocol(), l.address(), l.port()),
+                c -> new Observation.Connect(c.containerId(), now, c.protocol(), c.address(), c.port()),
+                file -> file, sample -> sample, config -> config);
     }
 
     @Override

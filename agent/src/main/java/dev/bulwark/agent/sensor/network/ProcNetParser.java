@@ -1,5 +1,6 @@
 package dev.bulwark.agent.sensor.network;
 
+import dev.bulwark.policy.runtime.Protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ public final class ProcNetParser {
     }
 
     /** Parses a whole table; the header line is skipped. */
-    public static List<SocketEntry> parse(String protocol, String table) {
+    public static List<SocketEntry> parse(Protocol protocol, String table) {
         List<SocketEntry> entries = new ArrayList<>();
         String[] lines = table.split("\n");
         for (int i = 1; i < lines.length; i++) {
@@ -27,7 +28,7 @@ public final class ProcNetParser {
     }
 
     /** Parses one table line (not the header). */
-    public static SocketEntry parseLine(String protocol, String line, int lineNumber) {
+    public static SocketEntry parseLine(Protocol protocol, String line, int lineNumber) {
         String[] fields = line.trim().split("\\s+");
         if (fields.length < 4) {
             throw malformed(protocol, line, lineNumber, "expected at least 4 fields");
@@ -107,8 +108,8 @@ public final class ProcNetParser {
         return groups[5] == 0xffff;
     }
 
-    private static IllegalArgumentException malformed(String protocol, String line, int lineNumber, String why) {
-        return new IllegalArgumentException("/proc/net/" + protocol + " line " + lineNumber + " is not a socket entry ("
+    private static IllegalArgumentException malformed(Protocol protocol, String line, int lineNumber, String why) {
+        return new IllegalArgumentException("/proc/net/" + protocol.word() + " line " + lineNumber + " is not a socket entry ("
                 + why + "): '" + line.trim() + "'");
     }
 }

@@ -1,18 +1,19 @@
 package dev.bulwark.agent.sensor.network;
 
+import dev.bulwark.policy.runtime.Protocol;
 import java.util.Objects;
 
 /**
  * One socket from a {@code /proc/<pid>/net/{tcp,tcp6,udp,udp6}} table, its addresses decoded.
  *
- * @param protocol      tcp, tcp6, udp or udp6 (the table it came from)
+ * @param protocol      the table it came from
  * @param localAddress  the local address in its textual form ({@code 127.0.0.1}, {@code ::1})
  * @param localPort     the local port
  * @param remoteAddress the remote address, all zeros when there is no peer
  * @param remotePort    the remote port, 0 when there is no peer
  * @param state         the kernel's TCP state code ({@code 0x0A} LISTEN, {@code 0x01} ESTABLISHED…)
  */
-public record SocketEntry(String protocol, String localAddress, int localPort, String remoteAddress, int remotePort,
+public record SocketEntry(Protocol protocol, String localAddress, int localPort, String remoteAddress, int remotePort,
                           int state) {
 
     static final int ESTABLISHED = 0x01;
@@ -26,7 +27,7 @@ public record SocketEntry(String protocol, String localAddress, int localPort, S
     }
 
     boolean isTcp() {
-        return protocol.startsWith("tcp");
+        return protocol.isTcp();
     }
 
     boolean hasPeer() {

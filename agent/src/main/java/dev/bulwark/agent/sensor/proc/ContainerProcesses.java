@@ -1,5 +1,6 @@
 package dev.bulwark.agent.sensor.proc;
 
+import dev.bulwark.policy.runtime.ExecSource;
 import dev.bulwark.policy.runtime.Observation.ProcessExec;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,7 @@ final class ContainerProcesses {
      * The exec, or empty when the process runs on the host, in an excluded container (the agent's own), or has
      * already exited.
      */
-    Optional<ProcessExec> describe(long pid, Instant at, String source) {
+    Optional<ProcessExec> describe(long pid, Instant at, ExecSource source) {
         Optional<String> container = cgroups.containerId(pid).filter(id -> !excludedContainers.contains(id));
         if (container.isEmpty()) {
             return Optional.empty();

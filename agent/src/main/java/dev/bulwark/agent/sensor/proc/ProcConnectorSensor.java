@@ -2,6 +2,7 @@ package dev.bulwark.agent.sensor.proc;
 
 import dev.bulwark.agent.sensor.Sensor;
 import dev.bulwark.agent.sensor.SensorGap;
+import dev.bulwark.policy.runtime.ExecSource;
 import dev.bulwark.policy.runtime.Observation;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
  */
 public final class ProcConnectorSensor implements Sensor {
 
-    public static final String NAME = "proc-connector";
+    public static final String NAME = ExecSource.PROC_CONNECTOR.word();
     private static final int RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
     private static final int RECEIVE_TIMEOUT_MILLIS = 200;
     /** Far larger than any connector datagram (one event, under 100 bytes). */
@@ -70,7 +71,7 @@ public final class ProcConnectorSensor implements Sensor {
     private void report(ProcConnectorMessages.ExecEvent exec, Consumer<Observation> observations,
                         Consumer<SensorGap> gaps) {
         try {
-            processes.describe(exec.tgid(), instantOf(exec.timestampNanos()), NAME).ifPresent(observations);
+            processes.describe(exec.tgid(), instantOf(exec.timestampNanos()), ExecSource.PROC_CONNECTOR).ifPresent(observations);
         } catch (UncheckedIOException e) {
             gaps.accept(new SensorGap(NAME, Instant.now(), "exec of process " + exec.tgid() + " not reported: "
                     + e.getMessage()));

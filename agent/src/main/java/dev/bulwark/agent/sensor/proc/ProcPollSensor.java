@@ -2,6 +2,7 @@ package dev.bulwark.agent.sensor.proc;
 
 import dev.bulwark.agent.sensor.Sensor;
 import dev.bulwark.agent.sensor.SensorGap;
+import dev.bulwark.policy.runtime.ExecSource;
 import dev.bulwark.policy.runtime.Observation;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
  */
 public final class ProcPollSensor implements Sensor {
 
-    public static final String NAME = "proc-poll";
+    public static final String NAME = ExecSource.PROC_POLL.word();
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(100);
 
     private final ContainerProcesses processes;
@@ -91,7 +92,7 @@ public final class ProcPollSensor implements Sensor {
 
     private void describe(long pid, Consumer<Observation> observations, Consumer<SensorGap> gaps) {
         try {
-            processes.describe(pid, Instant.now(), NAME).ifPresent(observations);
+            processes.describe(pid, Instant.now(), ExecSource.PROC_POLL).ifPresent(observations);
         } catch (UncheckedIOException e) {
             gaps.accept(new SensorGap(NAME, Instant.now(), "process " + pid + " not reported: " + e.getMessage()));
         }

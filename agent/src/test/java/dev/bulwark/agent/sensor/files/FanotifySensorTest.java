@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bulwark.agent.sensor.Await;
 import dev.bulwark.agent.sensor.SensorGap;
 import dev.bulwark.agent.sensor.TestContainer;
+import dev.bulwark.policy.runtime.FileAccessKind;
 import dev.bulwark.policy.runtime.Observation;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -83,8 +84,8 @@ class FanotifySensorTest {
 
         assertThat(events).containsExactly(new FanotifyEvent(Fanotify.FAN_OPEN, 7, 42),
                 new FanotifyEvent(Fanotify.FAN_MODIFY | Fanotify.FAN_CLOSE_WRITE, 8, 43));
-        assertThat(events.get(0).kinds()).containsExactly("read");
-        assertThat(events.get(1).kinds()).containsExactly("write");
+        assertThat(events.get(0).kinds()).containsExactly(FileAccessKind.READ);
+        assertThat(events.get(1).kinds()).containsExactly(FileAccessKind.WRITE);
     }
 
     private static boolean isShadowRead(Observation o) {

@@ -42,7 +42,7 @@ class NetworkSensorTest {
                     .isInstanceOfSatisfying(Observation.Connect.class, c -> {
                         assertThat(c.address()).isEqualTo(server.ipAddress());
                         assertThat(c.port()).isEqualTo(8080);
-                        assertThat(c.protocol()).startsWith("tcp");
+                        assertThat(c.protocol().isTcp()).isTrue();
                     });
             assertThat(gaps).isEmpty();
         }

@@ -3,6 +3,7 @@ package dev.bulwark.agent.sensor.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.policy.runtime.Protocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,30 +15,30 @@ class ProcNetParserTest {
 
     @Test
     void readsListenersAndBothEndsOfALoopbackConnectionFromTcp() throws IOException {
-        List<SocketEntry> sockets = ProcNetParser.parse("tcp", fixture("tcp"));
+        List<SocketEntry> sockets = ProcNetParser.parse(Protocol.TCP, fixture("tcp"));
 
         assertThat(sockets).containsExactly(
-                new SocketEntry("tcp", "0.0.0.0", 2024, "0.0.0.0", 0, 0x0A),
-                new SocketEntry("tcp", "127.0.0.1", 45124, "0.0.0.0", 0, 0x0A),
-                new SocketEntry("tcp", "127.0.0.1", 50968, "127.0.0.1", 45124, 0x01),
-                new SocketEntry("tcp", "127.0.0.1", 45124, "127.0.0.1", 50968, 0x01));
+                new SocketEntry(Protocol.TCP, "0.0.0.0", 2024, "0.0.0.0", 0, 0x0A),
+                new SocketEntry(Protocol.TCP, "127.0.0.1", 45124, "0.0.0.0", 0, 0x0A),
+                new SocketEntry(Protocol.TCP, "127.0.0.1", 50968, "127.0.0.1", 45124, 0x01),
+                new SocketEntry(Protocol.TCP, "127.0.0.1", 45124, "127.0.0.1", 50968, 0x01));
         assertThat(sockets.get(1).isListening()).isTrue();
         assertThat(sockets.get(2).isConnected()).isTrue();
     }
 
     @Test
     void decodesIpv6AddressesWordByWordInHostByteOrder() throws IOException {
-        List<SocketEntry> sockets = ProcNetParser.parse("tcp6", fixture("tcp6"));
+        List<SocketEntry> sockets = ProcNetParser.parse(Protocol.TCP6, fixture("tcp6"));
 
         assertThat(sockets).containsExactly(
-                new SocketEntry("tcp6", "::1", 45123, "::", 0, 0x0A),
-                new SocketEntry("tcp6", "::1", 45123, "::1", 39046, 0x01),
-                new SocketEntry("tcp6", "::1", 39046, "::1", 45123, 0x01));
+                new SocketEntry(Protocol.TCP6, "::1", 45123, "::", 0, 0x0A),
+                new SocketEntry(Protocol.TCP6, "::1", 45123, "::1", 39046, 0x01),
+                new SocketEntry(Protocol.TCP6, "::1", 39046, "::1", 45123, 0x01));
     }
 
     @Test
     void treatsUnconnectedUdpAsListeningAndConnectedUdpAsAConnection() throws IOException {
-        List<SocketEntry> sockets = ProcNetParser.parse("udp", fixture("udp"));
+        List<SocketEntry> sockets = ProcNetParser.parse(Protocol.UDP, fixture("udp"));
 
         assertThat(sockets).hasSize(2);
         assertThat(sockets.get(0)).satisfies(s -> {
@@ -62,7 +63,7 @@ class ProcNetParserTest {
 
     @Test
     void namesTheTableAndLineOfAMalformedEntry() {
-        assertThatThrownBy(() -> ProcNetParser.parse("tcp", "header\n   0: 0100007F 00000000:0000 0A\n"))
+        assertThatThrownBy(() -> ProcNetParser.parse(Protocol.TCP, "header\n   0: 0100007F 00000000:0000 0A\n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("/proc/net/tcp line 2 is not a socket entry");
     }

@@ -2,6 +2,7 @@ package dev.bulwark.agent.sensor.proc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.policy.runtime.ExecSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class HostFileTest {
         Path hostRunc = hostFile("usr/sbin/runc");
         fakeProcess(42, hostRunc, "runc\0init\0");
 
-        assertThat(new ContainerProcesses(new ProcReader(procRoot), Set.of()).describe(42, Instant.now(), "test")).isEmpty();
+        assertThat(new ContainerProcesses(new ProcReader(procRoot), Set.of()).describe(42, Instant.now(), ExecSource.PROC_POLL)).isEmpty();
     }
 
     @Test
@@ -53,7 +54,7 @@ class HostFileTest {
         Path hostRunc = hostFile("usr/sbin/runc");
         fakeProcess(45, hostRunc, "");
 
-        assertThat(new ContainerProcesses(new ProcReader(procRoot), Set.of()).describe(45, Instant.now(), "test")).isEmpty();
+        assertThat(new ContainerProcesses(new ProcReader(procRoot), Set.of()).describe(45, Instant.now(), ExecSource.PROC_POLL)).isEmpty();
     }
 
     @Test
@@ -61,7 +62,7 @@ class HostFileTest {
         Path hostRunc = hostFile("usr/sbin/runc");
         fakeProcess(44, hostRunc, "runc\0--version\0");
 
-        assertThat(new ContainerProcesses(new ProcReader(procRoot), Set.of()).describe(44, Instant.now(), "test")).isPresent();
+        assertThat(new ContainerProcesses(new ProcReader(procRoot), Set.of()).describe(44, Instant.now(), ExecSource.PROC_POLL)).isPresent();
     }
 
     private Path hostFile(String path) throws Exception {
