@@ -9,6 +9,8 @@ import dev.bulwark.cli.policy.PolicyCommand;
 import dev.bulwark.cli.promote.PromoteCommand;
 import dev.bulwark.cli.promote.VerdictCommand;
 import dev.bulwark.cli.scan.ScanCommand;
+import dev.bulwark.cli.support.BulwarkVersion;
+import dev.bulwark.cli.support.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;

@@ -2,6 +2,7 @@ package dev.bulwark.agent.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.bulwark.policy.text.Numbers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,10 +72,10 @@ public record AgentConfig(Path policy, Path stateDir, int metricsPort, String pr
     private static Duration interval(String text) {
         String value = text.strip();
         if (value.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+            return Duration.ofMillis(Numbers.parseLong(value.substring(0, value.length() - 2), "the milliseconds in '" + value + "'"));
         }
         if (value.endsWith("s")) {
-            return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
+            return Duration.ofSeconds(Numbers.parseLong(value.substring(0, value.length() - 1), "the seconds in '" + value + "'"));
         }
         throw new IllegalArgumentException("pollInterval '" + text + "' is not a duration: write 100ms or 1s");
     }

@@ -44,8 +44,8 @@ public final class Lineage {
 
     /** The process's ancestry could not be read and nothing else tells whose it is. */
     private static final class Unreadable extends RuntimeException {
-        Unreadable() {
-            super(null, null, false, false);
+        Unreadable(String message) {
+            super(message, null, false, false);
         }
     }
 
@@ -167,7 +167,8 @@ public final class Lineage {
             return healthcheckProgram ? Origin.HEALTHCHECK : engineStarted(exec, container);
         }
         if (!lastAttempt) {
-            throw new Unreadable();
+            throw new Unreadable("the parent of " + exec.executable() + " (pid " + exec.pid()
+                    + ") could not be read yet: attribute it again once the engine has announced it");
         }
         return Origin.CONTAINER;
     }

@@ -1,6 +1,6 @@
 package dev.bulwark.cli.db;
 
-import dev.bulwark.cli.Progress;
+import dev.bulwark.cli.support.Progress;
 import dev.bulwark.scanner.db.DbMetadata;
 import dev.bulwark.scanner.db.DbUpdater;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.bulwark.cli.gate;
 
-import dev.bulwark.cli.CacheDirectory;
+import dev.bulwark.cli.support.CacheDirectory;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package dev.bulwark.cli.image;
 
-import dev.bulwark.cli.BulwarkVersion;
+import dev.bulwark.cli.support.BulwarkVersion;
 import dev.bulwark.scanner.ScannedImage;
 import dev.bulwark.scanner.sbom.SbomFormat;
 import dev.bulwark.scanner.sbom.SbomWriter;

@@ -1,7 +1,7 @@
 package dev.bulwark.cli.scan;
 
-import dev.bulwark.cli.BulwarkVersion;
-import dev.bulwark.cli.ExitCodes;
+import dev.bulwark.cli.support.BulwarkVersion;
+import dev.bulwark.cli.support.ExitCodes;
 import dev.bulwark.cli.db.DbLocation;
 import dev.bulwark.cli.image.ImageOptions;
 import dev.bulwark.cli.image.Output;

@@ -1,6 +1,7 @@
 package dev.bulwark.notify.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.policy.text.Numbers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -84,16 +85,15 @@ final class JiraErrors {
     /** {@code Retry-After} is either seconds or an HTTP date (RFC 9110 §10.2.3). */
     static Optional<Duration> parseRetryAfter(String value) {
         String text = value.strip();
+        if (text.matches("\\d{1,18}")) {
+            return Optional.of(Duration.ofSeconds(Numbers.parseLong(text, "Retry-After")));
+        }
         try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(text))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration until = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return Optional.of(until.isNegative() ? Duration.ZERO : until);
-            } catch (DateTimeParseException notADate) {
-                return Optional.empty();
-            }
+            ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration until = Duration.between(ZonedDateTime.now(at.getZone()), at);
+            return Optional.of(until.isNegative() ? Duration.ZERO : until);
+        } catch (DateTimeParseException notADate) {
+            return Optional.empty();
         }
     }
 

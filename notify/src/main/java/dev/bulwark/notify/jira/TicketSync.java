@@ -2,6 +2,7 @@ package dev.bulwark.notify.jira;
 
 import dev.bulwark.notify.outcome.GateOutcome;
 import dev.bulwark.notify.ticket.TicketFingerprint;
+import dev.bulwark.policy.text.Numbers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -139,7 +140,7 @@ public final class TicketSync {
 
     private static long issueNumber(JiraIssue issue) {
         String digits = issue.key().substring(issue.key().lastIndexOf('-') + 1);
-        return digits.matches("\\d{1,18}") ? Long.parseLong(digits) : Long.MAX_VALUE;
+        return digits.matches("\\d{1,18}") ? Numbers.parseLong(digits, "a Jira issue number") : Long.MAX_VALUE;
     }
 
     @Override

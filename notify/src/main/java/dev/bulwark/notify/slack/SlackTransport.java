@@ -1,6 +1,7 @@
 package dev.bulwark.notify.slack;
 
 import dev.bulwark.notify.config.Redactor;
+import dev.bulwark.policy.text.Numbers;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,7 +81,7 @@ final class SlackTransport {
         // Slack sends whole seconds; an HTTP date or anything else leaves the wait to the outbox's backoff.
         return response.headers().firstValue("Retry-After")
                 .filter(value -> value.strip().matches("\\d{1,9}"))
-                .map(value -> Long.parseLong(value.strip()))
+                .map(value -> Numbers.parseLong(value.strip(), "Retry-After"))
                 .orElse(0L);
     }
 

@@ -11,6 +11,7 @@ import dev.bulwark.policy.load.YamlProblems;
 import dev.bulwark.policy.model.Policy;
 import dev.bulwark.policy.runtime.Outbound;
 import dev.bulwark.policy.runtime.RuntimeMode;
+import dev.bulwark.policy.text.Numbers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -91,7 +92,7 @@ public final class ProfileDocuments {
     }
 
     private static List<Integer> ports(Profile profile) {
-        return profile.items(Signal.LISTENING).keySet().stream().map(item -> Integer.parseInt(item.substring(item.indexOf(':') + 1)))
+        return profile.items(Signal.LISTENING).keySet().stream().map(item -> Numbers.parseInt(item.substring(item.indexOf(':') + 1), "the port in '" + item + "'"))
                 .distinct().sorted().toList();
     }
 

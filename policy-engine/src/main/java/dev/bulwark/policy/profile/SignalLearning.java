@@ -1,6 +1,7 @@
 package dev.bulwark.policy.profile;
 
 import dev.bulwark.policy.runtime.RuntimeMode;
+import dev.bulwark.policy.text.Numbers;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -70,7 +71,7 @@ final class SignalLearning {
         if (signal == Signal.OUTBOUND) {
             int colon = item.lastIndexOf(':');
             String address = item.substring(0, colon);
-            int port = Integer.parseInt(item.substring(colon + 1));
+            int port = Numbers.parseInt(item.substring(colon + 1), "the port in '" + item + "'");
             return items.keySet().stream().filter(learned -> learned.contains("/")
                     && Generalise.peerCovers(learned, address, port)).findFirst();
         }
@@ -109,7 +110,7 @@ final class SignalLearning {
         }
         int colon = item.lastIndexOf(':');
         return colon > 0 && !item.contains("/") && Generalise.peerCovers(pattern, item.substring(0, colon),
-                Integer.parseInt(item.substring(colon + 1)));
+                Numbers.parseInt(item.substring(colon + 1), "the port in '" + item + "'"));
     }
 
     /** Good–Turing on incidence: behaviours seen in exactly one live interval, over the live intervals. */

@@ -1,5 +1,6 @@
 package dev.bulwark.policy.runtime;
 
+import dev.bulwark.policy.text.Numbers;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -39,7 +40,7 @@ public final class Destination {
             if (m.matches()) {
                 byte[] address = literal(m.group(1))
                         .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a valid address"));
-                int bits = m.group(2) == null ? address.length * 8 : Integer.parseInt(m.group(2));
+                int bits = m.group(2) == null ? address.length * 8 : Numbers.parseInt(m.group(2), "the prefix length");
                 if (bits > address.length * 8) {
                     throw new IllegalArgumentException("'" + text + "' has a prefix longer than its address");
                 }
@@ -119,7 +120,7 @@ public final class Destination {
         String[] octets = text.split("\\.");
         byte[] bytes = new byte[4];
         for (int i = 0; i < 4; i++) {
-            int octet = Integer.parseInt(octets[i]);
+            int octet = Numbers.parseInt(octets[i], "an IPv4 octet");
             if (octet > 255) {
                 return Optional.empty();
             }
@@ -129,6 +130,6 @@ public final class Destination {
     }
 
     private static int port(String text) {
-        return text == null ? ANY_PORT : Integer.parseInt(text);
+        return text == null ? ANY_PORT : Numbers.parseInt(text, "the port");
     }
 }

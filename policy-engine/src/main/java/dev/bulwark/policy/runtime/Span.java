@@ -2,6 +2,7 @@ package dev.bulwark.policy.runtime;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.bulwark.policy.text.Numbers;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -30,7 +31,7 @@ public record Span(Duration duration) {
             throw new IllegalArgumentException("'" + text + "' is not a span of time: write a whole number and a unit,"
                     + " such as 45s, 30m, 2h or 7d");
         }
-        long amount = Long.parseLong(matcher.group(1));
+        long amount = Numbers.parseLong(matcher.group(1), "the amount in '" + text + "'");
         return new Span(switch (matcher.group(2)) {
             case "s" -> Duration.ofSeconds(amount);
             case "m" -> Duration.ofMinutes(amount);

@@ -1,5 +1,6 @@
 package dev.bulwark.policy.version;
 
+import dev.bulwark.policy.text.Numbers;
 import java.util.Objects;
 
 /**
@@ -82,10 +83,10 @@ record DpkgVersion(int epoch, String upstream, String revision) {
         if (epoch.startsWith("-") && !significant.isEmpty()) {
             throw invalid(text, "the epoch is negative; use an epoch of 0 or more");
         }
-        if (significant.length() > 10 || Long.parseLong("0" + significant) > Integer.MAX_VALUE) {
+        if (significant.length() > 10 || Numbers.parseLong("0" + significant, "the epoch") > Integer.MAX_VALUE) {
             throw invalid(text, "the epoch is larger than " + Integer.MAX_VALUE);
         }
-        return Integer.parseInt("0" + significant);
+        return Numbers.parseInt("0" + significant, "the epoch");
     }
 
     private static String stripBlanks(String text) {

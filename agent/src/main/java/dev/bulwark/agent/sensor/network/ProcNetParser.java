@@ -1,6 +1,7 @@
 package dev.bulwark.agent.sensor.network;
 
 import dev.bulwark.policy.runtime.Protocol;
+import dev.bulwark.policy.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +37,9 @@ public final class ProcNetParser {
         try {
             String[] local = fields[1].split(":");
             String[] remote = fields[2].split(":");
-            return new SocketEntry(protocol, decodeAddress(local[0]), Integer.parseInt(local[1], 16),
-                    decodeAddress(remote[0]), Integer.parseInt(remote[1], 16), Integer.parseInt(fields[3], 16));
+            return new SocketEntry(protocol, decodeAddress(local[0]), Numbers.parseHex(local[1], "the local port"),
+                    decodeAddress(remote[0]), Numbers.parseHex(remote[1], "the remote port"),
+                    Numbers.parseHex(fields[3], "the socket state"));
         } catch (RuntimeException e) {
             throw malformed(protocol, line, lineNumber, e.getMessage());
         }
@@ -52,7 +54,7 @@ public final class ProcNetParser {
         for (int word = 0; word < bytes.length / 4; word++) {
             for (int b = 0; b < 4; b++) {
                 int at = word * 8 + (3 - b) * 2; // little-endian: the word's last hex pair is its first byte
-                bytes[word * 4 + b] = (byte) Integer.parseInt(hex.substring(at, at + 2), 16);
+                bytes[word * 4 + b] = (byte) Numbers.parseHex(hex.substring(at, at + 2), "an address byte");
             }
         }
         return bytes.length == 4 ? ipv4(bytes) : ipv6(bytes);

@@ -1,5 +1,6 @@
 package dev.bulwark.agent.sensor.proc;
 
+import dev.bulwark.policy.text.Numbers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -105,9 +106,9 @@ public final class ProcReader {
             int uid = -1;
             for (String line : status.split("\n")) {
                 if (line.startsWith("PPid:")) {
-                    ppid = Long.parseLong(line.substring(5).trim());
+                    ppid = Numbers.parseLong(line.substring(5).trim(), "PPid in /proc/PID/status");
                 } else if (line.startsWith("Uid:")) {
-                    uid = Integer.parseInt(line.substring(4).trim().split("\\s+")[0]);
+                    uid = Numbers.parseInt(line.substring(4).trim().split("\\s+")[0], "Uid in /proc/PID/status");
                 }
             }
             return new Status(ppid, uid);
@@ -125,7 +126,7 @@ public final class ProcReader {
             int open = stat.indexOf('(');
             int close = stat.lastIndexOf(')');
             String[] after = stat.substring(close + 2).split(" ");
-            return new Stat(stat.substring(open + 1, close), Long.parseLong(after[22 - 3]));
+            return new Stat(stat.substring(open + 1, close), Numbers.parseLong(after[22 - 3], "the start time in /proc/PID/stat"));
         }
     }
 

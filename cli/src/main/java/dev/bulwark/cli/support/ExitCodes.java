@@ -1,4 +1,4 @@
-package dev.bulwark.cli;
+package dev.bulwark.cli.support;
 
 import dev.bulwark.policy.load.PolicyLoadException;
 import picocli.CommandLine;

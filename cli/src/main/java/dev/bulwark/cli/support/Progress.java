@@ -1,4 +1,4 @@
-package dev.bulwark.cli;
+package dev.bulwark.cli.support;
 
 import java.io.PrintWriter;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package dev.bulwark.cli;
+package dev.bulwark.cli.support;
 
 import java.io.IOException;
 import java.io.InputStream;
