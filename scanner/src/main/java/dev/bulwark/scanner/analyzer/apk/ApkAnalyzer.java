@@ -24,7 +24,7 @@ public final class ApkAnalyzer implements Analyzer {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -39,8 +39,11 @@ public final class ApkAnalyzer implements Analyzer {
         for (String line : (input.text() + "\n\n").split("\n", -1)) {
             if (line.isBlank()) {
                 if (!record.isEmpty()) {
-                    if (!record.containsKey('P') || !record.containsKey('V')) {
-                        return new AnalyzerOutcome.Failed(name(), input.path(), "a record has no P: (name) or V: (version) line");
+                    if (record.getOrDefault('P', "").isBlank()) {
+                        return new AnalyzerOutcome.Failed(name(), input.path(), "a record has no P: (name) line, or an empty one");
+                    }
+                    if (record.getOrDefault('V', "").isBlank()) {
+                        return new AnalyzerOutcome.Failed(name(), input.path(), "package " + record.get('P') + " has no V: (version) line, or an empty one");
                     }
                     packages.add(toPackage(record, input.imagePath()));
                     record = new HashMap<>();

@@ -28,7 +28,7 @@ public final class DpkgAnalyzer implements Analyzer {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -42,9 +42,12 @@ public final class DpkgAnalyzer implements Analyzer {
         for (Map<String, String> stanza : ControlStanzas.parse(input.text())) {
             String name = stanza.get("Package");
             String version = stanza.get("Version");
-            if (name == null || version == null) {
+            if (name != null && name.isEmpty()) {
+                return new AnalyzerOutcome.Failed(name(), input.path(), "a stanza has an empty Package field");
+            }
+            if (name == null || version == null || version.isEmpty()) {
                 if (name != null && isInstalled(stanza)) {
-                    return new AnalyzerOutcome.Failed(name(), input.path(), "package " + name + " has no Version field");
+                    return new AnalyzerOutcome.Failed(name(), input.path(), "package " + name + " has no Version field, or an empty one");
                 }
                 continue;
             }

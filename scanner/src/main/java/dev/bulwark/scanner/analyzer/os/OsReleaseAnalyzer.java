@@ -20,6 +20,7 @@ public final class OsReleaseAnalyzer implements Analyzer {
 
     private static final List<String> FILES = List.of("etc/os-release", "usr/lib/os-release", "etc/alpine-release",
             "etc/redhat-release", "etc/debian_version");
+    private static final List<String> USED = List.of("ID", "VERSION_ID", "VERSION_CODENAME", "PRETTY_NAME");
     private static final Pattern REDHAT = Pattern.compile("(.+?) release (\\d+(?:\\.\\d+)*)");
 
     @Override
@@ -29,7 +30,7 @@ public final class OsReleaseAnalyzer implements Analyzer {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -40,6 +41,14 @@ public final class OsReleaseAnalyzer implements Analyzer {
     @Override
     public AnalyzerOutcome analyze(AnalyzerInput input) {
         String text = input.text();
+        if (text.isBlank()) {
+            return new AnalyzerOutcome.Failed(name(), input.path(), "the release file is empty");
+        }
+        Optional<String> unclosed = unclosedQuote(input.path(), text);
+        if (unclosed.isPresent()) {
+            return new AnalyzerOutcome.Failed(name(), input.path(), unclosed.get() + " opens a quote that the line does not close: "
+                    + "the release file is cut short or malformed");
+        }
         Optional<OsRelease> release = switch (input.path()) {
             case "etc/alpine-release" -> Optional.of(new OsRelease("alpine", text.strip(), "", "Alpine Linux " + text.strip()));
             case "etc/debian_version" -> debianVersion(text.strip());
@@ -64,6 +73,23 @@ public final class OsReleaseAnalyzer implements Analyzer {
         }
         return Optional.of(new OsRelease(id.toLowerCase(Locale.ROOT), fields.get("VERSION_ID"), fields.get("VERSION_CODENAME"),
                 fields.get("PRETTY_NAME")));
+    }
+
+    /** The first field Bulwark reads from an os-release file whose quoted value is never closed, as written. */
+    private static Optional<String> unclosedQuote(String path, String text) {
+        if (!path.endsWith("os-release")) {
+            return Optional.empty();
+        }
+        for (String line : text.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && !line.startsWith("#") && USED.contains(line.substring(0, eq).strip())) {
+                String value = line.substring(eq + 1).strip();
+                if ((value.startsWith("\"") || value.startsWith("'")) && !(value.length() >= 2 && value.endsWith(value.substring(0, 1)))) {
+                    return Optional.of(line.strip());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static String unquote(String value) {
