@@ -51,7 +51,23 @@ public final class BulwarkCommand implements Runnable {
 
     /** A command line with Bulwark's exit codes: 0 success, 2 usage or configuration error. */
     public static CommandLine commandLine() {
-        return new CommandLine(new BulwarkCommand()).setExecutionExceptionHandler(new ExitCodes());
+        CommandLine commandLine = new CommandLine(new BulwarkCommand()).setExecutionExceptionHandler(new ExitCodes());
+        return commandLine.setExecutionStrategy(BulwarkCommand::refuseUnmatchedThenRun);
+    }
+
+    /**
+     * Picocli answers {@code --help} before it complains about words it did not understand, so {@code bulwark scna
+     * --help} would print the root help and succeed; an unknown command is a usage error with or without it.
+     */
+    private static int refuseUnmatchedThenRun(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult deepest = parsed;
+        while (deepest.hasSubcommand()) {
+            deepest = deepest.subcommand();
+        }
+        if (!deepest.unmatched().isEmpty()) {
+            throw new CommandLine.UnmatchedArgumentException(deepest.commandSpec().commandLine(), deepest.unmatched());
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     public static void main(String[] args) {

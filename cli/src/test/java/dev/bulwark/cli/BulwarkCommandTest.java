@@ -2,6 +2,7 @@ package dev.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class BulwarkCommandTest {
@@ -34,6 +35,37 @@ class BulwarkCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(cli.err()).contains("Unmatched argument").contains("scna");
+    }
+
+    @Test
+    void refusesAnUnknownCommandEvenWhenHelpIsAskedFor() {
+        int exit = run("scna", "--help");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(cli.err()).contains("Unmatched argument").contains("scna");
+        assertThat(cli.out()).doesNotContain("Usage: bulwark");
+    }
+
+    @Test
+    void refusesAnUnknownSubcommandEvenWhenHelpIsAskedFor() {
+        int exit = run("profile", "lsit", "--help");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(cli.err()).contains("lsit");
+    }
+
+    @Test
+    void summarisesEveryCommandInWholeSentences() {
+        for (String[] command : new String[][] {{"--help"}, {"profile", "--help"}, {"agent", "--help"},
+            {"db", "--help"}, {"policy", "--help"}}) {
+            cli.clear();
+            assertThat(run(command)).isZero();
+            String commands = cli.out().substring(cli.out().indexOf("Commands:"));
+            assertThat(Arrays.stream(commands.split("\\n  (?=\\S)")).skip(1).toList()).isNotEmpty().allSatisfy(entry ->
+                    assertThat(entry.strip().replaceAll("\\s+", " "))
+                            .as("the summary of %s in %s", entry.strip(), String.join(" ", command))
+                            .matches("(?s)\\S+ +.*[.)]"));
+        }
     }
 
     @Test

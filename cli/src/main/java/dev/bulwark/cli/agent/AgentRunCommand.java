@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code bulwark agent run --config FILE}: watch every container of this host until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Watch the containers of this Docker host and enforce the policy's runtime section until stopped",
-            "(SIGTERM or Ctrl-C). Needs root: the process connector, fanotify and the containers' /proc.",
+        description = {"Watch the containers of this Docker host and enforce the policy's runtime section.",
+            "Runs until stopped (SIGTERM or Ctrl-C). Needs root: the process connector, fanotify and the containers' /proc.",
             "Exit code: 0 when stopped, 2 for a configuration error, 3 when Docker cannot be reached."})
 public final class AgentRunCommand implements Callable<Integer> {
 

@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bulwark profile export IMAGE}: the profile as the policy's runtime section, for review. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write an image's learned profile as YAML: its runtime section is a policy's, short enough to review",
-            "in a pull request; `bulwark profile import` pins it.", "Exit code: 0, or 2 when there is no such profile."})
+        description = {"Write an image's learned profile as YAML, for review.",
+            "Its runtime section is a policy's, short enough to review in a pull request; `bulwark profile import` pins it.",
+            "Exit code: 0, or 2 when there is no such profile."})
 public final class ProfileExportCommand implements Callable<Integer> {
 
     @Spec

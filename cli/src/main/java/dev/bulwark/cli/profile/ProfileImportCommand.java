@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bulwark profile import FILE}: pin a reviewed profile. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Pin a profile written by `bulwark profile export` (and perhaps edited): it no longer learns, and its",
-            "signals take the file's modes. A running agent uses it within seconds.",
+        description = {"Pin a reviewed profile, so that it no longer learns.",
+            "The file is one `bulwark profile export` wrote, perhaps edited; its signals take the file's modes, and a"
+                + " running agent uses it within seconds.",
             "Exit code: 0, or 2 when the file is not a valid profile (the message gives line and column)."})
 public final class ProfileImportCommand implements Callable<Integer> {
 

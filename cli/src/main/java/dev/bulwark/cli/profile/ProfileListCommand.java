@@ -13,8 +13,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code bulwark profile list}: one line per profile. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List the profiles: image, repository, workload, status (learning, provisional, converged, pinned),",
-            "live intervals and each signal's mode and confidence.", "Exit code: 0, or 2 for a configuration error."})
+        description = {"List the learned behaviour profiles.",
+            "For each: image, repository, workload, status (learning, provisional, converged, pinned), live intervals,"
+                + " and each signal's mode and confidence.",
+            "Exit code: 0, or 2 for a configuration error."})
 public final class ProfileListCommand implements Callable<Integer> {
 
     @Spec

@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code bulwark profile mode IMAGE MODE}: an operator's override. */
 @Command(name = "mode", mixinStandardHelpOptions = true,
-        description = {"Set the mode of an image's profile, or of one signal: learn keeps learning; monitor or protect ends",
-            "learning for it (you vouch for what it learned). Automatic promotion leaves a chosen mode alone.",
+        description = {"Set the mode of an image's profile, or of one signal.",
+            "learn keeps learning; monitor or protect ends learning for it (you vouch for what it learned)."
+                + " Automatic promotion leaves a chosen mode alone.",
             "Exit code: 0, or 2 when there is no such profile or mode."})
 public final class ProfileModeCommand implements Callable<Integer> {
 
