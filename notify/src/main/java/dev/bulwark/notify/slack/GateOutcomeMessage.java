@@ -62,13 +62,12 @@ final class GateOutcomeMessage {
     }
 
     private static String headline(GateOutcome outcome) {
-        String result = outcome.verdict() instanceof Verdict.Fail ? "failed"
-                : outcome.verdict() instanceof Verdict.Warn ? "passed with warnings" : "passed";
+        String result = outcome.verdict().match(pass -> "passed", warn -> "passed with warnings", fail -> "failed");
         return outcome.imageReference() + " " + result + " the " + outcome.stage() + " gate";
     }
 
     private static String emoji(Verdict verdict) {
-        return verdict instanceof Verdict.Fail ? ":no_entry:" : verdict instanceof Verdict.Warn ? ":warning:" : ":white_check_mark:";
+        return verdict.match(pass -> ":white_check_mark:", warn -> ":warning:", fail -> ":no_entry:");
     }
 
     private static String summary(GateOutcome outcome) {

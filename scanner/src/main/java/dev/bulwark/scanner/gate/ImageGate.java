@@ -73,7 +73,8 @@ public final class ImageGate {
         reasons.addAll(staleReason(database));
         Verdict verdict = Verdict.of(new Judgement(judged.stage(), reasons, judged.suppressed(), judged.expiredExceptions()));
         Remediation remediation = RemediationPlanner.plan(counted(matches, judged.suppressed()), reasons, true,
-                removed -> evaluator.evaluate(target.stage(), without(input, removed)) instanceof Verdict.Pass);
+                removed -> evaluator.evaluate(target.stage(), without(input, removed))
+                        .match(pass -> true, warn -> false, fail -> false));
         return report(image, counted(matches, judged.suppressed()), suppressed(matches, judged.suppressed()), Optional.of(verdict),
                 Optional.of(target.policy().metadata().name()), remediation, database);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.agent.sensor.Await;
 import dev.bulwark.agent.sensor.SensorGap;
 import dev.bulwark.agent.sensor.TestContainer;
+import dev.bulwark.policy.runtime.FileAccessKind;
 import dev.bulwark.policy.runtime.Observation;
 import dev.bulwark.scanner.docker.DockerEngine;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class DockerChangesSensorTest {
                 assertThat(seen).filteredOn(DockerChangesSensorTest::isDropped).singleElement()
                         .isInstanceOfSatisfying(Observation.FileAccess.class, access -> {
                             assertThat(access.containerId()).isEqualTo(container.id());
-                            assertThat(access.kind()).isEqualTo("create");
+                            assertThat(access.kind()).isEqualTo(FileAccessKind.CREATE);
                         });
                 assertThat(gaps).isEmpty();
             }
@@ -42,9 +43,9 @@ class DockerChangesSensorTest {
 
     @Test
     void mapsTheEnginesChangeKinds() {
-        assertThat(DockerChangesSensor.kindOf(0)).isEqualTo("write");
-        assertThat(DockerChangesSensor.kindOf(1)).isEqualTo("create");
-        assertThat(DockerChangesSensor.kindOf(2)).isEqualTo("delete");
+        assertThat(DockerChangesSensor.kindOf(0)).isEqualTo(FileAccessKind.WRITE);
+        assertThat(DockerChangesSensor.kindOf(1)).isEqualTo(FileAccessKind.CREATE);
+        assertThat(DockerChangesSensor.kindOf(2)).isEqualTo(FileAccessKind.DELETE);
     }
 
     private static boolean isDropped(Observation o) {

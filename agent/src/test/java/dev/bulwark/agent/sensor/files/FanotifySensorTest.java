@@ -57,7 +57,7 @@ class FanotifySensorTest {
                 container.exec("/usr/bin/true");
 
                 Await.until(Duration.ofSeconds(10), () -> seen.stream().anyMatch(o -> o instanceof Observation.FileAccess f
-                        && f.kind().equals("exec") && f.path().equals("/usr/bin/true")), () -> "seen " + seen.size() + " events");
+                        && f.kind() == FileAccessKind.EXEC && f.path().equals("/usr/bin/true")), () -> "seen " + seen.size() + " events");
             }
         }
     }
@@ -89,6 +89,6 @@ class FanotifySensorTest {
     }
 
     private static boolean isShadowRead(Observation o) {
-        return o instanceof Observation.FileAccess f && f.path().equals("/etc/shadow") && f.kind().equals("read");
+        return o instanceof Observation.FileAccess f && f.path().equals("/etc/shadow") && f.kind() == FileAccessKind.READ;
     }
 }

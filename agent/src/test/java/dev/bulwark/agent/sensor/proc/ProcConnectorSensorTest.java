@@ -2,6 +2,7 @@ package dev.bulwark.agent.sensor.proc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.policy.runtime.ExecSource;
 import dev.bulwark.policy.runtime.Observation.ProcessExec;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ class ProcConnectorSensorTest {
                     && exec.argv().equals(List.of("sh", "-c", "sleep 1; true")), TIMEOUT);
             assertThat(shell).hasValueSatisfying(exec -> {
                 assertThat(exec.executable()).isIn("/bin/sh", "/bin/busybox");
-                assertThat(exec.source()).isEqualTo("proc-connector");
+                assertThat(exec.source()).isEqualTo(ExecSource.PROC_CONNECTOR);
                 assertThat(exec.uid()).isZero();
                 assertThat(exec.parentPid()).isPositive();
             });
@@ -49,7 +50,7 @@ class ProcConnectorSensorTest {
                     && exec.parentPid() == mainPid && !exec.argv().isEmpty()
                     && Set.of("sleep", "sh").contains(exec.argv().get(0)), TIMEOUT);
 
-            assertThat(child).hasValueSatisfying(exec -> assertThat(exec.source()).isEqualTo("proc-connector"));
+            assertThat(child).hasValueSatisfying(exec -> assertThat(exec.source()).isEqualTo(ExecSource.PROC_CONNECTOR));
             System.out.println("proc-connector delivered an in-container fork+exec after "
                     + recorder.delay(child.get()));
         }

@@ -3,6 +3,7 @@ package dev.bulwark.agent.sensor.proc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.policy.runtime.ExecSource;
 import dev.bulwark.policy.runtime.Observation.ProcessExec;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +25,7 @@ class ProcPollSensorTest {
             Optional<ProcessExec> sleep = recorder.await(exec -> exec.containerId().equals(container.id)
                     && exec.argv().equals(List.of("sleep", "5")), Duration.ofSeconds(10));
             assertThat(sleep).hasValueSatisfying(exec -> {
-                assertThat(exec.source()).isEqualTo("proc-poll");
+                assertThat(exec.source()).isEqualTo(ExecSource.PROC_POLL);
                 assertThat(exec.executable()).isIn("/bin/sleep", "/bin/busybox");
             });
             assertThat(recorder.execs).noneMatch(exec -> exec.argv().equals(List.of("sleep", "60")));
