@@ -12,7 +12,7 @@ import java.util.Set;
  * @param slack Slack, when configured
  * @param jira  Jira, when configured
  */
-public record NotifySettings(Optional<SlackSettings> slack, Optional<JiraSettings> jira) {
+public record NotifySettings(Optional<SlackSettings> slack, Optional<JiraConfig> jira) {
 
     private static final Set<String> KEYS = Set.of("slack", "jira");
 
@@ -38,6 +38,6 @@ public record NotifySettings(Optional<SlackSettings> slack, Optional<JiraSetting
         }
         ConfigNode node = ConfigNode.of(notify, "notify");
         node.allowOnly(KEYS);
-        return new NotifySettings(node.child("slack").map(SlackSettings::read), node.child("jira").map(JiraSettings::read));
+        return new NotifySettings(node.child("slack").map(SlackSettings::read), node.child("jira").map(JiraConfig::read));
     }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.bulwark.notify.config.JiraSettings.Flavour;
-import dev.bulwark.notify.config.JiraSettings.Grouping;
-import dev.bulwark.notify.config.JiraSettings.JiraAuth;
+import dev.bulwark.notify.config.JiraConfig.JiraAuth;
+import dev.bulwark.notify.jira.JiraSettings.Flavour;
+import dev.bulwark.notify.jira.JiraSettings.Grouping;
 import dev.bulwark.policy.gate.Judgement;
 import dev.bulwark.policy.gate.Verdict;
 import java.net.URI;
@@ -51,7 +51,7 @@ class NotifySettingsTest {
 
     @Test
     void readsJiraCloudWithEmailAndApiTokenByReference() {
-        JiraSettings jira = parse("""
+        JiraConfig jira = parse("""
                 jira:
                   url: https://example.atlassian.net
                   flavour: cloud
@@ -70,12 +70,12 @@ class NotifySettingsTest {
         assertThat(jira.doneTransition()).contains("Done");
         assertThat(jira.grouping()).isEqualTo(Grouping.PER_BUILD);
         assertThat(jira.auth()).isEqualTo(new JiraAuth.CloudApiToken(new SecretRef.Env("JIRA_EMAIL"), new SecretRef.Env("JIRA_API_TOKEN")));
-        assertThat(jira.on()).isEqualTo(JiraSettings.DEFAULT_ON);
+        assertThat(jira.on()).isEqualTo(JiraConfig.DEFAULT_ON);
     }
 
     @Test
     void readsJiraDataCenterWithAPersonalAccessTokenAndSensibleDefaults() {
-        JiraSettings jira = parse("""
+        JiraConfig jira = parse("""
                 jira:
                   url: https://jira.example.com
                   flavour: data-center

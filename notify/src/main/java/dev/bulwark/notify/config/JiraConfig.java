@@ -1,11 +1,14 @@
 package dev.bulwark.notify.config;
 
+import dev.bulwark.notify.jira.JiraSettings.Flavour;
+import dev.bulwark.notify.jira.JiraSettings.Grouping;
 import dev.bulwark.policy.gate.Verdict;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Where and how to open Jira tickets for what the gate finds. Read from the policy's {@code notify.jira}:
@@ -33,7 +36,7 @@ import java.util.Set;
  * @param auth           the credentials, by reference
  * @param on             the verdicts that open tickets
  */
-public record JiraSettings(URI url, Flavour flavour, String project, String issueType, Optional<String> doneTransition,
+public record JiraConfig(URI url, Flavour flavour, String project, String issueType, Optional<String> doneTransition,
                            Grouping grouping, JiraAuth auth, Set<String> on) {
 
     /** Only failures open tickets by default: warnings are for Slack. */
@@ -43,7 +46,7 @@ public record JiraSettings(URI url, Flavour flavour, String project, String issu
             "grouping", "emailEnv", "emailFile", "email", "apiTokenEnv", "apiTokenFile", "apiToken", "tokenEnv",
             "tokenFile", "token", "password", "on");
 
-    public JiraSettings {
+    public JiraConfig {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(flavour, "flavour");
         Objects.requireNonNull(project, "project");
@@ -59,14 +62,14 @@ public record JiraSettings(URI url, Flavour flavour, String project, String issu
         return on.contains(verdict.word());
     }
 
-    static JiraSettings read(ConfigNode node) {
+    static JiraConfig read(ConfigNode node) {
         node.allowOnly(KEYS);
         node.refuseInline("password", "use an API token (Cloud) or a personal access token (Data Center) instead");
         URI url = siteUrl(node);
-        Flavour flavour = Flavour.parse(node.requiredText("flavour", "cloud"), node.path() + ".flavour");
+        Flavour flavour = flavour(node.requiredText("flavour", "cloud"), node.path() + ".flavour");
         String project = node.requiredText("project", "SEC");
-        return new JiraSettings(url, flavour, project, node.text("issueType").orElse("Bug"), node.text("doneTransition"),
-                node.text("grouping").map(word -> Grouping.parse(word, node.path() + ".grouping")).orElse(null),
+        return new JiraConfig(url, flavour, project, node.text("issueType").orElse("Bug"), node.text("doneTransition"),
+                node.text("grouping").map(word -> grouping(word, node.path() + ".grouping")).orElse(null),
                 auth(node, flavour), node.verdicts("on", DEFAULT_ON));
     }
 
@@ -108,36 +111,36 @@ public record JiraSettings(URI url, Flavour flavour, String project, String issu
         return new JiraAuth.PersonalAccessToken(token.get());
     }
 
-    /** Jira Cloud ({@code /rest/api/3}, email and API token) or Data Center ({@code /rest/api/2}, personal access token). */
-    public enum Flavour {
-        CLOUD, DATA_CENTER;
-
-        /** Reads {@code cloud} or {@code data-center}. */
-        public static Flavour parse(String word, String setting) {
-            return switch (word.toLowerCase(Locale.ROOT)) {
-                case "cloud" -> CLOUD;
-                case "data-center", "datacenter", "server" -> DATA_CENTER;
-                default -> throw new NotifyConfigException(setting + " is '" + word + "': use cloud or data-center");
-            };
-        }
+    /** Reads {@code cloud} or {@code data-center}. */
+    private static Flavour flavour(String word, String setting) {
+        return switch (word.toLowerCase(Locale.ROOT)) {
+            case "cloud" -> Flavour.CLOUD;
+            case "data-center", "datacenter", "server" -> Flavour.DATA_CENTER;
+            default -> throw new NotifyConfigException(setting + " is '" + word + "': use cloud or data-center");
+        };
     }
 
-    /** One ticket per vulnerability and image repository, or one ticket per build listing them all. */
-    public enum Grouping {
-        PER_VULNERABILITY, PER_BUILD;
-
-        /** Reads {@code per-vulnerability} or {@code per-build}. */
-        public static Grouping parse(String word, String setting) {
-            return switch (word.toLowerCase(Locale.ROOT)) {
-                case "per-vulnerability" -> PER_VULNERABILITY;
-                case "per-build" -> PER_BUILD;
-                default -> throw new NotifyConfigException(setting + " is '" + word + "': use per-vulnerability or per-build");
-            };
-        }
+    /** Reads {@code per-vulnerability} or {@code per-build}. */
+    private static Grouping grouping(String word, String setting) {
+        return switch (word.toLowerCase(Locale.ROOT)) {
+            case "per-vulnerability" -> Grouping.PER_VULNERABILITY;
+            case "per-build" -> Grouping.PER_BUILD;
+            default -> throw new NotifyConfigException(setting + " is '" + word + "': use per-vulnerability or per-build");
+        };
     }
 
     /** Jira credentials, by reference. */
     public sealed interface JiraAuth permits JiraAuth.CloudApiToken, JiraAuth.PersonalAccessToken {
+
+        /**
+         * The value of the function for these credentials' kind.
+         *
+         * @param cloud      for Jira Cloud's email and API token
+         * @param dataCenter for Data Center's personal access token
+         * @param <R>        what the functions return
+         * @return the chosen function's value
+         */
+        <R> R match(Function<CloudApiToken, R> cloud, Function<PersonalAccessToken, R> dataCenter);
 
         /** Jira Cloud: basic authentication with the account's email and an API token. */
         record CloudApiToken(SecretRef email, SecretRef apiToken) implements JiraAuth {
@@ -145,12 +148,22 @@ public record JiraSettings(URI url, Flavour flavour, String project, String issu
                 Objects.requireNonNull(email, "email");
                 Objects.requireNonNull(apiToken, "apiToken");
             }
+
+            @Override
+            public <R> R match(Function<CloudApiToken, R> cloud, Function<PersonalAccessToken, R> dataCenter) {
+                return cloud.apply(this);
+            }
         }
 
         /** Jira Data Center 8.14 and later: a personal access token sent as a bearer token. */
         record PersonalAccessToken(SecretRef token) implements JiraAuth {
             public PersonalAccessToken {
                 Objects.requireNonNull(token, "token");
+            }
+
+            @Override
+            public <R> R match(Function<CloudApiToken, R> cloud, Function<PersonalAccessToken, R> dataCenter) {
+                return dataCenter.apply(this);
             }
         }
     }
