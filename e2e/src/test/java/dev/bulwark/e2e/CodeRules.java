@@ -25,7 +25,7 @@ import java.util.Set;
  */
 final class CodeRules {
 
-    private static final Set<String> MODULES = Set.of("policy", "scanner", "notify", "cli", "agent", "plugin");
+    private static final Set<String> MODULES = Set.of("policy", "store", "scanner", "notify", "cli", "agent", "plugin");
     private static final String NUMBERS = "dev.bulwark.policy.text.Numbers";
 
     private final String base;

@@ -6,8 +6,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The dependency direction of the modules, as architecture.md draws it: policy-engine at the bottom,
- * scanner and notify on it and not on each other, cli, agent and plugin on top; only the command line reaches the
+ * The dependency direction of the modules, as architecture.md draws it: policy-engine and store (SQLite files) at
+ * the bottom, neither using the other; scanner and notify on them and not on each other; cli, agent and plugin on top; only the command line reaches the
  * agent (for {@code bulwark agent}), and nothing reaches the command line or the plugin.
  * Written against a base package so that a test can prove the rules catch a violation.
  */
@@ -22,6 +22,7 @@ final class ModuleRules {
     ArchRule moduleDirection() {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
                 .layer("policy-engine").definedBy(base + ".policy..")
+                .layer("store").definedBy(base + ".store..")
                 .layer("scanner").definedBy(base + ".scanner..")
                 .layer("notify").definedBy(base + ".notify..")
                 .layer("cli").definedBy(base + ".cli..")
@@ -32,7 +33,8 @@ final class ModuleRules {
                 .whereLayer("plugin").mayNotBeAccessedByAnyLayer()
                 .whereLayer("scanner").mayOnlyBeAccessedByLayers("cli", "agent", "plugin")
                 .whereLayer("notify").mayOnlyBeAccessedByLayers("cli", "agent", "plugin")
-                .whereLayer("policy-engine").mayOnlyBeAccessedByLayers("scanner", "notify", "cli", "agent", "plugin");
+                .whereLayer("policy-engine").mayOnlyBeAccessedByLayers("scanner", "notify", "cli", "agent", "plugin")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("scanner", "notify", "cli", "agent", "plugin");
     }
 
     /** The policy engine is plain Java: no Docker, HTTP, database, Jenkins or command-line types. */

@@ -1,8 +1,10 @@
 package dev.bulwark.agent.audit;
 
+import dev.bulwark.store.SqliteFiles.Durability;
+import dev.bulwark.store.SqliteFiles;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,13 +50,9 @@ final class AuditTable implements AutoCloseable {
         this.connection = connection;
     }
 
-    static AuditTable open(Path file) throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    static AuditTable open(Path file) throws SQLException, IOException {
+        Connection connection = SqliteFiles.open(file, Durability.DURABLE);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA busy_timeout = 30000");
-            statement.execute("PRAGMA journal_mode = WAL");
-            // FULL: an entry the caller was told is written survives a power cut, not only a crash.
-            statement.execute("PRAGMA synchronous = FULL");
             statement.execute(SCHEMA);
             for (String guard : GUARDS) {
                 statement.execute(guard);

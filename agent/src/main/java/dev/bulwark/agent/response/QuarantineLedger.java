@@ -1,10 +1,11 @@
 package dev.bulwark.agent.response;
 
+import dev.bulwark.store.SqliteFiles.Durability;
+import dev.bulwark.store.SqliteFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -31,8 +32,8 @@ public final class QuarantineLedger implements AutoCloseable {
     public static QuarantineLedger open(Path stateDirectory) {
         Path file = stateDirectory.resolve(FILE);
         try {
-            Files.createDirectories(stateDirectory);
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            // Durable: a quarantine the agent was told is recorded must be released after a power cut too.
+            Connection connection = SqliteFiles.open(file, Durability.DURABLE);
             try (var statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE IF NOT EXISTS quarantine (container_id TEXT NOT NULL,"
                         + " network TEXT NOT NULL, PRIMARY KEY (container_id, network))");

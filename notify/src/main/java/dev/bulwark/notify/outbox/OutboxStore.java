@@ -1,10 +1,11 @@
 package dev.bulwark.notify.outbox;
 
+import dev.bulwark.store.SqliteFiles.Durability;
+import dev.bulwark.store.SqliteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,16 +56,9 @@ final class OutboxStore implements AutoCloseable {
 
     static OutboxStore open(Path file) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            // Durable: a message the caller was told is enqueued survives a power cut, not only a crash.
+            Connection connection = SqliteFiles.open(file, Durability.DURABLE);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA busy_timeout = 30000");
-                statement.execute("PRAGMA journal_mode = WAL");
-                // FULL: a message the caller was told is enqueued survives a power cut, not only a crash.
-                statement.execute("PRAGMA synchronous = FULL");
                 statement.execute(SCHEMA);
                 statement.execute(DUE_INDEX);
                 statement.execute("PRAGMA user_version = " + SCHEMA_VERSION);

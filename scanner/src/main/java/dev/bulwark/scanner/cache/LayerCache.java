@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.scanner.ImageScanner;
 import dev.bulwark.scanner.layer.LayerAnalysis;
+import dev.bulwark.store.SqliteFiles.Durability;
+import dev.bulwark.store.SqliteFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,14 +45,8 @@ public final class LayerCache implements ImageScanner.LayerResults, AutoCloseabl
      */
     public static LayerCache open(Path file, String analyzerKey) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Connection connection = SqliteFiles.open(file, Durability.CACHE);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA busy_timeout = 60000");
-                statement.execute("PRAGMA journal_mode = WAL");
                 statement.execute("CREATE TABLE IF NOT EXISTS layer_results (diff_id TEXT NOT NULL, analyzers TEXT NOT NULL,"
                         + " result TEXT NOT NULL, stored_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,"
                         + " PRIMARY KEY (diff_id, analyzers))");

@@ -1,13 +1,14 @@
 package dev.bulwark.scanner.db;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.bulwark.store.SqliteFiles.Durability;
+import dev.bulwark.store.SqliteFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -52,10 +53,8 @@ public final class VulnDbBuilder implements AutoCloseable {
             Path directory = target.toAbsolutePath().getParent();
             Files.createDirectories(directory);
             Path temp = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + temp);
+            Connection connection = SqliteFiles.open(temp, Durability.BULK);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA journal_mode = OFF");
-                statement.execute("PRAGMA synchronous = OFF");
                 for (String table : DbFormat.SCHEMA) {
                     statement.execute(table);
                 }
