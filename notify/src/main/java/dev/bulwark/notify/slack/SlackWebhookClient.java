@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Posts to a Slack incoming webhook. Slack answers 200 with the body {@code ok}; errors come as a status and
@@ -63,16 +64,20 @@ public final class SlackWebhookClient implements SlackClient {
     }
 
     private static URI parse(Secret webhookUrl) {
+        // The message names neither the URL nor the parser's complaint, which quotes it: the URL is a secret.
+        return httpUri(webhookUrl.reveal().strip()).orElseThrow(() -> new SlackException("the Slack webhook URL Bulwark was given is not an https:// URL: copy it again from"
+                + " your Slack app's Incoming Webhooks page (it starts with https://hooks.slack.com/services/)", "", 0));
+    }
+
+    private static Optional<URI> httpUri(String text) {
+        URI uri;
         try {
-            URI uri = URI.create(webhookUrl.reveal().strip());
-            if (("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below, without the URL or the parser's message, which quotes it
+            uri = URI.create(text);
+        } catch (IllegalArgumentException notAUri) {
+            return Optional.empty();
         }
-        throw new SlackException("the Slack webhook URL Bulwark was given is not an https:// URL: copy it again from"
-                + " your Slack app's Incoming Webhooks page (it starts with https://hooks.slack.com/services/)", "", 0);
+        boolean http = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+        return http && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
     }
 
     @Override

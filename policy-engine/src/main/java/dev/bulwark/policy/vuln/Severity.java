@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** How bad a vulnerability is, in the bands CVSS and the advisory databases use, lowest first. */
@@ -37,20 +38,25 @@ public enum Severity {
      */
     @JsonCreator
     public static Severity parse(String text) {
+        return find(text).orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a severity: use one of "
+                + Arrays.stream(values()).map(Severity::word).collect(Collectors.joining(", "))));
+    }
+
+    /**
+     * The severity a word names, as {@link #parse(String)} reads it.
+     *
+     * @param text a word such as {@code high} or {@code Moderate}
+     * @return the severity, or empty when the word names none
+     */
+    public static Optional<Severity> find(String text) {
         String word = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
         if (word.equals("MODERATE")) {
-            return MEDIUM;
+            return Optional.of(MEDIUM);
         }
         if (word.equals("IMPORTANT")) {
-            return HIGH;
+            return Optional.of(HIGH);
         }
-        for (Severity severity : values()) {
-            if (severity.name().equals(word)) {
-                return severity;
-            }
-        }
-        throw new IllegalArgumentException("'" + text + "' is not a severity: use one of "
-                + Arrays.stream(values()).map(Severity::word).collect(Collectors.joining(", ")));
+        return Arrays.stream(values()).filter(severity -> severity.name().equals(word)).findFirst();
     }
 
     /** The severity as policies write it: lower case. */

@@ -101,14 +101,10 @@ final class FindingAssembler {
                 if (!severity.type().startsWith("CVSS_V3") && !severity.type().startsWith("CVSS_V4")) {
                     continue;
                 }
-                try {
-                    CvssVector vector = CvssVector.parse(severity.score());
-                    if (best == null || vector.baseScore() > best.score().orElse(-1)) {
-                        best = new Rating(vector.severity(), OptionalDouble.of(vector.baseScore()),
-                                severity.type() + " vector of " + hit.record().id());
-                    }
-                } catch (IllegalArgumentException e) {
-                    // An unreadable vector is no evidence; the database severity below still counts.
+                Optional<CvssVector> vector = readable(severity.score());
+                if (vector.isPresent() && (best == null || vector.get().baseScore() > best.score().orElse(-1))) {
+                    best = new Rating(vector.get().severity(), OptionalDouble.of(vector.get().baseScore()),
+                            severity.type() + " vector of " + hit.record().id());
                 }
             }
         }
@@ -116,16 +112,21 @@ final class FindingAssembler {
             return best;
         }
         for (Matcher.AdvisoryHit hit : group) {
-            if (hit.record().databaseSeverity().isPresent()) {
-                try {
-                    return new Rating(Severity.parse(hit.record().databaseSeverity().get()), OptionalDouble.empty(),
-                            "database_specific.severity of " + hit.record().id());
-                } catch (IllegalArgumentException e) {
-                    // A word that is not a severity band: keep looking.
-                }
+            Optional<Severity> band = hit.record().databaseSeverity().flatMap(Severity::find);
+            if (band.isPresent()) { // a word that is no severity band is no evidence: the next advisory may say more
+                return new Rating(band.get(), OptionalDouble.empty(), "database_specific.severity of " + hit.record().id());
             }
         }
         return new Rating(Severity.UNKNOWN, OptionalDouble.empty(), "none given");
+    }
+
+    /** The vector, or empty when it cannot be read: an unreadable vector is no evidence, and other ratings count. */
+    private static Optional<CvssVector> readable(String vector) {
+        try {
+            return Optional.of(CvssVector.parse(vector));
+        } catch (IllegalArgumentException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** The fix for every advisory of the group: the highest of their fixed versions; none if any has none. */

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  */
 final class RegistryClient {
 
+    private static final System.Logger LOG = System.getLogger(RegistryClient.class.getName());
+
     private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
@@ -155,7 +157,9 @@ final class RegistryClient {
         try (InputStream body = response.body()) {
             body.readAllBytes();
         } catch (IOException e) {
-            // The body of an error answer carries nothing we need; the status code is reported instead.
+            // Safe to go on: the body of an error answer carries nothing the caller needs, and the caller reports the
+            // status code; draining only frees the connection for reuse.
+            LOG.log(System.Logger.Level.DEBUG, "could not drain the body of a registry error answer", e);
         }
     }
 }

@@ -28,6 +28,8 @@ import java.util.function.Supplier;
  */
 public final class DockerStatsSensor implements Sensor {
 
+    private static final System.Logger LOG = System.getLogger(DockerStatsSensor.class.getName());
+
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
     private static final Duration READING_TIMEOUT = Duration.ofSeconds(10);
 
@@ -93,7 +95,8 @@ public final class DockerStatsSensor implements Sensor {
                 }
             }
         } catch (NotFoundException e) {
-            // Removed between listing and asking: there is nothing left to sample.
+            // Safe to skip: the container was removed between listing and asking, so there is nothing left to sample.
+            LOG.log(System.Logger.Level.DEBUG, "container " + containerId + " was gone before its stats were read", e);
         } catch (RuntimeException e) {
             gaps.accept(new SensorGap(name(), Instant.now(), "could not read stats of container " + containerId
                     + ": " + e));
