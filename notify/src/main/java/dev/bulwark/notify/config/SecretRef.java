@@ -2,6 +2,7 @@ package dev.bulwark.notify.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -9,6 +10,14 @@ import java.util.regex.Pattern;
  * printed. {@link Secrets} reads the value when it is needed.
  */
 public sealed interface SecretRef permits SecretRef.Env, SecretRef.File {
+
+    /**
+     * The value of the function for this kind, so that a new kind does not compile until every consumer handles it.
+     *
+     * @param <R> what the functions return
+     * @return the chosen function's value
+     */
+    <R> R match(Function<Env, R> env, Function<File, R> file);
 
     /** Where the secret is, in words for error messages: {@code environment variable SLACK_WEBHOOK_URL}. */
     String describe();
@@ -19,6 +28,10 @@ public sealed interface SecretRef permits SecretRef.Env, SecretRef.File {
      * @param variable the variable's name ({@code SLACK_WEBHOOK_URL})
      */
     record Env(String variable) implements SecretRef {
+        @Override
+        public <R> R match(Function<Env, R> env, Function<File, R> file) {
+            return env.apply(this);
+        }
 
         private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -45,6 +58,10 @@ public sealed interface SecretRef permits SecretRef.Env, SecretRef.File {
      * @param path the file
      */
     record File(Path path) implements SecretRef {
+        @Override
+        public <R> R match(Function<Env, R> env, Function<File, R> file) {
+            return file.apply(this);
+        }
 
         public File {
             Objects.requireNonNull(path, "path");

@@ -38,14 +38,7 @@ public final class Secrets {
      * @throws NotifyConfigException naming the variable or file, when it is unset, empty or unreadable
      */
     public Secret resolve(SecretRef ref) {
-        Secret secret;
-        if (ref instanceof SecretRef.Env env) {
-            secret = fromEnvironment(env);
-        } else if (ref instanceof SecretRef.File file) {
-            secret = fromFile(file);
-        } else {
-            throw new IllegalStateException("unknown kind of secret reference: " + ref.getClass().getName());
-        }
+        Secret secret = ref.match(this::fromEnvironment, this::fromFile);
         resolved.add(secret);
         return secret;
     }

@@ -24,18 +24,18 @@ final class AdfWriter {
         return doc;
     }
 
-    // Java 17 has no pattern switch; the sealed hierarchy keeps this chain complete.
     private static ObjectNode block(RichText.Block block) {
-        if (block instanceof RichText.Heading heading) {
-            ObjectNode node = NODES.objectNode().put("type", "heading");
-            node.putObject("attrs").put("level", 3);
-            node.putArray("content").add(inline(RichText.plain(heading.text())));
-            return node;
-        }
-        if (block instanceof RichText.Paragraph paragraph) {
-            return paragraph(paragraph);
-        }
-        RichText.Bullets bullets = (RichText.Bullets) block;
+        return block.match(AdfWriter::heading, AdfWriter::paragraph, AdfWriter::bullets);
+    }
+
+    private static ObjectNode heading(RichText.Heading heading) {
+        ObjectNode node = NODES.objectNode().put("type", "heading");
+        node.putObject("attrs").put("level", 3);
+        node.putArray("content").add(inline(RichText.plain(heading.text())));
+        return node;
+    }
+
+    private static ObjectNode bullets(RichText.Bullets bullets) {
         ObjectNode list = NODES.objectNode().put("type", "bulletList");
         ArrayNode items = list.putArray("content");
         for (RichText.Paragraph item : bullets.items()) {
@@ -54,13 +54,12 @@ final class AdfWriter {
 
     private static ObjectNode inline(RichText.Inline inline) {
         ObjectNode node = NODES.objectNode().put("type", "text").put("text", inline.text());
-        if (inline instanceof RichText.Strong) {
-            node.putArray("marks").addObject().put("type", "strong");
-        } else if (inline instanceof RichText.Code) {
-            node.putArray("marks").addObject().put("type", "code");
-        } else if (inline instanceof RichText.Link link) {
-            node.putArray("marks").addObject().put("type", "link").putObject("attrs").put("href", link.href().toString());
-        }
+        inline.match(
+                plain -> node,
+                strong -> node.putArray("marks").addObject().put("type", "strong"),
+                code -> node.putArray("marks").addObject().put("type", "code"),
+                link -> node.putArray("marks").addObject().put("type", "link").putObject("attrs")
+                        .put("href", link.href().toString()));
         return node;
     }
 }

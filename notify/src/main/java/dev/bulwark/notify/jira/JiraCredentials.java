@@ -18,6 +18,9 @@ public sealed interface JiraCredentials permits JiraCredentials.CloudApiToken, J
     /** Who signs in, as error messages may name it: the e-mail address, or that a token is used. */
     String principal();
 
+    /** The Jira these credentials sign in to. */
+    JiraSettings.Flavour flavour();
+
     /**
      * Jira Cloud: an Atlassian account and one of its API tokens (made at id.atlassian.com, under
      * Security, API tokens).
@@ -45,6 +48,11 @@ public sealed interface JiraCredentials permits JiraCredentials.CloudApiToken, J
         }
 
         @Override
+        public JiraSettings.Flavour flavour() {
+            return JiraSettings.Flavour.CLOUD;
+        }
+
+        @Override
         public String toString() {
             return "CloudApiToken[email=" + email + ", apiToken=****]";
         }
@@ -64,6 +72,11 @@ public sealed interface JiraCredentials permits JiraCredentials.CloudApiToken, J
         @Override
         public String authorization() {
             return "Bearer " + token;
+        }
+
+        @Override
+        public JiraSettings.Flavour flavour() {
+            return JiraSettings.Flavour.DATA_CENTER;
         }
 
         @Override

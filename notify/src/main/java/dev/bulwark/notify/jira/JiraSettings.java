@@ -104,11 +104,7 @@ public record JiraSettings(URI baseUrl, Flavour flavour, String projectKey, Stri
     }
 
     private static void requireCredentialsFor(Flavour flavour, JiraCredentials credentials) {
-        boolean fits = switch (flavour) {
-            case CLOUD -> credentials instanceof JiraCredentials.CloudApiToken;
-            case DATA_CENTER -> credentials instanceof JiraCredentials.PersonalAccessToken;
-        };
-        if (!fits) {
+        if (credentials.flavour() != flavour) {
             throw new IllegalArgumentException(flavour == Flavour.CLOUD
                     ? "Jira Cloud signs in with an e-mail address and API token, not a personal access token"
                     : "Jira Data Center signs in with a personal access token, not an e-mail address and API token");

@@ -3,6 +3,7 @@ package dev.bulwark.notify.jira;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The little rich text a ticket needs (headings, paragraphs, bullet lists; plain, strong, code and linked text),
@@ -24,18 +25,28 @@ public record RichText(List<Block> blocks) {
 
     /** A block: a heading, a paragraph or a bullet list. */
     public sealed interface Block permits Heading, Paragraph, Bullets {
+        /** The value of the function for this block's kind; a new kind does not compile until each writer has it. */
+        <R> R match(Function<Heading, R> heading, Function<Paragraph, R> paragraph, Function<Bullets, R> bullets);
     }
 
     /** A piece of a paragraph. */
     public sealed interface Inline permits Plain, Strong, Code, Link {
         /** The text shown. */
         String text();
+
+        /** The value of the function for this piece's kind; a new kind does not compile until each writer has it. */
+        <R> R match(Function<Plain, R> plain, Function<Strong, R> strong, Function<Code, R> code, Function<Link, R> link);
     }
 
     /** A section heading. */
     public record Heading(String text) implements Block {
         public Heading {
             text = oneLine(text);
+        }
+
+        @Override
+        public <R> R match(Function<Heading, R> heading, Function<Paragraph, R> paragraph, Function<Bullets, R> bullets) {
+            return heading.apply(this);
         }
     }
 
@@ -44,12 +55,22 @@ public record RichText(List<Block> blocks) {
         public Paragraph {
             inlines = inlines.stream().filter(inline -> !inline.text().isEmpty()).toList();
         }
+
+        @Override
+        public <R> R match(Function<Heading, R> heading, Function<Paragraph, R> paragraph, Function<Bullets, R> bullets) {
+            return paragraph.apply(this);
+        }
     }
 
     /** A bullet list, one paragraph per item. */
     public record Bullets(List<Paragraph> items) implements Block {
         public Bullets {
             items = List.copyOf(items);
+        }
+
+        @Override
+        public <R> R match(Function<Heading, R> heading, Function<Paragraph, R> paragraph, Function<Bullets, R> bullets) {
+            return bullets.apply(this);
         }
     }
 
@@ -58,12 +79,22 @@ public record RichText(List<Block> blocks) {
         public Plain {
             text = oneLine(text);
         }
+
+        @Override
+        public <R> R match(Function<Plain, R> plain, Function<Strong, R> strong, Function<Code, R> code, Function<Link, R> link) {
+            return plain.apply(this);
+        }
     }
 
     /** Bold text. */
     public record Strong(String text) implements Inline {
         public Strong {
             text = oneLine(text);
+        }
+
+        @Override
+        public <R> R match(Function<Plain, R> plain, Function<Strong, R> strong, Function<Code, R> code, Function<Link, R> link) {
+            return strong.apply(this);
         }
     }
 
@@ -72,6 +103,11 @@ public record RichText(List<Block> blocks) {
         public Code {
             text = oneLine(text);
         }
+
+        @Override
+        public <R> R match(Function<Plain, R> plain, Function<Strong, R> strong, Function<Code, R> code, Function<Link, R> link) {
+            return code.apply(this);
+        }
     }
 
     /** Text that links to an address. */
@@ -79,6 +115,11 @@ public record RichText(List<Block> blocks) {
         public Link {
             text = oneLine(text);
             Objects.requireNonNull(href, "href");
+        }
+
+        @Override
+        public <R> R match(Function<Plain, R> plain, Function<Strong, R> strong, Function<Code, R> code, Function<Link, R> link) {
+            return link.apply(this);
         }
     }
 

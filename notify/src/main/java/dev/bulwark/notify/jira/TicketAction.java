@@ -3,8 +3,8 @@ package dev.bulwark.notify.jira;
 import java.util.Objects;
 
 /**
- * What {@link TicketSync} did to one ticket, for reports and tests. Java 17 has no pattern {@code switch};
- * the hierarchy is sealed, so an {@code instanceof} chain over the four kinds is complete.
+ * What {@link TicketSync} did to one ticket, for reports and tests: the kinds are told apart by their record type,
+ * and every kind names the ticket.
  */
 public sealed interface TicketAction
         permits TicketAction.Created, TicketAction.Commented, TicketAction.Resolved, TicketAction.Unchanged {

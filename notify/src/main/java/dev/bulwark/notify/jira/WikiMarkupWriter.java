@@ -21,15 +21,10 @@ final class WikiMarkupWriter {
     }
 
     private static String block(RichText.Block block) {
-        if (block instanceof RichText.Heading heading) {
-            return "h3. " + escape(heading.text());
-        }
-        if (block instanceof RichText.Paragraph paragraph) {
-            return lineStart(paragraph(paragraph));
-        }
-        return ((RichText.Bullets) block).items().stream()
-                .map(item -> "* " + paragraph(item))
-                .collect(Collectors.joining("\n"));
+        return block.match(
+                heading -> "h3. " + escape(heading.text()),
+                paragraph -> lineStart(paragraph(paragraph)),
+                bullets -> bullets.items().stream().map(item -> "* " + paragraph(item)).collect(Collectors.joining("\n")));
     }
 
     private static String paragraph(RichText.Paragraph paragraph) {
@@ -37,17 +32,14 @@ final class WikiMarkupWriter {
     }
 
     private static String inline(RichText.Inline inline) {
-        if (inline instanceof RichText.Strong strong) {
-            return "*" + escape(strong.text()) + "*";
-        }
-        if (inline instanceof RichText.Code code) {
-            return "{{" + escape(code.text()) + "}}";
-        }
-        if (inline instanceof RichText.Link link) {
-            String href = link.href().toString();
-            return link.text().equals(href) ? "[" + href + "]" : "[" + escape(link.text()) + "|" + href + "]";
-        }
-        return escape(inline.text());
+        return inline.match(
+                plain -> escape(plain.text()),
+                strong -> "*" + escape(strong.text()) + "*",
+                code -> "{{" + escape(code.text()) + "}}",
+                link -> {
+                    String href = link.href().toString();
+                    return link.text().equals(href) ? "[" + href + "]" : "[" + escape(link.text()) + "|" + href + "]";
+                });
     }
 
     // A paragraph that starts with '-' or '#' would become a list item.

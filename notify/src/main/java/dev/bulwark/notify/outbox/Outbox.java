@@ -1,7 +1,5 @@
 package dev.bulwark.notify.outbox;
 
-import dev.bulwark.notify.outbox.DeliveryResult.Delivered;
-import dev.bulwark.notify.outbox.DeliveryResult.Failed;
 import dev.bulwark.notify.outbox.DeliveryResult.RetryLater;
 import dev.bulwark.notify.outbox.OutboxStore.Claim;
 import java.nio.file.Path;
@@ -121,21 +119,18 @@ public final class Outbox implements AutoCloseable {
     }
 
     private void settle(Claim claim, DeliveryResult result, Instant now, Tally tally) {
-        if (result instanceof Delivered) {
+        result.match(delivered -> {
             store.markDelivered(claim, now);
-            tally.delivered.add(claim.key());
-        } else if (result instanceof Failed failure) {
-            tally.failed.add(fail(claim, failure.reason(), now));
-        } else if (result instanceof RetryLater retry) {
+            return tally.delivered.add(claim.key());
+        }, retry -> {
             if (claim.attempts() >= policy.maxAttempts()) {
                 String reason = "gave up after " + claim.attempts() + " attempts; the last one said: " + retry.reason();
-                tally.failed.add(fail(claim, reason, now));
-            } else {
-                Instant at = now.plus(policy.delayAfter(claim.attempts(), retry.after()));
-                store.reschedule(claim, at, retry.reason());
-                tally.rescheduled.add(new DispatchReport.Rescheduled(claim.key(), claim.attempts(), at, retry.reason()));
+                return tally.failed.add(fail(claim, reason, now));
             }
-        }
+            Instant at = now.plus(policy.delayAfter(claim.attempts(), retry.after()));
+            store.reschedule(claim, at, retry.reason());
+            return tally.rescheduled.add(new DispatchReport.Rescheduled(claim.key(), claim.attempts(), at, retry.reason()));
+        }, failure -> tally.failed.add(fail(claim, failure.reason(), now)));
     }
 
     private DispatchReport.Failure fail(Claim claim, String reason, Instant now) {

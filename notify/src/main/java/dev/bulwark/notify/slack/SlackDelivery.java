@@ -25,9 +25,7 @@ public record SlackDelivery(SlackClient client) implements Delivery {
         } catch (SlackException | IllegalArgumentException e) {
             return new DeliveryResult.Failed(e.getMessage());
         }
-        if (result instanceof SlackRetryLater later) {
-            return new DeliveryResult.RetryLater(Duration.ofSeconds(later.retryAfterSeconds()), later.reason());
-        }
-        return new DeliveryResult.Delivered();
+        return result.match(posted -> new DeliveryResult.Delivered(),
+                later -> new DeliveryResult.RetryLater(Duration.ofSeconds(later.retryAfterSeconds()), later.reason()));
     }
 }

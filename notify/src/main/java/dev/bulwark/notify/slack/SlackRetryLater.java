@@ -1,6 +1,7 @@
 package dev.bulwark.notify.slack;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Slack cannot take the message now: it is rate-limiting (HTTP 429), having an outage (5xx) or out of reach.
@@ -14,5 +15,10 @@ public record SlackRetryLater(long retryAfterSeconds, String reason) implements 
     public SlackRetryLater {
         retryAfterSeconds = Math.max(0, retryAfterSeconds);
         Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public <R> R match(Function<SlackResult.Posted, R> posted, Function<SlackRetryLater, R> retryLater) {
+        return retryLater.apply(this);
     }
 }

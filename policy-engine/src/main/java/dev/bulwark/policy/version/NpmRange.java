@@ -3,6 +3,7 @@ package dev.bulwark.policy.version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.semver4j.Range;
@@ -26,16 +27,31 @@ record NpmRange(List<List<Bound>> sets) {
     /** One primitive condition on a version. */
     sealed interface Bound {
 
+        /** The value of the function for this bound's kind; a new kind does not compile until each use has it. */
+        <R> R match(Function<Any, R> any, Function<Nothing, R> nothing, Function<Compare, R> compare);
+
         /** Matches every version. */
         record Any() implements Bound {
+            @Override
+            public <R> R match(Function<Any, R> any, Function<Nothing, R> nothing, Function<Compare, R> compare) {
+                return any.apply(this);
+            }
         }
 
         /** Matches no version ({@code <*} or {@code >*}). */
         record Nothing() implements Bound {
+            @Override
+            public <R> R match(Function<Any, R> any, Function<Nothing, R> nothing, Function<Compare, R> compare) {
+                return nothing.apply(this);
+            }
         }
 
         /** {@code version operator limit}. */
         record Compare(RangeOperator operator, Semver limit) implements Bound {
+            @Override
+            public <R> R match(Function<Any, R> any, Function<Nothing, R> nothing, Function<Compare, R> compare) {
+                return compare.apply(this);
+            }
         }
     }
 

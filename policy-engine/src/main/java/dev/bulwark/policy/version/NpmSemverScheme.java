@@ -80,18 +80,15 @@ public final class NpmSemverScheme implements VersionScheme {
             return true;
         }
         // A pre-release passes only if a bound names a pre-release of the same major.minor.patch.
-        return set.stream().anyMatch(bound -> bound instanceof Bound.Compare compare
-                && !compare.limit().getPreRelease().isEmpty()
-                && compare.limit().getMajor() == version.getMajor()
-                && compare.limit().getMinor() == version.getMinor()
-                && compare.limit().getPatch() == version.getPatch());
+        return set.stream().anyMatch(bound -> bound.match(any -> false, nothing -> false,
+                compare -> !compare.limit().getPreRelease().isEmpty()
+                        && compare.limit().getMajor() == version.getMajor()
+                        && compare.limit().getMinor() == version.getMinor()
+                        && compare.limit().getPatch() == version.getPatch()));
     }
 
     private static boolean holds(Semver version, Bound bound) {
-        if (bound instanceof Bound.Compare compare) {
-            return holds(compare(version, compare.limit()), compare);
-        }
-        return bound instanceof Bound.Any;
+        return bound.match(any -> true, nothing -> false, compare -> holds(compare(version, compare.limit()), compare));
     }
 
     private static boolean holds(int order, Bound.Compare bound) {

@@ -5,9 +5,19 @@ import dev.bulwark.scanner.model.Package;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** What an analyzer made of a file. */
 public sealed interface AnalyzerOutcome permits AnalyzerOutcome.Found, AnalyzerOutcome.NotApplicable, AnalyzerOutcome.Failed {
+
+    /**
+     * The value of the function for this outcome's kind, so that a new kind does not compile until every consumer
+     * handles it.
+     *
+     * @param <R> what the functions return
+     * @return the chosen function's value
+     */
+    <R> R match(Function<Found, R> found, Function<NotApplicable, R> notApplicable, Function<Failed, R> failed);
 
     /**
      * Packages (and perhaps the OS release) found in the file.
@@ -31,13 +41,26 @@ public sealed interface AnalyzerOutcome permits AnalyzerOutcome.Found, AnalyzerO
         public static Found packages(List<Package> packages) {
             return new Found(packages, Optional.empty());
         }
+
+        @Override
+        public <R> R match(Function<Found, R> found, Function<NotApplicable, R> notApplicable, Function<Failed, R> failed) {
+            return found.apply(this);
+        }
     }
 
     /** The file turned out not to be of the analyzer's format (a jar that is not a zip, say). */
     record NotApplicable(String why) implements AnalyzerOutcome {
+        @Override
+        public <R> R match(Function<Found, R> found, Function<NotApplicable, R> notApplicable, Function<Failed, R> failed) {
+            return notApplicable.apply(this);
+        }
     }
 
     /** The file is of the format but could not be read; the scan goes on and reports this. */
     record Failed(String analyzer, String path, String reason) implements AnalyzerOutcome {
+        @Override
+        public <R> R match(Function<Found, R> found, Function<NotApplicable, R> notApplicable, Function<Failed, R> failed) {
+            return failed.apply(this);
+        }
     }
 }

@@ -150,13 +150,12 @@ public final class LayerWalk {
                     continue;
                 }
                 AnalyzerOutcome outcome = safely(analyzer, new AnalyzerInput(path, bytes));
-                if (outcome instanceof AnalyzerOutcome.Found result) {
+                List<AnalyzerOutcome.Failed> problems = outcome.match(result -> {
                     result.packages().forEach(pkg -> found.add(pkg.inLayer(diffId)));
                     result.os().ifPresent(release -> os.put(path, release));
-                    result.problems().forEach(this::fail);
-                } else if (outcome instanceof AnalyzerOutcome.Failed failure) {
-                    fail(failure);
-                }
+                    return result.problems();
+                }, notApplicable -> List.of(), List::of);
+                problems.forEach(this::fail);
             }
             files.put(path, List.copyOf(found));
         }

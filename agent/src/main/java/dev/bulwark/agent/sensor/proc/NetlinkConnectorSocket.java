@@ -3,23 +3,39 @@ package dev.bulwark.agent.sensor.proc;
 import com.sun.jna.LastErrorException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.Function;
 
 /** A netlink socket subscribed to the kernel's process events: open, receive until closed. Not thread-safe. */
 final class NetlinkConnectorSocket implements AutoCloseable {
 
     /** What one receive got. */
     sealed interface Received {
+        /** The value of the function for what was received; a new kind does not compile until the reader has it. */
+        <R> R match(Function<Datagram, R> datagram, Function<TimedOut, R> timedOut, Function<Overrun, R> overrun);
     }
 
+    /** A datagram of {@code length} bytes. */
     record Datagram(int length) implements Received {
+        @Override
+        public <R> R match(Function<Datagram, R> datagram, Function<TimedOut, R> timedOut, Function<Overrun, R> overrun) {
+            return datagram.apply(this);
+        }
     }
 
     /** Nothing arrived within the receive timeout: the caller may check whether it should stop. */
     record TimedOut() implements Received {
+        @Override
+        public <R> R match(Function<Datagram, R> datagram, Function<TimedOut, R> timedOut, Function<Overrun, R> overrun) {
+            return timedOut.apply(this);
+        }
     }
 
     /** The socket buffer overflowed (ENOBUFS): the kernel dropped events. The socket stays usable. */
     record Overrun() implements Received {
+        @Override
+        public <R> R match(Function<Datagram, R> datagram, Function<TimedOut, R> timedOut, Function<Overrun, R> overrun) {
+            return overrun.apply(this);
+        }
     }
 
     private final int fd;

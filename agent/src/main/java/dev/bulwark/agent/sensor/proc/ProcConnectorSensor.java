@@ -7,6 +7,7 @@ import dev.bulwark.policy.runtime.Observation;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -52,16 +53,14 @@ public final class ProcConnectorSensor implements Sensor {
         byte[] datagram = new byte[DATAGRAM_BYTES];
         try (socket) {
             while (!closed) {
-                NetlinkConnectorSocket.Received received = socket.receive(datagram);
-                if (received instanceof NetlinkConnectorSocket.Datagram message) {
+                Optional<String> lost = socket.receive(datagram).match(message -> {
                     for (var exec : ProcConnectorMessages.execEvents(datagram, message.length())) {
                         report(exec, observations, gaps);
                     }
-                } else if (received instanceof NetlinkConnectorSocket.Overrun) {
-                    gaps.accept(new SensorGap(NAME, Instant.now(),
-                            "kernel dropped process events: its socket buffer overflowed"));
-                }
-                // TimedOut: loop round to notice close().
+                    return Optional.empty();
+                }, timedOut -> Optional.empty(), // loop round to notice close()
+                        overrun -> Optional.of("kernel dropped process events: its socket buffer overflowed"));
+                lost.ifPresent(why -> gaps.accept(new SensorGap(NAME, Instant.now(), why)));
             }
         } catch (RuntimeException e) {
             gaps.accept(new SensorGap(NAME, Instant.now(), "process events stopped: " + e.getMessage()));
