@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.bulwark.policy.pkg.Ecosystem;
+import dev.bulwark.scanner.analyzer.AnalyzerFixtures;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
 import dev.bulwark.scanner.analyzer.Analyzers;
 import dev.bulwark.scanner.model.Package;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -154,13 +152,6 @@ class DpkgAnalyzerTest {
     }
 
     private static AnalyzerInput fixture(String resource, String imagePath) {
-        try (InputStream in = DpkgAnalyzerTest.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + resource + " beside " + DpkgAnalyzerTest.class.getName());
-            }
-            return new AnalyzerInput(imagePath, in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AnalyzerFixtures.fixture(DpkgAnalyzerTest.class, resource, imagePath);
     }
 }

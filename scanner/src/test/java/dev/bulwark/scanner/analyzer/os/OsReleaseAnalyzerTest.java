@@ -2,13 +2,11 @@ package dev.bulwark.scanner.analyzer.os;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.scanner.analyzer.AnalyzerFixtures;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
 import dev.bulwark.scanner.analyzer.Analyzers;
 import dev.bulwark.scanner.model.OsRelease;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -121,13 +119,6 @@ class OsReleaseAnalyzerTest {
     }
 
     private static AnalyzerInput fixture(String resource, String imagePath) {
-        try (InputStream in = OsReleaseAnalyzerTest.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + resource + " beside " + OsReleaseAnalyzerTest.class.getName());
-            }
-            return new AnalyzerInput(imagePath, in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AnalyzerFixtures.fixture(OsReleaseAnalyzerTest.class, resource, imagePath);
     }
 }
