@@ -62,7 +62,7 @@ final class GateOutcomes {
                 Instant.parse("2026-11-29T10:15:30Z"));
     }
 
-    private static Finding finding(String id, String purl, Severity severity, double score, String fixed, String path) {
+    static Finding finding(String id, String purl, Severity severity, double score, String fixed, String path) {
         return new Finding(id, Set.of(), Purl.parse(purl), path, severity, OptionalDouble.of(score), fixed, Optional.empty());
     }
 }
