@@ -9,6 +9,7 @@ import dev.bulwark.scanner.source.ImageSource;
 import dev.bulwark.scanner.source.ImageSources;
 import dev.bulwark.scanner.source.Platform;
 import dev.bulwark.scanner.source.SourceOptions;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,14 +67,20 @@ public final class ImageOptions {
         }
     }
 
-    /** Scans the image: source, layers (cached unless --no-cache), inventory. */
-    public ScannedImage scan() {
+    /**
+     * Scans the image: source, layers (cached unless --no-cache), inventory.
+     *
+     * @param err where to say which source the image is read from
+     */
+    public ScannedImage scan(PrintWriter err) {
         var analyzers = Analyzers.all();
         ScanLimits limits = ScanLimits.DEFAULTS.withMaxLayerBytes(maxLayerBytes).withMaxFileBytes(maxFileBytes);
         SourceOptions options = new SourceOptions(Platform.parse(platform), Set.copyOf(insecureRegistries));
         String cacheKey = Analyzers.versionKey(analyzers) + ";limits=" + limits;
         try (ImageSource source = ImageSources.open(image, options);
              LayerCache cache = noCache ? null : LayerCache.open(cacheFile(), cacheKey)) {
+            err.println("bulwark: reading " + image + " from " + source.describe());
+            err.flush();
             return new ImageScanner(analyzers, limits, Optional.ofNullable(cache)).scan(source);
         }
     }

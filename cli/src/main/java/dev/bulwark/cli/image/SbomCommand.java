@@ -37,7 +37,7 @@ public final class SbomCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SbomFormat chosen = SbomFormat.parse(format);
-        ScannedImage scanned = image.scan();
+        ScannedImage scanned = image.scan(spec.commandLine().getErr());
         String document = SbomWriter.of(chosen, BulwarkVersion.version()).write(scanned, clock.instant());
         Output.write(document, output, spec.commandLine().getOut());
         return 0;

@@ -138,7 +138,7 @@ public final class GateOptions {
         if (!scanner.equals("bulwark")) {
             throw new ParameterException(spec.commandLine(), "--scanner " + scanner + " is not known: use bulwark or trivy");
         }
-        ScannedImage scanned = image.scan();
+        ScannedImage scanned = image.scan(spec.commandLine().getErr());
         try (VulnDb vulns = VulnerabilityDatabase.openOrBuild(db.file(), clock, spec.commandLine().getErr())) {
             Matcher.Result result = new Matcher(vulns).match(scanned.inventory());
             List<AnalyzerFailure> failures = new ArrayList<>(scanned.inventory().failures());

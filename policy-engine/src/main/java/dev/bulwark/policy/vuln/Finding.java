@@ -12,7 +12,9 @@ import java.util.TreeSet;
  * One vulnerability in one package of an image: what the gate judges.
  *
  * @param vulnerabilityId the primary ID ({@code CVE-…}, {@code GHSA-…}, {@code PYSEC-…})
- * @param aliases         the other IDs of the same vulnerability
+ * @param aliases         the other IDs it goes by: the advisories' aliases, the distro records of it
+ *                        ({@code DEBIAN-CVE-…}) and the distro advisories that fix it ({@code DSA-…}, {@code DLA-…});
+ *                        exceptions and VEX statements match any of them
  * @param pkg             the affected package, with its installed version
  * @param path            where in the image the package was found ({@code /var/lib/dpkg/status}, {@code app.war!/…})
  * @param severity        the severity Bulwark settled on

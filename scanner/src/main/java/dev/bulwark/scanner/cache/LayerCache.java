@@ -19,8 +19,11 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * Analysed layers, kept in one SQLite file and keyed by the layer's diffID and the analyzers' versions (and
- * the scan limits), so a layer shared by many images is read once. Several builds may scan at once with the
+ * Analysed layers, kept in one SQLite file and keyed by the layer's verified diffID and the analyzers' versions
+ * (and the scan limits), so a layer shared by many images is read once. Only verified layers are kept: their
+ * uncompressed content hashed to the diffID while they were walked. Beside each, which blob digests were seen to
+ * decompress to it, so that a layer from a registry or a file is found through its blob, never through the diffID
+ * its config merely claims. (Tables of Bulwark versions that trusted claimed diffIDs are dropped on open.) Several builds may scan at once with the
  * same file: SQLite's write-ahead log and a busy timeout serialise their writes, and a result is written in
  * one statement, so a reader sees a whole result or none.
  */
@@ -47,9 +50,12 @@ public final class LayerCache implements ImageScanner.LayerResults, AutoCloseabl
         try {
             Connection connection = SqliteFiles.open(file, Durability.CACHE);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE IF NOT EXISTS layer_results (diff_id TEXT NOT NULL, analyzers TEXT NOT NULL,"
+                statement.execute("DROP TABLE IF EXISTS layer_results");
+                statement.execute("CREATE TABLE IF NOT EXISTS verified_layers (diff_id TEXT NOT NULL, analyzers TEXT NOT NULL,"
                         + " result TEXT NOT NULL, stored_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,"
                         + " PRIMARY KEY (diff_id, analyzers))");
+                statement.execute("CREATE TABLE IF NOT EXISTS verified_blobs (blob_digest TEXT PRIMARY KEY,"
+                        + " diff_id TEXT NOT NULL)");
             }
             return new LayerCache(file, analyzerKey, connection);
         } catch (SQLException | IOException e) {
@@ -66,9 +72,21 @@ public final class LayerCache implements ImageScanner.LayerResults, AutoCloseabl
     }
 
     @Override
+    public Optional<String> verifiedDiffId(String blobDigest) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT diff_id FROM verified_blobs WHERE blob_digest = ?")) {
+            query.setString(1, blobDigest);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new CacheException("reading blob " + blobDigest + " from the cache " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Optional<LayerAnalysis> find(String diffId) {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT result FROM layer_results WHERE diff_id = ? AND analyzers = ?")) {
+                "SELECT result FROM verified_layers WHERE diff_id = ? AND analyzers = ?")) {
             query.setString(1, diffId);
             query.setString(2, analyzerKey);
             try (ResultSet rows = query.executeQuery()) {
@@ -83,17 +101,22 @@ public final class LayerCache implements ImageScanner.LayerResults, AutoCloseabl
     }
 
     @Override
-    public void store(LayerAnalysis analysis) {
+    public void store(String blobDigest, LayerAnalysis verified) {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR REPLACE INTO layer_results (diff_id, analyzers, result) VALUES (?, ?, ?)")) {
-            insert.setString(1, analysis.diffId());
+                "INSERT OR REPLACE INTO verified_layers (diff_id, analyzers, result) VALUES (?, ?, ?)");
+             PreparedStatement blob = connection.prepareStatement(
+                "INSERT OR REPLACE INTO verified_blobs (blob_digest, diff_id) VALUES (?, ?)")) {
+            insert.setString(1, verified.diffId());
             insert.setString(2, analyzerKey);
-            insert.setString(3, JSON.writeValueAsString(analysis));
+            insert.setString(3, JSON.writeValueAsString(verified));
             insert.executeUpdate();
+            blob.setString(1, blobDigest);
+            blob.setString(2, verified.diffId());
+            blob.executeUpdate();
         } catch (SQLException e) {
-            throw new CacheException("writing layer " + analysis.diffId() + " to the cache " + file + ": " + e.getMessage(), e);
+            throw new CacheException("writing layer " + verified.diffId() + " to the cache " + file + ": " + e.getMessage(), e);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("encoding the analysis of layer " + analysis.diffId(), e);
+            throw new UncheckedIOException("encoding the analysis of layer " + verified.diffId(), e);
         }
     }
 

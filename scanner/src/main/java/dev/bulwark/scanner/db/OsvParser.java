@@ -37,13 +37,23 @@ final class OsvParser {
                 references.add(reference.path("url").asText());
             }
         });
-        List<String> aliases = new ArrayList<>();
-        node.path("aliases").forEach(alias -> aliases.add(alias.asText()));
+        List<String> aliases = strings(node.path("aliases"));
         JsonNode dbSeverity = node.path("database_specific").path("severity");
         return new OsvRecord(id, instant(modified, at + " modified"), optionalInstant(node.path("published"), at),
-                optionalInstant(node.path("withdrawn"), at), aliases, summary, severities(node.path("severity")),
+                optionalInstant(node.path("withdrawn"), at), aliases, strings(node.path("upstream")),
+                strings(node.path("related")), summary, severities(node.path("severity")),
                 dbSeverity.isTextual() ? Optional.of(dbSeverity.asText()) : Optional.empty(),
                 references.stream().filter(url -> !url.isBlank()).distinct().toList(), affected, source);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> {
+            if (value.isTextual() && !value.asText().isBlank()) {
+                values.add(value.asText().strip());
+            }
+        });
+        return values;
     }
 
     private static OsvRecord.Affected affected(JsonNode node, String where) {

@@ -13,6 +13,10 @@ import java.util.Optional;
  * @param published         when it was published
  * @param withdrawn         when it was withdrawn; a withdrawn record matches nothing
  * @param aliases           other IDs of the same vulnerability
+ * @param upstream          the upstream vulnerabilities the record is about (OSV 1.7 {@code upstream}): distro
+ *                          records name their CVEs here, one ({@code DEBIAN-CVE-…}) or several (a {@code DSA-…} that
+ *                          fixes many), rather than in {@code aliases}
+ * @param related           IDs of related vulnerabilities ({@code related}); older distro records name their CVEs here
  * @param summary           a one-line summary (or the first line of the details)
  * @param severities        CVSS vectors ({@code CVSS_V3}, {@code CVSS_V4}) of the record
  * @param databaseSeverity  {@code database_specific.severity}, such as GitHub's MODERATE
@@ -21,13 +25,16 @@ import java.util.Optional;
  * @param source            the source the record was ingested from
  */
 public record OsvRecord(String id, Instant modified, Optional<Instant> published, Optional<Instant> withdrawn,
-                        List<String> aliases, String summary, List<Severity> severities, Optional<String> databaseSeverity,
+                        List<String> aliases, List<String> upstream, List<String> related, String summary, List<Severity> severities, Optional<String> databaseSeverity,
                         List<String> references, List<Affected> affected, String source) {
 
     public OsvRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(modified, "modified");
         aliases = List.copyOf(aliases);
+        // Records stored by a Bulwark that did not keep these yet have none.
+        upstream = List.copyOf(Objects.requireNonNullElse(upstream, List.of()));
+        related = List.copyOf(Objects.requireNonNullElse(related, List.of()));
         summary = Objects.requireNonNullElse(summary, "");
         severities = List.copyOf(severities);
         references = List.copyOf(references);

@@ -11,8 +11,11 @@ import dev.bulwark.scanner.model.ImageRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A connection to a Docker engine, found the way the Docker CLI finds it: {@code DOCKER_HOST} when set,
@@ -45,6 +48,21 @@ public final class DockerEngine implements AutoCloseable {
         return at(configured == null || configured.isBlank() ? DEFAULT_HOST : configured);
     }
 
+    /**
+     * The Docker engine this machine is set up to use: {@code DOCKER_HOST} when it is set, else the local socket
+     * when it exists. An engine that is set up but does not answer is an error, never a reason to read an image
+     * from elsewhere.
+     *
+     * @return the engine's address, or empty when no engine is set up here
+     */
+    public static Optional<String> configuredHost() {
+        String configured = System.getenv("DOCKER_HOST");
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(configured.strip());
+        }
+        return Files.exists(Path.of(URI.create(DEFAULT_HOST).getPath())) ? Optional.of(DEFAULT_HOST) : Optional.empty();
+    }
+
     /** The engine at the given {@code unix://} or {@code tcp://} address. */
     public static DockerEngine at(String host) {
         Objects.requireNonNull(host, "host");
@@ -64,6 +82,22 @@ public final class DockerEngine implements AutoCloseable {
         try {
             client.pingCmd().exec();
             return client.versionCmd().exec().getApiVersion();
+        } catch (RuntimeException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /**
+     * Looks a local image up.
+     *
+     * @return the image, or empty when the engine does not have it
+     * @throws DockerEngineException when the engine cannot be reached
+     */
+    public Optional<InspectImageResponse> findImage(ImageRef image) {
+        try {
+            return Optional.of(client.inspectImageCmd(image.familiar()).exec());
+        } catch (NotFoundException e) {
+            return Optional.empty();
         } catch (RuntimeException e) {
             throw unreachable(e);
         }

@@ -17,7 +17,18 @@ public final class Digests {
         return "sha256:" + HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
-    static MessageDigest sha256() {
+    /**
+     * A digest as Bulwark writes them.
+     *
+     * @param digest a SHA-256 digest that has seen all its input
+     * @return {@code sha256:} and the hex of the digest
+     */
+    public static String hex(MessageDigest digest) {
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** A new SHA-256 digest. */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

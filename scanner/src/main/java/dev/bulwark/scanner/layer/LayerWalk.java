@@ -3,12 +3,16 @@ package dev.bulwark.scanner.layer;
 import dev.bulwark.scanner.analyzer.Analyzer;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
+import dev.bulwark.scanner.image.Digests;
 import dev.bulwark.scanner.model.AnalyzerFailure;
 import dev.bulwark.scanner.model.OsRelease;
 import dev.bulwark.scanner.model.Package;
 import dev.bulwark.scanner.model.ScanLimits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,14 +46,18 @@ public final class LayerWalk {
     }
 
     /**
-     * Walks a layer blob (gzip, zstd or plain tar).
+     * Walks a layer blob (gzip, zstd or plain tar), hashing its uncompressed content as it goes.
      *
-     * @throws LayerException when the layer is corrupt, truncated or beyond a limit
+     * @param diffId the diffID the image config claims for the layer: the uncompressed content must hash to it
+     * @param blob   the blob, as stored
+     * @throws LayerException when the layer is corrupt, truncated, beyond a limit, or not the layer its config names
      */
     public LayerAnalysis walk(String diffId, InputStream blob) {
         Walk walk = new Walk(diffId);
         String what = "layer " + diffId;
-        try (BoundedInputStream bounded = new BoundedInputStream(Compression.decompress(blob), limits.maxLayerBytes(), what);
+        MessageDigest uncompressed = Digests.sha256();
+        try (BoundedInputStream bounded = new BoundedInputStream(
+                new DigestInputStream(Compression.decompress(blob), uncompressed), limits.maxLayerBytes(), what);
              TarArchiveInputStream tar = new TarArchiveInputStream(bounded)) {
             long entries = 0;
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
@@ -59,9 +67,16 @@ public final class LayerWalk {
                 }
                 walk.entry(entry, tar);
             }
+            bounded.transferTo(OutputStream.nullOutputStream()); // the end-of-archive blocks count in the diffID too
         } catch (IOException e) {
             throw new LayerException(what + " cannot be read; it is corrupt or truncated (" + e.getMessage()
                     + "): rebuild or re-pull the image", e);
+        }
+        String actual = Digests.hex(uncompressed);
+        if (!actual.equals(diffId)) {
+            throw new LayerException("a layer's uncompressed content has digest " + actual + " but the image config"
+                    + " names " + diffId + " as its diffID: the image was tampered with or is corrupt, so it is not"
+                    + " scanned; rebuild it or pull it again from a registry you trust");
         }
         return walk.result();
     }

@@ -1,6 +1,7 @@
 package dev.bulwark.scanner.match;
 
 import dev.bulwark.policy.pkg.Ecosystem;
+import dev.bulwark.policy.version.InvalidVersionException;
 import dev.bulwark.policy.version.VersionScheme;
 import dev.bulwark.policy.version.VersionSchemes;
 import dev.bulwark.scanner.db.OsvRecord;
@@ -40,7 +41,24 @@ final class AffectedRanges {
         if (inRange.isPresent()) {
             return inRange;
         }
-        return entry.versions().contains(version) ? Optional.of(new Affected(Optional.empty())) : Optional.empty();
+        VersionScheme scheme = Ecosystem.schemeForOsv(entry.ecosystem());
+        return entry.versions().stream().anyMatch(listed -> sameVersion(scheme, listed, version))
+                ? Optional.of(new Affected(Optional.empty())) : Optional.empty();
+    }
+
+    /**
+     * Whether a listed version is the installed one, as the ecosystem orders versions ({@code 1.0} is {@code 1.0.0}
+     * in PyPI); a listed version the scheme cannot read is the installed one only when they are written alike.
+     */
+    private static boolean sameVersion(VersionScheme scheme, String listed, String installed) {
+        if (listed.equals(installed)) {
+            return true;
+        }
+        try {
+            return scheme.compare(listed, installed) == 0;
+        } catch (InvalidVersionException unreadable) {
+            return false;
+        }
     }
 
     private static Optional<Affected> inRange(String version, OsvRecord.Range range, VersionScheme scheme) {

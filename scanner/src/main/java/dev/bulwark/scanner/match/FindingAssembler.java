@@ -19,8 +19,8 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * Merges the advisories that describe one vulnerability (linked by ID or alias: a GHSA, its CVE, a PYSEC)
- * into one finding per package: the CVE as the primary ID when there is one, every other ID as an alias,
+ * Merges the advisories that describe one vulnerability ({@link AdvisoryGroups}: a GHSA, its CVE, a PYSEC, a
+ * Debian record of the CVE and the DSAs that fix it) into one finding per package: the CVE as the primary ID when there is one, every other ID as an alias,
  * the highest fixed version any of them needs, and the severity from the best evidence.
  */
 final class FindingAssembler {
@@ -34,45 +34,12 @@ final class FindingAssembler {
     }
 
     static List<Match> assemble(Package pkg, List<Matcher.AdvisoryHit> hits) {
-        List<Match> matches = new ArrayList<>();
-        for (List<Matcher.AdvisoryHit> group : groups(hits)) {
-            matches.add(merge(pkg, group));
-        }
-        return matches;
+        return AdvisoryGroups.of(hits).stream().map(group -> merge(pkg, group)).toList();
     }
 
-    private static List<List<Matcher.AdvisoryHit>> groups(List<Matcher.AdvisoryHit> hits) {
-        List<Set<String>> idSets = new ArrayList<>();
-        List<List<Matcher.AdvisoryHit>> groups = new ArrayList<>();
-        for (Matcher.AdvisoryHit hit : hits) {
-            Set<String> ids = new LinkedHashSet<>();
-            ids.add(hit.record().id());
-            ids.addAll(hit.record().aliases());
-            List<Integer> joined = new ArrayList<>();
-            for (int i = 0; i < idSets.size(); i++) {
-                if (idSets.get(i).stream().anyMatch(ids::contains)) {
-                    joined.add(i);
-                }
-            }
-            Set<String> mergedIds = new LinkedHashSet<>(ids);
-            List<Matcher.AdvisoryHit> mergedHits = new ArrayList<>(List.of(hit));
-            for (int j = joined.size() - 1; j >= 0; j--) {
-                int index = joined.get(j);
-                mergedIds.addAll(idSets.remove(index));
-                mergedHits.addAll(0, groups.remove(index));
-            }
-            idSets.add(mergedIds);
-            groups.add(mergedHits);
-        }
-        return groups;
-    }
-
-    private static Match merge(Package pkg, List<Matcher.AdvisoryHit> group) {
-        Set<String> ids = new LinkedHashSet<>();
-        group.forEach(hit -> {
-            ids.add(hit.record().id());
-            ids.addAll(hit.record().aliases());
-        });
+    private static Match merge(Package pkg, AdvisoryGroups.Group advisories) {
+        List<Matcher.AdvisoryHit> group = advisories.hits();
+        Set<String> ids = advisories.ids();
         String primary = ids.stream().filter(id -> id.startsWith("CVE-")).sorted().findFirst()
                 .orElse(ids.stream().filter(id -> id.startsWith("GHSA-")).sorted().findFirst().orElse(group.get(0).record().id()));
         Set<String> aliases = new LinkedHashSet<>(ids);

@@ -5,6 +5,7 @@ import dev.bulwark.scanner.image.Digests;
 import dev.bulwark.scanner.image.ImageConfig;
 import dev.bulwark.scanner.image.ImageFormatException;
 import dev.bulwark.scanner.image.LayerBlob;
+import dev.bulwark.scanner.image.LayerOrigin;
 import dev.bulwark.scanner.image.ResolvedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class DockerArchiveSource implements ImageSource {
             String diffId = i < config.diffIds().size() ? config.diffIds().get(i) : "";
             String digest = name.startsWith("blobs/sha256/") ? "sha256:" + name.substring("blobs/sha256/".length()) : diffId;
             var opener = files.opener(name);
-            layers.add(new LayerBlob(diffId, digest, () -> Digests.verifying(opener.open(), digest, "layer " + name + " of " + archive)));
+            layers.add(new LayerBlob(diffId, digest, LayerOrigin.FILE, () -> Digests.verifying(opener.open(), digest, "layer " + name + " of " + archive)));
             size += files.size(name).orElse(0L);
         }
         String name = tag.orElseGet(() -> entry.path("RepoTags").path(0).asText(archive.toString()));
@@ -71,6 +72,11 @@ public final class DockerArchiveSource implements ImageSource {
             }
         }
         throw new ImageFormatException(archive + " has no image tagged " + tag.get());
+    }
+
+    @Override
+    public String describe() {
+        return "docker-archive " + archive;
     }
 
     @Override

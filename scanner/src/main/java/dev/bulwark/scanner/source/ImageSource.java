@@ -11,6 +11,12 @@ public interface ImageSource extends AutoCloseable {
     /** Finds the image and its layers; reading the layers happens later, through their openers. */
     ResolvedImage resolve();
 
+    /**
+     * Where the image is read from, for the user to see: {@code the Docker engine at unix:///var/run/docker.sock},
+     * {@code registry registry.example.com}, {@code docker-archive image.tar}.
+     */
+    String describe();
+
     @Override
     void close();
 }

@@ -14,8 +14,11 @@ import java.util.Optional;
  *   <li>{@code oci:PATH[:REF]} — an OCI image layout, directory or tar;</li>
  *   <li>{@code registry:IMAGE} — straight from the registry;</li>
  *   <li>{@code daemon:IMAGE} — from the local Docker engine;</li>
- *   <li>{@code IMAGE} — from the Docker engine when it has the image, else from the registry.</li>
+ *   <li>{@code IMAGE} — from the Docker engine when it has the image, else from the registry; straight from the
+ *       registry only when no engine is set up here (no {@code DOCKER_HOST}, no local socket). An engine that is
+ *       set up but does not answer is an error: the registry's image of that name may not be the one just built.</li>
  * </ul>
+ * {@link ImageSource#describe()} says which was chosen.
  */
 public final class ImageSources {
 
@@ -37,14 +40,21 @@ public final class ImageSources {
             return new DaemonSource(DockerEngine.fromEnvironment(), ImageRef.parse(argument.substring("daemon:".length())));
         }
         ImageRef image = ImageRef.parse(argument);
-        DockerEngine engine = DockerEngine.fromEnvironment();
-        try {
-            engine.inspectImage(image);
-            return new DaemonSource(engine, image);
-        } catch (DockerEngineException notLocal) {
-            engine.close();
+        if (options.dockerHost().isEmpty()) {
             return RegistrySource.of(image, options.platform(), options.insecureRegistries());
         }
+        DockerEngine engine = DockerEngine.at(options.dockerHost().get());
+        try {
+            if (engine.findImage(image).isPresent()) {
+                return new DaemonSource(engine, image);
+            }
+        } catch (DockerEngineException unreachable) {
+            engine.close();
+            throw new DockerEngineException(unreachable.getMessage() + "; to read " + image.familiar()
+                    + " from its registry instead, name it registry:" + image.familiar(), unreachable);
+        }
+        engine.close();
+        return RegistrySource.of(image, options.platform(), options.insecureRegistries());
     }
 
     private static ImageSource oci(String location, SourceOptions options) {

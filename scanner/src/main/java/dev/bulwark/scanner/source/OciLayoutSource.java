@@ -5,6 +5,7 @@ import dev.bulwark.scanner.image.Digests;
 import dev.bulwark.scanner.image.ImageConfig;
 import dev.bulwark.scanner.image.ImageFormatException;
 import dev.bulwark.scanner.image.LayerBlob;
+import dev.bulwark.scanner.image.LayerOrigin;
 import dev.bulwark.scanner.image.ResolvedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class OciLayoutSource implements ImageSource {
         for (int i = 0; i < descriptors.size(); i++) {
             String digest = Json.text(descriptors.get(i), "digest", "layer " + i + " of " + layout);
             var opener = files.opener(blobPath(digest));
-            layers.add(new LayerBlob(i < config.diffIds().size() ? config.diffIds().get(i) : "", digest,
+            layers.add(new LayerBlob(i < config.diffIds().size() ? config.diffIds().get(i) : "", digest, LayerOrigin.FILE,
                     () -> Digests.verifying(opener.open(), digest, "layer " + digest + " of " + layout)));
             size += descriptors.get(i).path("size").asLong(0);
         }
@@ -98,6 +99,11 @@ public final class OciLayoutSource implements ImageSource {
             throw new ImageFormatException("'" + digest + "' is not a digest");
         }
         return "blobs/" + digest.substring(0, colon) + "/" + digest.substring(colon + 1);
+    }
+
+    @Override
+    public String describe() {
+        return "OCI layout " + layout;
     }
 
     @Override

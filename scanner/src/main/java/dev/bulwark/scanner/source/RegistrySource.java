@@ -5,6 +5,7 @@ import dev.bulwark.scanner.image.Digests;
 import dev.bulwark.scanner.image.ImageConfig;
 import dev.bulwark.scanner.image.ImageFormatException;
 import dev.bulwark.scanner.image.LayerBlob;
+import dev.bulwark.scanner.image.LayerOrigin;
 import dev.bulwark.scanner.image.ResolvedImage;
 import dev.bulwark.scanner.model.ImageRef;
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class RegistrySource implements ImageSource {
         JsonNode descriptors = manifest.path("layers");
         for (int i = 0; i < descriptors.size(); i++) {
             String digest = Json.text(descriptors.get(i), "digest", "layer " + i + " of " + image);
-            layers.add(new LayerBlob(i < config.diffIds().size() ? config.diffIds().get(i) : "", digest,
+            layers.add(new LayerBlob(i < config.diffIds().size() ? config.diffIds().get(i) : "", digest, LayerOrigin.REGISTRY,
                     () -> Digests.verifying(blob(digest).body(), digest, "layer " + digest + " of " + image)));
             size += descriptors.get(i).path("size").asLong(0);
         }
@@ -98,6 +99,11 @@ public final class RegistrySource implements ImageSource {
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + what + " of " + image, e);
         }
+    }
+
+    @Override
+    public String describe() {
+        return "registry " + image.registry();
     }
 
     @Override

@@ -96,7 +96,7 @@ public final class DbBenchmark {
                         new OsvRecord.Event("fixed", "1." + minor + ".5"), new OsvRecord.Event("introduced", "2.0.0"),
                         new OsvRecord.Event("last_affected", "2.0.3")));
                 OsvRecord.Affected affected = new OsvRecord.Affected("npm", "pkg-" + (i % 50_000), List.of(range), List.of(), List.of());
-                builder.add(new OsvRecord("GHSA-gen-" + i, modified, Optional.of(modified), Optional.empty(), List.of("CVE-2026-" + i),
+                builder.add(new OsvRecord("GHSA-gen-" + i, modified, Optional.of(modified), Optional.empty(), List.of("CVE-2026-" + i), List.of(), List.of(),
                         "generated advisory " + i, List.of(new OsvRecord.Severity("CVSS_V3", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N")),
                         Optional.empty(), List.of(), List.of(affected), "generated"));
             }

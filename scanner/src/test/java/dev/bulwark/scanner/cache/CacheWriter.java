@@ -14,7 +14,7 @@ public final class CacheWriter {
         int count = Integer.parseInt(args[2]);
         try (LayerCache cache = LayerCache.open(file, "analyzers-v1")) {
             for (int i = 0; i < count; i++) {
-                cache.store(LayerCacheTest.analysis(prefix + i));
+                cache.store("sha256:blob-" + prefix + i, LayerCacheTest.analysis(prefix + i));
                 if (cache.find(prefix + i).isEmpty()) {
                     throw new IllegalStateException("wrote " + prefix + i + " but cannot read it back");
                 }

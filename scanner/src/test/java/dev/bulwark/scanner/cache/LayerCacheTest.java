@@ -9,6 +9,10 @@ import dev.bulwark.scanner.model.OsRelease;
 import dev.bulwark.scanner.model.Package;
 import dev.bulwark.scanner.layer.LayerAnalysis;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +38,7 @@ class LayerCacheTest {
     @Test
     void givesBackExactlyTheAnalysisItStored() {
         try (LayerCache cache = LayerCache.open(temp.resolve("layers.db"), "analyzers-v1")) {
-            cache.store(analysis("sha256:aaa"));
+            cache.store("sha256:blob-a", analysis("sha256:aaa"));
 
             assertThat(cache.find("sha256:aaa")).contains(analysis("sha256:aaa"));
             assertThat(cache.find("sha256:bbb")).isEmpty();
@@ -42,10 +46,37 @@ class LayerCacheTest {
     }
 
     @Test
+    void remembersWhichDiffIdEachStoredBlobWasVerifiedToDecompressTo() {
+        try (LayerCache cache = LayerCache.open(temp.resolve("layers.db"), "analyzers-v1")) {
+            cache.store("sha256:blob-a", analysis("sha256:aaa"));
+
+            assertThat(cache.verifiedDiffId("sha256:blob-a")).contains("sha256:aaa");
+            assertThat(cache.verifiedDiffId("sha256:aaa")).as("a diffID is no blob digest").isEmpty();
+        }
+    }
+
+    @Test
+    void forgetsWhatEarlierVersionsCachedUnderClaimedDiffIds() throws Exception {
+        Path file = temp.resolve("layers.db");
+        try (Connection old = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = old.createStatement()) {
+            statement.execute("CREATE TABLE layer_results (diff_id TEXT NOT NULL, analyzers TEXT NOT NULL,"
+                    + " result TEXT NOT NULL, stored_at TEXT, PRIMARY KEY (diff_id, analyzers))");
+            statement.execute("INSERT INTO layer_results (diff_id, analyzers, result) VALUES ('sha256:aaa', 'analyzers-v1', '{}')");
+        }
+        try (LayerCache cache = LayerCache.open(file, "analyzers-v1");
+             Connection check = DriverManager.getConnection("jdbc:sqlite:" + file);
+             ResultSet tables = check.getMetaData().getTables(null, null, "layer_results", null)) {
+            assertThat(cache.find("sha256:aaa")).isEmpty();
+            assertThat(tables.next()).as("the old table is gone").isFalse();
+        }
+    }
+
+    @Test
     void missesWhenTheAnalyzersChanged() {
         Path file = temp.resolve("layers.db");
         try (LayerCache old = LayerCache.open(file, "dpkg:1")) {
-            old.store(analysis("sha256:aaa"));
+            old.store("sha256:blob-a", analysis("sha256:aaa"));
         }
         try (LayerCache upgraded = LayerCache.open(file, "dpkg:2")) {
             assertThat(upgraded.find("sha256:aaa")).isEmpty();

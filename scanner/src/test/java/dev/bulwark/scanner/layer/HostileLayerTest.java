@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.scanner.analyzer.Analyzers;
+import dev.bulwark.scanner.image.Digests;
 import dev.bulwark.scanner.inventory.Inventory;
 import dev.bulwark.scanner.inventory.InventoryBuilder;
 import dev.bulwark.scanner.model.ScanLimits;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,11 +27,26 @@ class HostileLayerTest {
     private static final String STATUS = "Package: evil\nStatus: install ok installed\nVersion: 1.0\n\n";
 
     private static LayerAnalysis walk(byte[] blob) {
-        return walk(new ByteArrayInputStream(blob), ScanLimits.DEFAULTS);
+        return walk(blob, ScanLimits.DEFAULTS);
     }
 
-    private static LayerAnalysis walk(InputStream blob, ScanLimits limits) {
-        return new LayerWalk(Analyzers.all(), limits).walk("sha256:test", blob);
+    private static LayerAnalysis walk(byte[] blob, ScanLimits limits) {
+        return walk(new ByteArrayInputStream(blob), diffIdOf(new ByteArrayInputStream(blob)), limits);
+    }
+
+    private static LayerAnalysis walk(InputStream blob, String diffId, ScanLimits limits) {
+        return new LayerWalk(Analyzers.all(), limits).walk(diffId, blob);
+    }
+
+    /** The digest of the blob's uncompressed content, or a placeholder for a blob too corrupt to have one. */
+    static String diffIdOf(InputStream blob) {
+        MessageDigest digest = Digests.sha256();
+        try (InputStream content = new DigestInputStream(Compression.decompress(blob), digest)) {
+            content.transferTo(OutputStream.nullOutputStream());
+            return Digests.hex(digest);
+        } catch (IOException corrupt) {
+            return "sha256:unreadable";
+        }
     }
 
     @Test
@@ -83,8 +103,9 @@ class HostileLayerTest {
 
     @Test
     void skipsAGigabyteZeroFilledFileButReadsTheEntriesAfterIt() throws Exception {
+        String diffId = diffIdOf(ZeroFilledLayer.gzipped("var/lib/dpkg/status", 1L << 30, "etc/os-release", OS_RELEASE));
         try (InputStream layer = ZeroFilledLayer.gzipped("var/lib/dpkg/status", 1L << 30, "etc/os-release", OS_RELEASE)) {
-            LayerAnalysis analysis = walk(layer, ScanLimits.DEFAULTS);
+            LayerAnalysis analysis = walk(layer, diffId, ScanLimits.DEFAULTS);
 
             assertThat(analysis.failures()).singleElement()
                     .satisfies(failure -> assertThat(failure.reason()).contains("larger than the analysis limit"));
@@ -95,9 +116,9 @@ class HostileLayerTest {
     @Test
     void stopsAGzipBombAtTheLayerLimit() throws Exception {
         try (InputStream bomb = ZeroFilledLayer.gzipped("data.bin", 1L << 30, "etc/os-release", OS_RELEASE)) {
-            assertThatThrownBy(() -> walk(bomb, ScanLimits.DEFAULTS.withMaxLayerBytes(64L << 20)))
+            assertThatThrownBy(() -> walk(bomb, "sha256:bomb", ScanLimits.DEFAULTS.withMaxLayerBytes(64L << 20)))
                     .isInstanceOf(LayerException.class)
-                    .hasMessageContaining("layer sha256:test expands to more than 67108864 bytes")
+                    .hasMessageContaining("layer sha256:bomb expands to more than 67108864 bytes")
                     .hasMessageContaining("--max-layer-bytes");
         }
     }
@@ -109,7 +130,7 @@ class HostileLayerTest {
 
         assertThatThrownBy(() -> walk(truncated))
                 .isInstanceOf(LayerException.class)
-                .hasMessageContaining("layer sha256:test cannot be read; it is corrupt or truncated");
+                .hasMessageContaining("cannot be read; it is corrupt or truncated");
     }
 
     @Test
@@ -131,9 +152,22 @@ class HostileLayerTest {
             builder.file("f" + i, "x");
         }
 
-        assertThatThrownBy(() -> walk(new ByteArrayInputStream(builder.tar()), ScanLimits.DEFAULTS.withMaxEntries(10)))
+        assertThatThrownBy(() -> walk(builder.tar(), ScanLimits.DEFAULTS.withMaxEntries(10)))
                 .isInstanceOf(LayerException.class)
                 .hasMessageContaining("more than 10 entries");
+    }
+
+    @Test
+    void refusesALayerWhoseContentIsNotTheDiffIdItsConfigNames() {
+        byte[] clean = new TarBuilder().file("var/lib/dpkg/status", STATUS.replace("evil", "clean")).gzip();
+        byte[] evil = new TarBuilder().file("var/lib/dpkg/status", STATUS).gzip();
+        String claimed = diffIdOf(new ByteArrayInputStream(clean));
+
+        assertThatThrownBy(() -> walk(new ByteArrayInputStream(evil), claimed, ScanLimits.DEFAULTS))
+                .isInstanceOf(LayerException.class)
+                .hasMessageContaining(diffIdOf(new ByteArrayInputStream(evil)))
+                .hasMessageContaining("names " + claimed + " as its diffID");
+        assertThat(walk(clean).files().get("var/lib/dpkg/status")).extracting(pkg -> pkg.name()).containsExactly("clean");
     }
 
     @Test

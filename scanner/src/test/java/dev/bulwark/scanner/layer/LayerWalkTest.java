@@ -26,11 +26,12 @@ class LayerWalkTest {
         byte[] war = zip("WEB-INF/lib/failureaccess-1.0.2.jar", fixture("sad/truncated-failureaccess-1.0.2.jar"),
                 "WEB-INF/lib/slf4j-api-2.0.17.jar", fixture("happy/slf4j-api-2.0.17.jar"));
 
-        LayerAnalysis layer = new LayerWalk(Analyzers.all(), ScanLimits.DEFAULTS)
-                .walk("sha256:layer", new ByteArrayInputStream(tar("srv/app.war", war)));
+        byte[] blob = tar("srv/app.war", war);
+        String diffId = HostileLayerTest.diffIdOf(new ByteArrayInputStream(blob));
+        LayerAnalysis layer = new LayerWalk(Analyzers.all(), ScanLimits.DEFAULTS).walk(diffId, new ByteArrayInputStream(blob));
 
         assertThat(layer.files().get("srv/app.war")).extracting(Package::name, Package::layer)
-                .containsExactly(tuple("org.slf4j:slf4j-api", "sha256:layer"));
+                .containsExactly(tuple("org.slf4j:slf4j-api", diffId));
         assertThat(layer.failures()).extracting(AnalyzerFailure::analyzer, AnalyzerFailure::path)
                 .containsExactly(tuple("java-archive",
                         "/srv/app.war!/WEB-INF/lib/failureaccess-1.0.2.jar"));

@@ -32,6 +32,7 @@ final class ZeroFilledLayer {
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             TarArchiveEntry big = new TarArchiveEntry(bigName, true);
             big.setSize(bigSize);
+            big.setModTime(0); // the same layer, byte for byte, every time it is made
             tar.putArchiveEntry(big);
             byte[] zeros = new byte[1 << 20];
             for (long written = 0; written < bigSize; written += zeros.length) {
@@ -41,6 +42,7 @@ final class ZeroFilledLayer {
             byte[] data = afterContent.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             TarArchiveEntry after = new TarArchiveEntry(afterName, true);
             after.setSize(data.length);
+            after.setModTime(0);
             tar.putArchiveEntry(after);
             tar.write(data);
             tar.closeArchiveEntry();

@@ -14,6 +14,7 @@ import dev.bulwark.policy.vuln.Severity;
 import dev.bulwark.scanner.ScannedImage;
 import dev.bulwark.scanner.image.ImageConfig;
 import dev.bulwark.scanner.image.LayerBlob;
+import dev.bulwark.scanner.image.LayerOrigin;
 import dev.bulwark.scanner.image.ResolvedImage;
 import dev.bulwark.scanner.model.AnalyzerFailure;
 import dev.bulwark.scanner.inventory.Inventory;
@@ -158,7 +159,7 @@ final class ReportFixture {
     }
 
     private static LayerBlob layer(String diffId, String digestByte) {
-        return new LayerBlob(diffId, "sha256:" + digestByte.repeat(32), () -> {
+        return new LayerBlob(diffId, "sha256:" + digestByte.repeat(32), LayerOrigin.REGISTRY, () -> {
             throw new IOException("the report fixture has no layer bytes");
         });
     }

@@ -56,6 +56,8 @@ class SourcesParityTest {
 
         assertThat(scanned.inventory()).isEqualTo(fromDaemon.inventory());
         assertThat(scanned.image().id()).isEqualTo(fromDaemon.image().id());
+        assertThat(scanned.image().config()).as("the engine's inspect reads as the config blob does")
+                .isEqualTo(fromDaemon.image().config());
     }
 
     @Test
