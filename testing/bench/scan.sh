@@ -57,9 +57,17 @@ ref=127.0.0.1:$port/bench/image:1
 skopeo copy --quiet --dest-tls-verify=false --dest-compress-format gzip "docker-daemon:$image" "docker://$ref"
 
 start=$(rounds_of bulwark --version)
+# Class-data sharing, as ./bulwark uses it: an archive of the classes a warm engine scan loads.
+fresh warm && warm "$image" >/dev/null 2>&1
+java -XX:ArchiveClassesAtExit="$work/bulwark.jsa" -Xlog:disable -jar "$jar" sbom "$image" --cache-dir "$work/warm" \
+  -o "$work/sbom.txt" >/dev/null 2>&1
+cds() { java -XX:SharedArchiveFile="$work/bulwark.jsa" -Xlog:disable -jar "$jar" "$@"; }
+start_cds=$(rounds_of cds --version)
+warm_cds=$(rounds_of cds sbom "$image" --cache-dir "$work/warm" -o "$work/sbom.txt")
 printf 'image %s, docker save archive %s MiB, %s rounds (median), whole process\n' "$image" \
   "$(awk -v b="$(stat -c %s "$work/image.tar")" 'BEGIN {printf "%.1f", b / 1048576}')" "$rounds"
-printf 'JVM start (bulwark --version): %6d ms\n\n' "$start"
+printf 'JVM start (bulwark --version): %6d ms; with class-data sharing %d ms, and a warm engine scan %d ms (%s x start)\n\n' \
+  "$start" "$start_cds" "$warm_cds" "$(awk -v w="$warm_cds" -v j="$start" 'BEGIN {printf "%.2f", w / j}')"
 printf '%-15s %9s %9s %9s %12s %12s\n' source floor cold warm 'cold/floor' 'warm/start'
 for source in engine docker-archive registry; do
   case $source in

@@ -83,7 +83,7 @@ public final class ImageScanner {
 
     private static LayerAnalysis walked(LayerWalk walk, LayerBlob layer, String what) {
         try {
-            return read(layer, what, blob -> walk.walk(layer.diffId(), blob));
+            return read(layer, what, blob -> walk.walk(layer.diffId(), layer.digest(), blob));
         } catch (LayerException e) {
             throw new LayerException(what + ": " + e.getMessage(), e);
         }

@@ -53,11 +53,30 @@ public final class LayerWalk {
      * @throws LayerException when the layer is corrupt, truncated, beyond a limit, or not the layer its config names
      */
     public LayerAnalysis walk(String diffId, InputStream blob) {
+        return walk(diffId, "", blob);
+    }
+
+    /**
+     * As {@link #walk(String, InputStream)}, for a blob whose stream checks its own digest when it is closed: an
+     * uncompressed blob whose digest is the diffID is then not hashed a second time.
+     *
+     * @param blobDigest the digest the blob's stream checks, or empty
+     */
+    public LayerAnalysis walk(String diffId, String blobDigest, InputStream blob) {
         Walk walk = new Walk(diffId);
         String what = "layer " + diffId;
         MessageDigest uncompressed = Digests.sha256();
-        try (BoundedInputStream bounded = new BoundedInputStream(
-                new DigestInputStream(Compression.decompress(blob), uncompressed), limits.maxLayerBytes(), what);
+        boolean checkedByTheBlob;
+        Compression.Opened opened;
+        try {
+            opened = Compression.open(blob);
+        } catch (IOException e) {
+            throw new LayerException(what + " cannot be read; it is corrupt or truncated (" + e.getMessage()
+                    + "): rebuild or re-pull the image", e);
+        }
+        checkedByTheBlob = !opened.compressed() && blobDigest.equals(diffId);
+        InputStream content = checkedByTheBlob ? opened.content() : new DigestInputStream(opened.content(), uncompressed);
+        try (BoundedInputStream bounded = new BoundedInputStream(content, limits.maxLayerBytes(), what);
              TarArchiveInputStream tar = new TarArchiveInputStream(bounded)) {
             long entries = 0;
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
@@ -71,6 +90,9 @@ public final class LayerWalk {
         } catch (IOException e) {
             throw new LayerException(what + " cannot be read; it is corrupt or truncated (" + e.getMessage()
                     + "): rebuild or re-pull the image", e);
+        }
+        if (checkedByTheBlob) {
+            return walk.result();
         }
         String actual = Digests.hex(uncompressed);
         if (!actual.equals(diffId)) {
