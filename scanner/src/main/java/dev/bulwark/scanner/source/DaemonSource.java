@@ -2,6 +2,7 @@ package dev.bulwark.scanner.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import dev.bulwark.scanner.docker.DockerEngine;
@@ -29,7 +30,8 @@ import java.util.Optional;
  */
 public final class DaemonSource implements ImageSource {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Writes the inspect response back as the Engine API sent it ({@code "ExposedPorts": {"80/tcp": {}}}). */
+    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private final DockerEngine engine;
     private final ImageRef image;

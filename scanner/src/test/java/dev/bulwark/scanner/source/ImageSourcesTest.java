@@ -9,9 +9,12 @@ import dev.bulwark.scanner.analyzer.Analyzers;
 import dev.bulwark.scanner.cache.LayerCache;
 import dev.bulwark.scanner.docker.DockerEngine;
 import dev.bulwark.scanner.docker.DockerEngineException;
+import dev.bulwark.scanner.image.ResolvedImage;
 import dev.bulwark.scanner.model.ImageRef;
 import dev.bulwark.scanner.model.ScanLimits;
+import dev.bulwark.scanner.testing.Containers;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,28 @@ class ImageSourcesTest {
                 .isInstanceOf(DockerEngineException.class)
                 .hasMessageContaining("cannot reach the Docker engine at " + down)
                 .hasMessageContaining("name it registry:" + LOCAL_IMAGE);
+    }
+
+    @Test
+    void readsAnImagesConfigFromTheEnginesInspectAsFromItsConfigBlob() {
+        String service = "bulwark-test/svc-postgres:latest";
+        Path archive = temp.resolve("postgres.tar");
+        Containers.exec(List.of("docker", "save", "-o", archive.toString(), service));
+
+        try (DockerEngine engine = DockerEngine.fromEnvironment();
+             DaemonSource daemon = new DaemonSource(engine, ImageRef.parse(service));
+             DockerArchiveSource saved = new DockerArchiveSource(archive, Optional.empty())) {
+            ResolvedImage fromEngine = daemon.resolve();
+            ResolvedImage fromBlob = saved.resolve();
+
+            assertThat(fromEngine.config()).isEqualTo(fromBlob.config());
+            assertThat(fromEngine.id()).isEqualTo(fromBlob.id());
+            assertThat(fromEngine.config().user()).isEqualTo("postgres");
+            assertThat(fromEngine.config().exposedPorts()).containsExactly("5432/tcp");
+            assertThat(fromEngine.config().volumes()).containsExactly("/var/lib/postgresql/data");
+            assertThat(fromEngine.config().healthcheck()).isNotEmpty();
+            assertThat(daemon.exported()).as("resolving reads no layer").isFalse();
+        }
     }
 
     @Test
