@@ -1,13 +1,33 @@
 package dev.bulwark.scanner.analyzer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.bulwark.scanner.model.Package;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** Fixture files for analyzer tests, read from the resources beside each test class. */
 public final class AnalyzerFixtures {
 
     private AnalyzerFixtures() {
+    }
+
+    /**
+     * The packages of an outcome that must be a clean find: packages, no OS release, no problems.
+     *
+     * @param outcome what the analyzer said
+     * @return the packages it found
+     */
+    public static List<Package> packagesOnly(AnalyzerOutcome outcome) {
+        AnalyzerOutcome.Found found = outcome.match(result -> result,
+                notApplicable -> fail("expected packages, but the analyzer said not applicable: " + notApplicable.why()),
+                failed -> fail("expected packages, but the analyzer failed: " + failed.reason()));
+        assertThat(found.os()).isEmpty();
+        assertThat(found.problems()).isEmpty();
+        return found.packages();
     }
 
     /**

@@ -117,11 +117,7 @@ class ApkAnalyzerTest {
     }
 
     private static List<Package> found(AnalyzerOutcome outcome) {
-        assertThat(outcome).isInstanceOf(AnalyzerOutcome.Found.class);
-        AnalyzerOutcome.Found found = (AnalyzerOutcome.Found) outcome;
-        assertThat(found.os()).isEmpty();
-        assertThat(found.problems()).isEmpty();
-        return found.packages();
+        return AnalyzerFixtures.packagesOnly(outcome);
     }
 
     private static AnalyzerInput fixture(String resource, String imagePath) {

@@ -140,11 +140,7 @@ class DpkgAnalyzerTest {
     }
 
     private static List<Package> found(AnalyzerOutcome outcome) {
-        assertThat(outcome).isInstanceOf(AnalyzerOutcome.Found.class);
-        AnalyzerOutcome.Found found = (AnalyzerOutcome.Found) outcome;
-        assertThat(found.os()).isEmpty();
-        assertThat(found.problems()).isEmpty();
-        return found.packages();
+        return AnalyzerFixtures.packagesOnly(outcome);
     }
 
     private static String text(AnalyzerInput input) {
