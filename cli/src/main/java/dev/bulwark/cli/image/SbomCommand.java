@@ -1,9 +1,14 @@
 package dev.bulwark.cli.image;
 
+import dev.bulwark.cli.db.DbLocation;
 import dev.bulwark.cli.support.BulwarkVersion;
+import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.scanner.ScannedImage;
+import dev.bulwark.scanner.db.VulnDb;
+import dev.bulwark.scanner.match.MavenGroups;
 import dev.bulwark.scanner.sbom.SbomFormat;
 import dev.bulwark.scanner.sbom.SbomWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -25,6 +30,9 @@ public final class SbomCommand implements Callable<Integer> {
     @Mixin
     private ImageOptions image;
 
+    @Mixin
+    private DbLocation db;
+
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
             description = "table, cyclonedx (CycloneDX 1.6 JSON) or spdx-json (SPDX 2.3) (default: ${DEFAULT-VALUE})")
     private String format;
@@ -37,9 +45,30 @@ public final class SbomCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SbomFormat chosen = SbomFormat.parse(format);
-        ScannedImage scanned = image.scan(spec.commandLine().getErr());
+        ScannedImage scanned = withMavenGroups(image.scan(spec.commandLine().getErr()));
         String document = SbomWriter.of(chosen, BulwarkVersion.version()).write(scanned, clock.instant());
         Output.write(document, output, spec.commandLine().getOut());
         return 0;
+    }
+
+    /**
+     * Java archives named from evidence get the groups the vulnerability database knows, when there is one; the
+     * SBOM is not worth a database download, so without one it says that their groups come from the archives alone.
+     */
+    private ScannedImage withMavenGroups(ScannedImage scanned) {
+        Path file = db.file();
+        if (!Files.isRegularFile(file)) {
+            boolean ungrouped = scanned.inventory().packages().stream().anyMatch(pkg -> pkg.ecosystem() == Ecosystem.MAVEN
+                    && pkg.purl().namespace().isEmpty());
+            if (ungrouped) {
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": no vulnerability database at " + file
+                        + ", so Java archives without pom.properties are named from their own evidence only;"
+                        + " run bulwark db update (or pass --db) to complete their groups");
+            }
+            return scanned;
+        }
+        try (VulnDb vulns = VulnDb.open(file)) {
+            return new ScannedImage(scanned.image(), MavenGroups.of(vulns).complete(scanned.inventory()), scanned.cachedLayers());
+        }
     }
 }

@@ -17,6 +17,7 @@ import dev.bulwark.scanner.gate.ImageGate;
 import dev.bulwark.scanner.model.AnalyzerFailure;
 import dev.bulwark.scanner.inventory.Inventory;
 import dev.bulwark.scanner.match.Matcher;
+import dev.bulwark.scanner.match.MavenGroups;
 import dev.bulwark.scanner.report.ReportFormat;
 import dev.bulwark.scanner.report.ReportWriter;
 import dev.bulwark.scanner.report.ScanReport;
@@ -140,11 +141,12 @@ public final class GateOptions {
         }
         ScannedImage scanned = image.scan(spec.commandLine().getErr());
         try (VulnDb vulns = VulnerabilityDatabase.openOrBuild(db.file(), clock, spec.commandLine().getErr())) {
-            Matcher.Result result = new Matcher(vulns).match(scanned.inventory());
-            List<AnalyzerFailure> failures = new ArrayList<>(scanned.inventory().failures());
+            Inventory identified = MavenGroups.of(vulns).complete(scanned.inventory());
+            Matcher.Result result = new Matcher(vulns).match(identified);
+            List<AnalyzerFailure> failures = new ArrayList<>(identified.failures());
             failures.addAll(result.problems());
             ScannedImage withProblems = new ScannedImage(scanned.image(),
-                    new Inventory(scanned.inventory().os(), scanned.inventory().packages(), failures), scanned.cachedLayers());
+                    new Inventory(identified.os(), identified.packages(), failures), scanned.cachedLayers());
             var maxAge = policy.map(Policy::database).orElse(DatabaseRules.defaults()).maxAge();
             return new FindingsSource(withProblems, result.matches(),
                     Optional.of(VulnerabilityDatabase.summary(vulns.metadata(), maxAge, allowStaleDb, clock)));

@@ -73,6 +73,22 @@ public final class VulnDb implements AutoCloseable {
         }
     }
 
+    /** Every package name the database has advisories for in an ecosystem (its OSV name), as stored. */
+    public List<String> names(String ecosystem) {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT name FROM affected WHERE ecosystem = ?")) {
+            query.setString(1, PackageNames.ecosystemKey(ecosystem));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new DbException("reading " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every record that came from the source (all records when the source is null). */
     void records(String source, Consumer<OsvRecord> consumer) {
         try (PreparedStatement query = connection.prepareStatement("SELECT record FROM advisory");

@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param sourceVersion the source package's version, or empty
  * @param layer         the diffID of the layer it came from, or empty when not known yet
  * @param path          the file it was found in, inside the image ({@code app.war!/WEB-INF/lib/x.jar} for nested archives)
+ * @param identification how its name and version were established ({@link Identification#RECORDED} for a package
+ *                       manager's record)
  */
 public record Package(Ecosystem ecosystem, String name, String version, Purl purl, String sourceName, String sourceVersion,
-                      String layer, String path) {
+                      String layer, String path, Identification identification) {
 
     /** Inventory order: by ecosystem, name, version, path. */
     public static final Comparator<Package> ORDER = Comparator.comparing((Package pkg) -> pkg.ecosystem().purlType()).thenComparing(Package::name)
@@ -34,6 +36,13 @@ public record Package(Ecosystem ecosystem, String name, String version, Purl pur
         sourceVersion = Objects.requireNonNullElse(sourceVersion, "");
         layer = Objects.requireNonNullElse(layer, "");
         path = Objects.requireNonNullElse(path, "");
+        identification = Objects.requireNonNullElse(identification, Identification.RECORDED);
+    }
+
+    /** A package as its package manager recorded it. */
+    public Package(Ecosystem ecosystem, String name, String version, Purl purl, String sourceName, String sourceVersion,
+                   String layer, String path) {
+        this(ecosystem, name, version, purl, sourceName, sourceVersion, layer, path, Identification.RECORDED);
     }
 
     private static void requireText(String value, String what) {
@@ -44,7 +53,12 @@ public record Package(Ecosystem ecosystem, String name, String version, Purl pur
 
     /** The same package, attributed to a layer. */
     public Package inLayer(String diffId) {
-        return new Package(ecosystem, name, version, purl, sourceName, sourceVersion, diffId, path);
+        return new Package(ecosystem, name, version, purl, sourceName, sourceVersion, diffId, path, identification);
+    }
+
+    /** The same package under another name and purl, identified by other evidence. */
+    public Package renamed(String newName, Purl newPurl, Identification newIdentification) {
+        return new Package(ecosystem, newName, version, newPurl, sourceName, sourceVersion, layer, path, newIdentification);
     }
 
     /** The package as the policy engine judges it. */

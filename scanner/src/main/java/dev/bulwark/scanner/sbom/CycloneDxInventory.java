@@ -13,6 +13,7 @@ import org.cyclonedx.Version;
 import org.cyclonedx.generators.BomGeneratorFactory;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
+import org.cyclonedx.model.Evidence;
 import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.Property;
 import org.cyclonedx.model.metadata.ToolInformation;
@@ -105,6 +106,12 @@ public final class CycloneDxInventory {
         if (!pkg.sourceName().isEmpty()) {
             properties.add(property("bulwark:source:name", pkg.sourceName()));
             properties.add(property("bulwark:source:version", pkg.sourceVersion()));
+        }
+        if (CycloneDxIdentity.fromEvidence(pkg)) {
+            properties.addAll(CycloneDxIdentity.properties(pkg.identification()));
+            Evidence evidence = new Evidence();
+            evidence.setIdentities(CycloneDxIdentity.identities(pkg));
+            component.setEvidence(evidence);
         }
         component.setProperties(properties);
         return component;

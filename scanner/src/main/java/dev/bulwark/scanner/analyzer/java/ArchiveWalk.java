@@ -65,7 +65,8 @@ final class ArchiveWalk {
 
     private void archive(String path, byte[] content, int depth) throws IOException {
         try (ZipFile zip = open(content)) {
-            List<Coordinates> poms = new ArrayList<>();
+            List<Pom> poms = new ArrayList<>();
+            ClassPackages classes = new ClassPackages();
             ZipArchiveEntry manifest = null;
             List<ZipArchiveEntry> nested = new ArrayList<>();
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
@@ -79,33 +80,53 @@ final class ArchiveWalk {
                     manifest = entry;
                 } else if (FileName.isJavaArchive(name)) {
                     nested.add(entry);
+                } else {
+                    classes.add(name);
                 }
             }
-            identify(zip, path, poms, manifest).forEach(coordinates -> packages.add(coordinates.toPackage("/" + path)));
+            if (!poms.isEmpty()) {
+                poms.forEach(pom -> packages.add(pom.coordinates().toPackage("/" + path, Coordinates.fromPomProperties(pom.entry()))));
+            } else {
+                identify(zip, path, manifest, classes, !nested.isEmpty());
+            }
             for (ZipArchiveEntry entry : nested) {
                 nested(zip, entry, path + "!/" + stripLeadingSlashes(entry.getName()), depth + 1);
             }
         }
     }
 
-    /** pom.properties first; without one, the file name and manifest (see {@link FallbackCoordinates}). */
-    private List<Coordinates> identify(ZipFile zip, String path, List<Coordinates> poms, ZipArchiveEntry manifest) {
-        if (!poms.isEmpty()) {
-            return poms;
-        }
+    /**
+     * Names an archive without pom.properties from its evidence, or reports it as not analysed. An archive that
+     * holds archives (a war, an ear, a Spring Boot jar) is an application whose libraries are inside and are
+     * named one by one; its own classes are the application's, so it is not reported when it cannot be named.
+     */
+    private void identify(ZipFile zip, String path, ZipArchiveEntry manifestEntry, ClassPackages classes, boolean holdsArchives) {
         FileName fileName = FileName.parse(path);
-        byte[] bytes = manifest == null ? new byte[0]
-                : unpack(zip, manifest, path + "!/" + MANIFEST, MAX_MANIFEST_BYTES).map(Inflated::bytes).orElse(new byte[0]);
+        byte[] bytes = manifestEntry == null ? new byte[0]
+                : unpack(zip, manifestEntry, path + "!/" + MANIFEST, MAX_MANIFEST_BYTES).map(Inflated::bytes).orElse(new byte[0]);
+        ManifestFacts manifest;
         try {
-            return FallbackCoordinates.of(fileName, bytes).stream().toList();
+            manifest = ManifestFacts.parse(bytes);
         } catch (IOException e) {
             problem(path + "!/" + MANIFEST, "the manifest is malformed (" + e.getMessage()
-                    + "), so the archive is named from its file name alone");
-            return fileName.coordinates().stream().toList();
+                    + "), so the archive is named without it");
+            manifest = ManifestFacts.NONE;
+        }
+        Optional<JarIdentity.Identified> identified = JarIdentity.of(fileName, manifest, classes.mainPackage());
+        if (identified.isPresent()) {
+            packages.add(identified.get().coordinates().toPackage("/" + path, identified.get().identification()));
+        } else if (!holdsArchives && (classes.mainPackage().isPresent() || manifestEntry != null)) {
+            problem(path, "not identified: it has no pom.properties, and neither its file name nor its manifest gives a"
+                    + " version" + classes.mainPackage().map(pkg -> " (its classes are in " + pkg + ")").orElse("")
+                    + ", so its vulnerabilities are unknown: name it artifactId-version.jar or build it with Maven");
         }
     }
 
-    private Optional<Coordinates> pomProperties(ZipFile zip, ZipArchiveEntry entry, String path) {
+    /** The coordinates a pom.properties gives, and its entry name, which the SBOM shows as the evidence. */
+    private record Pom(Coordinates coordinates, String entry) {
+    }
+
+    private Optional<Pom> pomProperties(ZipFile zip, ZipArchiveEntry entry, String path) {
         Optional<Inflated> content = unpack(zip, entry, path, MAX_POM_PROPERTIES_BYTES);
         if (content.isEmpty()) {
             return Optional.empty();
@@ -116,7 +137,7 @@ final class ArchiveWalk {
             return Optional.empty();
         }
         try {
-            return PomProperties.parse(content.get().bytes());
+            return PomProperties.parse(content.get().bytes()).map(coordinates -> new Pom(coordinates, entry.getName()));
         } catch (IOException e) {
             problem(path, "pom.properties cannot be read: " + e.getMessage());
             return Optional.empty();

@@ -2,7 +2,11 @@ package dev.bulwark.scanner.analyzer.java;
 
 import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.pkg.Purl;
+import dev.bulwark.scanner.model.Evidence;
+import dev.bulwark.scanner.model.EvidenceSource;
+import dev.bulwark.scanner.model.Identification;
 import dev.bulwark.scanner.model.Package;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -53,8 +57,14 @@ record Coordinates(String groupId, String artifactId, String version) {
         return groupId.isEmpty() ? artifactId : groupId + ":" + artifactId;
     }
 
-    Package toPackage(String imagePath) {
+    Package toPackage(String imagePath, Identification identification) {
         Purl purl = Purl.of(Ecosystem.MAVEN.purlType(), groupId, artifactId, version);
-        return new Package(Ecosystem.MAVEN, name(), version, purl, "", "", "", imagePath);
+        return new Package(Ecosystem.MAVEN, name(), version, purl, "", "", "", imagePath, identification);
+    }
+
+    /** How pom.properties identifies an artifact: outright, by Maven's own record of what it built. */
+    static Identification fromPomProperties(String entryName) {
+        return new Identification(Identification.Confidence.HIGH,
+                List.of(new Evidence(Evidence.Part.GROUP, EvidenceSource.POM_PROPERTIES, entryName)), List.of());
     }
 }

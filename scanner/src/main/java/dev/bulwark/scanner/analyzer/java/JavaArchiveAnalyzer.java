@@ -13,9 +13,11 @@ import java.io.IOException;
  * <ol>
  *   <li>its {@code META-INF/maven/<groupId>/<artifactId>/pom.properties}; a shaded jar carries one for each
  *       artifact merged into it, and each is reported, as each may have its own advisories;</li>
- *   <li>without one, its file name and manifest, cautiously (see {@link FallbackCoordinates});</li>
+ *   <li>without one, the evidence it carries: file name, manifest, the package of its classes (see {@link JarIdentity});
+ *       the vulnerability database later completes a group it knows ({@code MavenGroups});</li>
  *   <li>nothing, when none of these gives a version: a package without a version cannot be matched against
- *       advisories, so it is left out rather than reported with a guess.</li>
+ *       advisories, so it is reported as not analysed rather than as a package with a guess (unless it holds
+ *       archives: a war or a Spring Boot jar is the application, its libraries are named one by one).</li>
  * </ol>
  * A nested package's path keeps the nesting: {@code /app/app.war!/WEB-INF/lib/x.jar}.
  *
@@ -59,7 +61,7 @@ public final class JavaArchiveAnalyzer implements Analyzer {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override

@@ -92,11 +92,25 @@ class JavaArchiveAnalyzerTest {
     }
 
     @Test
-    void leavesOutAnArchiveWithoutAVersion() {
+    void listsAnArchiveWithoutAVersionAsNotAnalysedRatherThanClean() {
         AnalyzerOutcome outcome = analyzer.analyze(new AnalyzerInput("opt/lib/inject.jar", JAVAX_INJECT_NO_MANIFEST));
 
         assertThat(found(outcome).packages()).isEmpty();
-        assertThat(found(outcome).problems()).isEmpty();
+        assertThat(found(outcome).problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.path()).isEqualTo("opt/lib/inject.jar");
+            assertThat(problem.reason()).startsWith("not identified").contains("javax.inject", "artifactId-version.jar");
+        });
+    }
+
+    @Test
+    void doesNotReportAnApplicationWarThatCannotBeNamedButNamesTheLibrariesInIt() {
+        byte[] war = zip(Map.of("WEB-INF/classes/com/example/shop/Checkout.class", new byte[] {(byte) 0xCA, (byte) 0xFE},
+                "WEB-INF/lib/javax.inject-1.jar", JAVAX_INJECT_NO_MANIFEST));
+
+        Found found = found(analyzer.analyze(new AnalyzerInput("srv/shop.war", war)));
+
+        assertThat(found.packages()).extracting(Package::name, Package::version).containsExactly(tuple("javax.inject", "1"));
+        assertThat(found.problems()).isEmpty();
     }
 
     @Test

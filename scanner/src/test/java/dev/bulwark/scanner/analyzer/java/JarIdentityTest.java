@@ -3,13 +3,19 @@ package dev.bulwark.scanner.analyzer.java;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.scanner.model.Evidence;
+import dev.bulwark.scanner.model.Evidence.Part;
+import dev.bulwark.scanner.model.EvidenceSource;
+import dev.bulwark.scanner.model.Identification;
+import dev.bulwark.scanner.model.Identification.Confidence;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class FallbackCoordinatesTest {
+class JarIdentityTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -37,7 +43,7 @@ class FallbackCoordinatesTest {
         "jackson-databind,                            jackson-databind, ''",
     })
     void takesAGroupOnlyFromASymbolicNameThatIsGroupDotArtifact(String symbolicName, String artifactId, String group) {
-        assertThat(FallbackCoordinates.groupFromSymbolicName(symbolicName, artifactId)).isEqualTo(group);
+        assertThat(JarIdentity.groupFromSymbolicName(symbolicName, artifactId)).isEqualTo(group);
     }
 
     @Test
@@ -45,7 +51,7 @@ class FallbackCoordinatesTest {
         byte[] manifest = manifest("Implementation-Title: Jackson-databind", "Implementation-Version: 2.17",
                 "Bundle-SymbolicName: com.fasterxml.jackson.core.jackson-databind;singleton:=true");
 
-        assertThat(FallbackCoordinates.of(FileName.parse("jackson-databind-2.17.0.jar"), manifest))
+        assertThat(identify(FileName.parse("jackson-databind-2.17.0.jar"), manifest))
                 .contains(new Coordinates("com.fasterxml.jackson.core", "jackson-databind", "2.17.0"));
     }
 
@@ -54,7 +60,7 @@ class FallbackCoordinatesTest {
         byte[] manifest = manifest("Implementation-Title: jackson-databind", "Bundle-Version: 2.17.0",
                 "Bundle-SymbolicName: com.fasterxml.jackson.core.jackson-databind");
 
-        assertThat(FallbackCoordinates.of(FileName.parse("json.jar"), manifest))
+        assertThat(identify(FileName.parse("json.jar"), manifest))
                 .contains(new Coordinates("com.fasterxml.jackson.core", "jackson-databind", "2.17.0"));
     }
 
@@ -63,7 +69,7 @@ class FallbackCoordinatesTest {
         byte[] manifest = manifest("Implementation-Title: Apache Commons IO", "Implementation-Version: 2.16.1",
                 "Implementation-Vendor-Id: org.apache");
 
-        assertThat(FallbackCoordinates.of(FileName.parse("commons-io.jar"), manifest))
+        assertThat(identify(FileName.parse("commons-io.jar"), manifest))
                 .contains(new Coordinates("", "commons-io", "2.16.1"));
     }
 
@@ -71,7 +77,7 @@ class FallbackCoordinatesTest {
     void readsOnlyTheMainSectionOfTheManifest() throws IOException {
         byte[] manifest = manifest("Created-By: 17", "", "Name: org/example/", "Implementation-Version: 9.9");
 
-        assertThat(FallbackCoordinates.of(FileName.parse("example.jar"), manifest)).isEmpty();
+        assertThat(identify(FileName.parse("example.jar"), manifest)).isEmpty();
     }
 
     @Test
@@ -79,20 +85,54 @@ class FallbackCoordinatesTest {
         // Only the first megabyte of a manifest is read; a signed jar's digests may end mid-line.
         byte[] manifest = manifest("Implementation-Version: 1.0", "", "Name: org/example/A.class", "SHA-256-Dig");
 
-        assertThat(FallbackCoordinates.of(FileName.parse("example.jar"), manifest))
+        assertThat(identify(FileName.parse("example.jar"), manifest))
                 .contains(new Coordinates("", "example", "1.0"));
     }
 
     @Test
     void givesNothingWithoutAVersion() throws IOException {
-        assertThat(FallbackCoordinates.of(FileName.parse("example.jar"), new byte[0])).isEmpty();
-        assertThat(FallbackCoordinates.of(FileName.parse("example-${version}.jar"), new byte[0])).isEmpty();
+        assertThat(identify(FileName.parse("example.jar"), new byte[0])).isEmpty();
+        assertThat(identify(FileName.parse("example-${version}.jar"), new byte[0])).isEmpty();
     }
 
     @Test
     void refusesAMalformedManifest() {
-        assertThatThrownBy(() -> FallbackCoordinates.of(FileName.parse("example-1.0.jar"), manifest("no colon here")))
+        assertThatThrownBy(() -> identify(FileName.parse("example-1.0.jar"), manifest("no colon here")))
                 .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void saysWhichEvidenceDecidedAndKeepsTheRestAsHints() throws IOException {
+        byte[] manifest = manifest("Implementation-Title: spring-beans", "Implementation-Version: 5.3.15",
+                "Automatic-Module-Name: spring.beans");
+
+        Identification identification = JarIdentity.of(FileName.parse("spring-beans-5.3.15.jar"), ManifestFacts.parse(manifest),
+                Optional.of("org.springframework.beans")).orElseThrow().identification();
+
+        assertThat(identification.confidence()).isEqualTo(Confidence.LOW);
+        assertThat(identification.evidence()).containsExactly(
+                new Evidence(Part.NAME, EvidenceSource.FILE_NAME, "spring-beans"),
+                new Evidence(Part.VERSION, EvidenceSource.FILE_NAME, "5.3.15"));
+        assertThat(identification.hints()).containsExactly(
+                new Evidence(Part.GROUP, EvidenceSource.AUTOMATIC_MODULE_NAME, "spring.beans"),
+                new Evidence(Part.GROUP, EvidenceSource.CLASS_PACKAGES, "org.springframework.beans"));
+    }
+
+    @Test
+    void isSureOfAGroupThatTheSymbolicNameAndTheVendorAgreeOn() throws IOException {
+        byte[] manifest = manifest("Implementation-Vendor-Id: com.fasterxml.jackson.core",
+                "Bundle-SymbolicName: com.fasterxml.jackson.core.jackson-databind");
+
+        Identification identification = JarIdentity.of(FileName.parse("jackson-databind-2.9.10.jar"),
+                ManifestFacts.parse(manifest), Optional.empty()).orElseThrow().identification();
+
+        assertThat(identification.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(identification.evidenceFor(Part.GROUP)).containsExactly(new Evidence(Part.GROUP,
+                EvidenceSource.BUNDLE_SYMBOLIC_NAME, "com.fasterxml.jackson.core.jackson-databind"));
+    }
+
+    private static Optional<Coordinates> identify(FileName fileName, byte[] manifest) throws IOException {
+        return JarIdentity.of(fileName, ManifestFacts.parse(manifest), Optional.empty()).map(JarIdentity.Identified::coordinates);
     }
 
     private static byte[] manifest(String... lines) {
