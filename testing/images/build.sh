@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Bulwark's test images locally, never pulling from a registry.
 # Each image is labelled with a hash of its inputs; when an image with that hash exists, it is reused.
-# Usage: testing/images/build.sh [IMAGE…]   (default: all; names: busybox debian alpine-tag debian-pkgs java node go services)
+# Usage: testing/images/build.sh [IMAGE…]   (default: all; names: busybox debian alpine-tag debian-pkgs java java-bare node go services)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -106,6 +106,11 @@ build_java() {
   build_dockerfile java
 }
 
+build_java-bare() {
+  build_busybox
+  build_dockerfile java-bare
+}
+
 build_node() {
   build_busybox
   build_dockerfile node
@@ -133,8 +138,8 @@ build_alpine-tag() {
 }
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(busybox debian alpine-tag debian-pkgs java node go services)
+[ ${#targets[@]} -gt 0 ] || targets=(busybox debian alpine-tag debian-pkgs java java-bare node go services)
 for target in "${targets[@]}"; do
-  declare -F "build_$target" >/dev/null || die "unknown image '$target': choose from busybox debian alpine-tag debian-pkgs java node go services"
+  declare -F "build_$target" >/dev/null || die "unknown image '$target': choose from busybox debian alpine-tag debian-pkgs java java-bare node go services"
   "build_$target"
 done

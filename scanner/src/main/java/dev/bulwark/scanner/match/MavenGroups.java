@@ -13,6 +13,7 @@ import dev.bulwark.scanner.model.Package;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -71,10 +72,10 @@ public final class MavenGroups {
         String artifactId = pkg.purl().name();
         String group = pkg.purl().namespace();
         SortedSet<String> known = groupsByArtifact.getOrDefault(artifactId, new TreeSet<>());
-        if (known.isEmpty()) {
-            return pkg;
-        }
         Identification identification = pkg.identification();
+        if (known.isEmpty()) {
+            return group.isEmpty() ? byClue(pkg) : pkg;
+        }
         if (known.contains(group)) {
             return withGroup(pkg, group, Confidence.HIGH, identification.evidence());
         }
@@ -94,6 +95,40 @@ public final class MavenGroups {
                     + ", so its vulnerabilities were not checked: build it with Maven, or add pom.properties"));
         }
         return pkg;
+    }
+
+    /**
+     * A renamed archive ({@code yaml.jar}) is named after the file, which the database does not know; its symbolic
+     * or module name may still be exactly {@code groupId.artifactId} of a name the database knows
+     * ({@code org.yaml.snakeyaml}).
+     */
+    private Package byClue(Package pkg) {
+        Set<String> names = new TreeSet<>();
+        Evidence decisive = null;
+        for (Evidence hint : pkg.identification().hints()) {
+            String clue = hint.value();
+            for (int dot = clue.indexOf('.'); dot > 0; dot = clue.indexOf('.', dot + 1)) {
+                String group = clue.substring(0, dot);
+                String artifact = clue.substring(dot + 1);
+                if (groupsByArtifact.getOrDefault(artifact, new TreeSet<>()).contains(group) && names.add(group + ":" + artifact)) {
+                    decisive = hint;
+                }
+            }
+        }
+        if (names.size() != 1) {
+            return pkg;
+        }
+        String name = names.iterator().next();
+        String group = name.substring(0, name.indexOf(':'));
+        String artifact = name.substring(name.indexOf(':') + 1);
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(new Evidence(Evidence.Part.GROUP, EvidenceSource.VULNERABILITY_DATABASE, name));
+        evidence.add(new Evidence(Evidence.Part.NAME, decisive.source(), decisive.value()));
+        evidence.addAll(pkg.identification().evidenceFor(Evidence.Part.VERSION));
+        Evidence used = decisive;
+        List<Evidence> hints = pkg.identification().hints().stream().filter(hint -> !hint.equals(used)).toList();
+        Purl purl = Purl.of(Ecosystem.MAVEN.purlType(), group, artifact, pkg.version());
+        return pkg.renamed(name, purl, new Identification(Confidence.MEDIUM, evidence, hints));
     }
 
     private static List<Evidence> withoutGroup(List<Evidence> evidence) {

@@ -49,7 +49,7 @@ final class CycloneDxIdentity {
             identity.setField(field(part));
             identity.setConfidence(identification.confidence().score());
             identity.setConcludedValue(concluded(pkg, part));
-            identity.setMethods(decided.stream().map(CycloneDxIdentity::method).toList());
+            identity.setMethods(decided.stream().map(evidence -> method(evidence, identification.confidence().score())).toList());
             identities.add(identity);
         }
         return identities;
@@ -71,8 +71,10 @@ final class CycloneDxIdentity {
         };
     }
 
-    private static Method method(Evidence evidence) {
+    // The schema wants a confidence per method; Bulwark judges the evidence as a whole, so each gets that one.
+    private static Method method(Evidence evidence, double confidence) {
         Method method = new Method();
+        method.setConfidence(confidence);
         method.setTechnique(technique(evidence.source()));
         method.setValue(evidence.source().label() + (evidence.value().isEmpty() ? "" : ": " + evidence.value()));
         return method;
