@@ -5,6 +5,7 @@ import dev.bulwark.cli.support.BulwarkVersion;
 import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.scanner.ScannedImage;
 import dev.bulwark.scanner.db.VulnDb;
+import dev.bulwark.scanner.inventory.Inventory;
 import dev.bulwark.scanner.match.MavenGroups;
 import dev.bulwark.scanner.sbom.SbomFormat;
 import dev.bulwark.scanner.sbom.SbomWriter;
@@ -53,19 +54,21 @@ public final class SbomCommand implements Callable<Integer> {
 
     /**
      * Java archives named from evidence get the groups the vulnerability database knows, when there is one; the
-     * SBOM is not worth a database download, so without one it says that their groups come from the archives alone.
+     * SBOM is not worth a database download, so without one their groups come from the archives alone, and an
+     * archive whose name is only a guess (a renamed jar) is listed as not analysed.
      */
     private ScannedImage withMavenGroups(ScannedImage scanned) {
         Path file = db.file();
         if (!Files.isRegularFile(file)) {
-            boolean ungrouped = scanned.inventory().packages().stream().anyMatch(pkg -> pkg.ecosystem() == Ecosystem.MAVEN
+            Inventory completed = MavenGroups.withoutDatabase().complete(scanned.inventory());
+            boolean ungrouped = completed.packages().stream().anyMatch(pkg -> pkg.ecosystem() == Ecosystem.MAVEN
                     && pkg.purl().namespace().isEmpty());
             if (ungrouped) {
                 spec.commandLine().getErr().println(spec.qualifiedName() + ": no vulnerability database at " + file
                         + ", so Java archives without pom.properties are named from their own evidence only;"
                         + " run bulwark db update (or pass --db) to complete their groups");
             }
-            return scanned;
+            return new ScannedImage(scanned.image(), completed, scanned.cachedLayers());
         }
         try (VulnDb vulns = VulnDb.open(file)) {
             return new ScannedImage(scanned.image(), MavenGroups.of(vulns).complete(scanned.inventory()), scanned.cachedLayers());

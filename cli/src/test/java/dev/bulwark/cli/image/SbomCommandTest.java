@@ -3,6 +3,7 @@ package dev.bulwark.cli.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.cli.CliRun;
+import dev.bulwark.policy.testing.Corpora;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -36,6 +37,26 @@ class SbomCommandTest {
         assertThat(bom.path("components").size()).isGreaterThan(50);
         assertThat(Files.list(file.getParent())).containsExactly(file);
         assertThat(temp.resolve("cache/layers.db")).exists();
+    }
+
+    @Test
+    void completesTheGroupsOfJarsWithoutPomPropertiesFromTheDatabaseAndSaysWhenThereIsNone() {
+        Path db = temp.resolve("vulns.db");
+        String cache = temp.resolve("cache").toString();
+        assertThat(run("db", "update", "--db", db.toString(), "--source", Corpora.corpus("osv-ghsa/maven").toString())).isZero();
+        cli.clear();
+
+        int without = run("sbom", "bulwark-test/java-bare", "--db", temp.resolve("absent.db").toString(), "--cache-dir", cache);
+        String alone = cli.out();
+        String note = cli.err();
+        cli.clear();
+        int with = run("sbom", "bulwark-test/java-bare", "--db", db.toString(), "--cache-dir", cache);
+
+        assertThat(without).isZero();
+        assertThat(with).isZero();
+        assertThat(note).contains("no vulnerability database at", "bulwark db update");
+        assertThat(alone).contains(" h2 ", "/app/renamed/yaml.jar: not identified").doesNotContain("com.h2database:h2");
+        assertThat(cli.out()).contains("com.h2database:h2 ", "org.yaml:snakeyaml ").doesNotContain("yaml.jar: not identified");
     }
 
     @Test

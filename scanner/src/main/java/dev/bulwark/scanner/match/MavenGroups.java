@@ -13,6 +13,7 @@ import dev.bulwark.scanner.model.Package;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -37,7 +38,7 @@ public final class MavenGroups {
 
     private final Map<String, SortedSet<String>> groupsByArtifact;
 
-    private MavenGroups(Map<String, SortedSet<String>> groupsByArtifact) {
+    MavenGroups(Map<String, SortedSet<String>> groupsByArtifact) {
         this.groupsByArtifact = groupsByArtifact;
     }
 
@@ -58,9 +59,54 @@ public final class MavenGroups {
         List<Package> packages = new ArrayList<>();
         List<AnalyzerFailure> failures = new ArrayList<>(inventory.failures());
         for (Package pkg : inventory.packages()) {
-            packages.add(pkg.ecosystem() == Ecosystem.MAVEN && fromEvidence(pkg) ? complete(pkg, failures) : pkg);
+            if (pkg.ecosystem() != Ecosystem.MAVEN || !fromEvidence(pkg)) {
+                packages.add(pkg);
+            } else if (pkg.identification().confidence() == Confidence.NONE) {
+                confirm(pkg, failures).ifPresent(packages::add);
+            } else {
+                packages.add(complete(pkg, failures));
+            }
         }
         return new Inventory(inventory.os(), packages, failures);
+    }
+
+    /** No database: nothing is completed, and every archive whose name is only a guess is reported as not analysed. */
+    public static MavenGroups withoutDatabase() {
+        return new MavenGroups(Map.of());
+    }
+
+    /**
+     * A renamed archive's guessed name stands when the database knows it (in its own spelling: a title says
+     * {@code Jackson-annotations}, Maven {@code jackson-annotations}) and a group for it is found; otherwise the
+     * symbolic or module name may name it ({@link #byClue}); otherwise it is not analysed.
+     */
+    private Optional<Package> confirm(Package pkg, List<AnalyzerFailure> failures) {
+        String guess = pkg.purl().name();
+        Optional<String> known = groupsByArtifact.keySet().stream().filter(name -> name.equalsIgnoreCase(guess)).findFirst();
+        Package named = known.map(name -> renamed(pkg, name)).orElseGet(() -> byClue(pkg));
+        if (named.identification().confidence() != Confidence.NONE) {
+            return Optional.of(named);
+        }
+        if (known.isPresent()) {
+            Package completed = complete(named, failures);
+            return completed.purl().namespace().isEmpty() ? Optional.empty() : Optional.of(completed);
+        }
+        failures.add(new AnalyzerFailure("maven-groups", pkg.path(), "not identified: it has no pom.properties and its"
+                + " file name is not artifactId-version.jar; it says it is " + guess + " " + pkg.version()
+                + clueText(pkg.identification().clues(Evidence.Part.GROUP)) + ", which the vulnerability database does not"
+                + " confirm, so its vulnerabilities are unknown: keep Maven's file name, or build it with Maven"));
+        return Optional.empty();
+    }
+
+    private static Package renamed(Package pkg, String artifactId) {
+        List<Evidence> evidence = new ArrayList<>(pkg.identification().evidence());
+        evidence.add(new Evidence(Evidence.Part.NAME, EvidenceSource.VULNERABILITY_DATABASE, artifactId));
+        Purl purl = Purl.of(Ecosystem.MAVEN.purlType(), "", artifactId, pkg.version());
+        return pkg.renamed(artifactId, purl, new Identification(Confidence.NONE, evidence, pkg.identification().hints()));
+    }
+
+    private static String clueText(List<String> clues) {
+        return clues.isEmpty() ? "" : " (" + String.join(", ", clues) + ")";
     }
 
     private static boolean fromEvidence(Package pkg) {
@@ -91,7 +137,7 @@ public final class MavenGroups {
             failures.add(new AnalyzerFailure("maven-groups", pkg.path(), "identified only as " + artifactId + " "
                     + pkg.version() + " (no pom.properties); the vulnerability database knows " + artifactId + " under "
                     + String.join(", ", known) + ", and " + (strong.size() > 1 ? "the archive's evidence fits several"
-                    : "none fits the archive's evidence" + (clues.isEmpty() ? "" : " (" + String.join(", ", clues) + ")"))
+                    : "none fits the archive's evidence" + clueText(clues))
                     + ", so its vulnerabilities were not checked: build it with Maven, or add pom.properties"));
         }
         return pkg;

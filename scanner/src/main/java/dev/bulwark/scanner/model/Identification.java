@@ -27,7 +27,12 @@ public record Identification(Confidence confidence, List<Evidence> evidence, Lis
         /** Supported by evidence that nothing contradicts, such as the one group the database knows a name under. */
         MEDIUM(0.7),
         /** Only partly known: no group, so it cannot be matched against Maven advisories. */
-        LOW(0.3);
+        LOW(0.3),
+        /**
+         * Not known: the name is only a guess from a renamed file ({@code app.jar}) or a display title, to be
+         * confirmed by a name the vulnerability database knows; unconfirmed, the archive is reported as not analysed.
+         */
+        NONE(0.0);
 
         private final double score;
 

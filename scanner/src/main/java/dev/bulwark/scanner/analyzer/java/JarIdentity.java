@@ -21,11 +21,15 @@ import java.util.Optional;
  *       display name ({@code Apache Commons IO}), and versions go stale or take OSGi's spelling
  *       ({@code 32.1.3.jre} for 32.1.3-jre).</li>
  *   <li>Otherwise (a renamed {@code app.jar}) the artifactId is {@code Implementation-Title} when it is a single
- *       token, else the file name; the version is {@code Implementation-Version}, else {@code Bundle-Version}.</li>
- *   <li>The groupId comes only from a {@code Bundle-SymbolicName} of the form {@code groupId.artifactId}; see
- *       {@link #groupFromSymbolicName}. The vendor ID, the symbolic name, the module name and the classes'
- *       package are kept as {@linkplain Identification#hints() hints}: the matcher weighs them against the
- *       names the vulnerability database knows.</li>
+ *       token, else the file name; the version is {@code Implementation-Version}, else {@code Bundle-Version}. That
+ *       name is a guess ({@link Confidence#NONE}: on Maven Central's jars, renamed, it was wrong four times in
+ *       five): it stands only if the vulnerability database confirms it, else the archive is not analysed.</li>
+ *   <li>The groupId comes from the archive only when a {@code Bundle-SymbolicName} of the form
+ *       {@code groupId.artifactId} (see {@link #groupFromSymbolicName}) and {@code Implementation-Vendor-Id} agree
+ *       on it: the symbolic name alone was wrong for one in five (Apache Commons' {@code commons-io} group is
+ *       {@code commons-io}, not {@code org.apache.commons}). The symbolic name, vendor ID, module name and
+ *       classes' package are otherwise kept as {@linkplain Identification#hints() hints}, which
+ *       {@code MavenGroups} weighs against the names the vulnerability database knows.</li>
  * </ul>
  * Without a version there is no identity: the archive is reported as not analysed.
  */
@@ -43,7 +47,8 @@ final class JarIdentity {
         List<Evidence> evidence = new ArrayList<>();
         String artifactId = fileName.artifactId();
         String version = fileName.version();
-        if (Coordinates.isVersion(version)) {
+        boolean mavenFileName = Coordinates.isVersion(version);
+        if (mavenFileName) {
             evidence.add(new Evidence(Part.NAME, EvidenceSource.FILE_NAME, artifactId));
             evidence.add(new Evidence(Part.VERSION, EvidenceSource.FILE_NAME, version));
         } else {
@@ -60,7 +65,9 @@ final class JarIdentity {
                 evidence.add(new Evidence(Part.VERSION, EvidenceSource.BUNDLE_VERSION, version));
             }
         }
-        String group = groupFromSymbolicName(manifest.bundleSymbolicName(), artifactId);
+        String symbolicGroup = groupFromSymbolicName(manifest.bundleSymbolicName(), artifactId);
+        boolean agreed = !symbolicGroup.isEmpty() && symbolicGroup.equals(manifest.implementationVendorId());
+        String group = agreed && mavenFileName ? symbolicGroup : "";
         Optional<Coordinates> coordinates = Coordinates.of(group, artifactId, version);
         if (coordinates.isEmpty()) {
             return Optional.empty();
@@ -68,14 +75,14 @@ final class JarIdentity {
         List<Evidence> hints = new ArrayList<>();
         if (!group.isEmpty()) {
             evidence.add(0, new Evidence(Part.GROUP, EvidenceSource.BUNDLE_SYMBOLIC_NAME, manifest.bundleSymbolicName()));
+            evidence.add(1, new Evidence(Part.GROUP, EvidenceSource.IMPLEMENTATION_VENDOR_ID, manifest.implementationVendorId()));
         } else {
             hint(hints, EvidenceSource.BUNDLE_SYMBOLIC_NAME, manifest.bundleSymbolicName());
+            hint(hints, EvidenceSource.IMPLEMENTATION_VENDOR_ID, manifest.implementationVendorId());
         }
-        hint(hints, EvidenceSource.IMPLEMENTATION_VENDOR_ID, manifest.implementationVendorId());
         hint(hints, EvidenceSource.AUTOMATIC_MODULE_NAME, manifest.automaticModuleName());
         mainPackage.ifPresent(pkg -> hint(hints, EvidenceSource.CLASS_PACKAGES, pkg));
-        Confidence confidence = group.isEmpty() ? Confidence.LOW
-                : group.equals(manifest.implementationVendorId()) ? Confidence.HIGH : Confidence.MEDIUM;
+        Confidence confidence = !mavenFileName ? Confidence.NONE : group.isEmpty() ? Confidence.LOW : Confidence.HIGH;
         return Optional.of(new Identified(coordinates.get(), new Identification(confidence, evidence, hints)));
     }
 

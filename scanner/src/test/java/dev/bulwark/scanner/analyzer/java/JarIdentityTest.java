@@ -49,19 +49,32 @@ class JarIdentityTest {
     @Test
     void prefersAMavenFileNameToTheManifest() throws IOException {
         byte[] manifest = manifest("Implementation-Title: Jackson-databind", "Implementation-Version: 2.17",
-                "Bundle-SymbolicName: com.fasterxml.jackson.core.jackson-databind;singleton:=true");
+                "Bundle-SymbolicName: com.fasterxml.jackson.core.jackson-databind;singleton:=true",
+                "Implementation-Vendor-Id: com.fasterxml.jackson.core");
 
         assertThat(identify(FileName.parse("jackson-databind-2.17.0.jar"), manifest))
                 .contains(new Coordinates("com.fasterxml.jackson.core", "jackson-databind", "2.17.0"));
     }
 
     @Test
-    void namesARenamedArchiveFromItsManifest() throws IOException {
+    void onlyGuessesTheNameOfARenamedArchiveForTheDatabaseToConfirm() throws IOException {
         byte[] manifest = manifest("Implementation-Title: jackson-databind", "Bundle-Version: 2.17.0",
-                "Bundle-SymbolicName: com.fasterxml.jackson.core.jackson-databind");
+                "Bundle-SymbolicName: com.fasterxml.jackson.core.jackson-databind", "Implementation-Vendor-Id: com.fasterxml.jackson.core");
 
-        assertThat(identify(FileName.parse("json.jar"), manifest))
-                .contains(new Coordinates("com.fasterxml.jackson.core", "jackson-databind", "2.17.0"));
+        JarIdentity.Identified identified = JarIdentity.of(FileName.parse("json.jar"), ManifestFacts.parse(manifest), Optional.empty())
+                .orElseThrow();
+
+        assertThat(identified.coordinates()).isEqualTo(new Coordinates("", "jackson-databind", "2.17.0"));
+        assertThat(identified.identification().confidence()).isEqualTo(Confidence.NONE);
+        assertThat(identified.identification().clues(Part.GROUP)).contains("com.fasterxml.jackson.core.jackson-databind");
+    }
+
+    @Test
+    void takesNoGroupFromASymbolicNameTheVendorDoesNotConfirm() throws IOException {
+        // commons-codec's symbolic name says org.apache.commons; Maven's group is commons-codec.
+        byte[] manifest = manifest("Bundle-SymbolicName: org.apache.commons.commons-codec", "Implementation-Vendor-Id: org.apache");
+
+        assertThat(identify(FileName.parse("commons-codec-1.15.jar"), manifest)).contains(new Coordinates("", "commons-codec", "1.15"));
     }
 
     @Test
@@ -127,8 +140,9 @@ class JarIdentityTest {
                 ManifestFacts.parse(manifest), Optional.empty()).orElseThrow().identification();
 
         assertThat(identification.confidence()).isEqualTo(Confidence.HIGH);
-        assertThat(identification.evidenceFor(Part.GROUP)).containsExactly(new Evidence(Part.GROUP,
-                EvidenceSource.BUNDLE_SYMBOLIC_NAME, "com.fasterxml.jackson.core.jackson-databind"));
+        assertThat(identification.evidenceFor(Part.GROUP)).containsExactly(
+                new Evidence(Part.GROUP, EvidenceSource.BUNDLE_SYMBOLIC_NAME, "com.fasterxml.jackson.core.jackson-databind"),
+                new Evidence(Part.GROUP, EvidenceSource.IMPLEMENTATION_VENDOR_ID, "com.fasterxml.jackson.core"));
     }
 
     private static Optional<Coordinates> identify(FileName fileName, byte[] manifest) throws IOException {
