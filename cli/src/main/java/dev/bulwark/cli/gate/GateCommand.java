@@ -2,6 +2,8 @@ package dev.bulwark.cli.gate;
 
 import dev.bulwark.cli.image.ImageOptions;
 import dev.bulwark.cli.scan.GateOptions;
+import dev.bulwark.gate.Feedback;
+import dev.bulwark.gate.Outcomes;
 import dev.bulwark.notify.Notifier;
 import dev.bulwark.scanner.report.ScanReport;
 import java.net.URI;
@@ -46,10 +48,10 @@ public final class GateCommand implements Callable<Integer> {
         }
         ScanReport report = gate.run(image, spec);
         gate.write(report, spec);
-        Optional<Notifier> notifier = noNotify ? Optional.empty() : Notifications.notifier(gate.policy().orElseThrow());
-        notifier.ifPresent(n -> Notifications.send(n, Optional.of(Outcomes.of(report, build())), outbox.file(),
+        Optional<Notifier> notifier = noNotify ? Optional.empty() : Feedback.notifier(gate.policy().orElseThrow());
+        notifier.ifPresent(n -> Feedback.send(n, Optional.of(Outcomes.of(report, build())), outbox.file(),
                 spec.commandLine().getErr(), spec.qualifiedName()));
-        return GateOptions.exitCode(report);
+        return gate.exitCode(report);
     }
 
     private Optional<URI> build() {

@@ -1,5 +1,6 @@
 package dev.bulwark.cli.gate;
 
+import dev.bulwark.gate.Feedback;
 import dev.bulwark.policy.load.PolicyLoader;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,13 +28,13 @@ public final class NotifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var notifier = Notifications.notifier(new PolicyLoader().load(policyFile));
+        var notifier = Feedback.notifier(new PolicyLoader().load(policyFile));
         if (notifier.isEmpty()) {
             spec.commandLine().getErr().println(spec.qualifiedName() + ": the policy has no notify section: nothing to deliver to");
             spec.commandLine().getErr().flush();
             return 0;
         }
-        Notifications.send(notifier.get(), Optional.empty(), outbox.file(), spec.commandLine().getErr(), spec.qualifiedName());
+        Feedback.send(notifier.get(), Optional.empty(), outbox.file(), spec.commandLine().getErr(), spec.qualifiedName());
         return 0;
     }
 }

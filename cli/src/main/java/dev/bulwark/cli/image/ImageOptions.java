@@ -1,12 +1,11 @@
 package dev.bulwark.cli.image;
 
-import dev.bulwark.scanner.ImageScanner;
+import dev.bulwark.gate.ScanSettings;
 import dev.bulwark.scanner.ScannedImage;
-import dev.bulwark.scanner.analyzer.Analyzers;
 import dev.bulwark.scanner.cache.LayerCache;
+import dev.bulwark.scanner.model.ImageRef;
 import dev.bulwark.scanner.model.ScanLimits;
-import dev.bulwark.scanner.source.ImageSource;
-import dev.bulwark.scanner.source.ImageSources;
+import dev.bulwark.scanner.source.ImageLocation;
 import dev.bulwark.scanner.source.Platform;
 import dev.bulwark.scanner.source.SourceOptions;
 import java.io.PrintWriter;
@@ -47,9 +46,14 @@ public final class ImageOptions {
     @Option(names = "--max-file-bytes", paramLabel = "BYTES", description = "largest file an analyzer reads (default: 256 MiB)")
     long maxFileBytes = ScanLimits.DEFAULTS.maxFileBytes();
 
-    /** The image argument as given. */
-    public String image() {
-        return image;
+    private ImageLocation location;
+
+    /** Where the image is read from, as the argument names it. */
+    public ImageLocation location() {
+        if (location == null) {
+            location = ImageLocation.parse(image);
+        }
+        return location;
     }
 
     /** The insecure registries named with --insecure-registry. */
@@ -57,14 +61,25 @@ public final class ImageOptions {
         return Set.copyOf(insecureRegistries);
     }
 
-    /** Reads the image from its registry, not from the Docker engine: what promotion copies is what is scanned. */
-    public void readFromRegistry() {
-        if (!image.startsWith("registry:")) {
-            if (image.contains(":") && (image.startsWith("docker-archive:") || image.startsWith("oci:") || image.startsWith("daemon:"))) {
-                throw new IllegalArgumentException("promotion copies between registries: name the source as REGISTRY/REPOSITORY:TAG, not " + image);
-            }
-            image = "registry:" + image;
-        }
+    /**
+     * Reads the image from its registry, not from the Docker engine: what promotion copies is what is scanned.
+     *
+     * @throws IllegalArgumentException when the image is a file or the engine's alone, which cannot be copied
+     */
+    public ImageRef readFromRegistry() {
+        ImageRef ref = location().inRegistry().orElseThrow(() -> new IllegalArgumentException(
+                "promotion copies between registries: name the source as REGISTRY/REPOSITORY:TAG, not " + image));
+        location = new ImageLocation.Registry(ref);
+        return ref;
+    }
+
+    /** How the image is read and scanned, as the options say. */
+    public ScanSettings settings() {
+        ScanLimits limits = ScanLimits.DEFAULTS.withMaxLayerBytes(maxLayerBytes).withMaxFileBytes(maxFileBytes);
+        SourceOptions options = new SourceOptions(Platform.parse(platform), Set.copyOf(insecureRegistries));
+        Optional<Path> cache = noCache ? Optional.empty()
+                : Optional.of(cacheDir == null ? LayerCache.defaultFile() : cacheDir.resolve("layers.db"));
+        return new ScanSettings(options, limits, cache);
     }
 
     /**
@@ -73,19 +88,6 @@ public final class ImageOptions {
      * @param err where to say which source the image is read from
      */
     public ScannedImage scan(PrintWriter err) {
-        var analyzers = Analyzers.all();
-        ScanLimits limits = ScanLimits.DEFAULTS.withMaxLayerBytes(maxLayerBytes).withMaxFileBytes(maxFileBytes);
-        SourceOptions options = new SourceOptions(Platform.parse(platform), Set.copyOf(insecureRegistries));
-        String cacheKey = Analyzers.versionKey(analyzers) + ";limits=" + limits;
-        try (ImageSource source = ImageSources.open(image, options);
-             LayerCache cache = noCache ? null : LayerCache.open(cacheFile(), cacheKey)) {
-            err.println("bulwark: reading " + image + " from " + source.describe());
-            err.flush();
-            return new ImageScanner(analyzers, limits, Optional.ofNullable(cache)).scan(source);
-        }
-    }
-
-    private Path cacheFile() {
-        return cacheDir == null ? LayerCache.defaultFile() : cacheDir.resolve("layers.db");
+        return settings().scan(location(), err);
     }
 }

@@ -49,17 +49,17 @@ public final class PromoteCommand implements Callable<Integer> {
     public Integer call() {
         Path policyFile = gate.policyFile().orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "promote needs --policy and --stage: promotion is decided by the stage's verdict"));
-        source.readFromRegistry();
+        ImageRef sourceImage = source.readFromRegistry();
         ScanReport report = gate.run(source, spec);
         gate.write(report, spec);
         PrintWriter err = spec.commandLine().getErr();
-        if (GateOptions.exitCode(report) != 0) {
+        if (report.verdict().map(verdict -> !verdict.allowsPromotion()).orElse(true)) {
             err.println(spec.qualifiedName() + ": not promoted: the verdict at stage "
                     + report.verdict().map(v -> v.judgement().stage()).orElse("?") + " is fail; nothing was pushed to " + destination);
             err.flush();
             return ExitCodes.FAIL;
         }
-        RegistryRepository from = RegistryRepository.of(ImageRef.parse(source.image().substring("registry:".length())),
+        RegistryRepository from = RegistryRepository.of(sourceImage,
                 source.insecureRegistries());
         RegistryRepository to = RegistryRepository.of(ImageRef.parse(destination), source.insecureRegistries());
         ImagePromoter.Promotion promotion = new ImagePromoter().promote(from, to);
@@ -71,7 +71,7 @@ public final class PromoteCommand implements Callable<Integer> {
                 + " blobs copied, " + promotion.mounted().size() + " mounted, " + promotion.present().size()
                 + " already there); verdict attached as " + VerdictAttachment.tagFor(promotion.digest()));
         err.flush();
-        return 0;
+        return gate.exitCode(report);
     }
 
     private static String sha256(Path file) {

@@ -1,34 +1,27 @@
 package dev.bulwark.cli.scan;
 
-import dev.bulwark.cli.support.BulwarkVersion;
-import dev.bulwark.cli.support.ExitCodes;
 import dev.bulwark.cli.db.DbLocation;
 import dev.bulwark.cli.image.ImageOptions;
-import dev.bulwark.cli.image.Output;
+import dev.bulwark.cli.support.BulwarkVersion;
+import dev.bulwark.cli.support.ExitCodes;
+import dev.bulwark.cli.support.Progress;
+import dev.bulwark.gate.Finder;
+import dev.bulwark.gate.GatePipeline;
+import dev.bulwark.gate.GateRequest;
+import dev.bulwark.gate.PolicyStage;
+import dev.bulwark.gate.ReportTarget;
+import dev.bulwark.gate.Reports;
 import dev.bulwark.policy.gate.Verdict;
-import dev.bulwark.policy.load.PolicyLoader;
-import dev.bulwark.policy.model.DatabaseRules;
 import dev.bulwark.policy.model.Policy;
-import dev.bulwark.policy.vex.VexDocuments;
-import dev.bulwark.policy.vex.VexStatement;
-import dev.bulwark.scanner.ScannedImage;
-import dev.bulwark.scanner.db.VulnDb;
-import dev.bulwark.scanner.gate.ImageGate;
-import dev.bulwark.scanner.model.AnalyzerFailure;
-import dev.bulwark.scanner.inventory.Inventory;
-import dev.bulwark.scanner.match.Matcher;
-import dev.bulwark.scanner.match.MavenGroups;
 import dev.bulwark.scanner.report.ReportFormat;
-import dev.bulwark.scanner.report.ReportWriter;
 import dev.bulwark.scanner.report.ScanReport;
-import dev.bulwark.scanner.trivy.TrivyCli;
-import dev.bulwark.scanner.trivy.TrivyReport;
-import dev.bulwark.scanner.trivy.TrivyResult;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,7 +29,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * The options of every command that judges an image (scan, gate, promote): the policy and stage, VEX, the
- * database, who finds the vulnerabilities, and the report.
+ * database, who finds the vulnerabilities, the reports and the exit code of a warning. The work itself is
+ * {@link GatePipeline}'s.
  */
 public final class GateOptions {
 
@@ -53,11 +47,19 @@ public final class GateOptions {
     private List<Path> vexFiles = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, json, sarif, junit, cyclonedx or html (default: ${DEFAULT-VALUE})")
+            description = "table, json, sarif, junit, cyclonedx or html: the format of the report on standard output or"
+                    + " in the one -o FILE (default: ${DEFAULT-VALUE})")
     private String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE instead of standard output")
-    private Path output;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE|FORMAT=FILE",
+            description = "FILE: write the -f report there instead of standard output; FORMAT=FILE (repeatable): write"
+                    + " a report of that format there, e.g. -o junit=bulwark.xml -o sarif=bulwark.sarif; each is written"
+                    + " whole or not at all, the html report with bulwark-report.css beside it")
+    private List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--warn-exit-code", paramLabel = "CODE", defaultValue = "0",
+            description = "the exit code of a warn verdict, so that a pipeline can mark the build unstable (default: ${DEFAULT-VALUE})")
+    private int warnExitCode;
 
     @Option(names = "--allow-stale-db", description = "accept a database older than the policy allows (the report says so)")
     private boolean allowStaleDb;
@@ -69,33 +71,40 @@ public final class GateOptions {
     @Option(names = "--from-trivy-report", paramLabel = "FILE", description = "take the findings from a Trivy JSON report")
     private Path trivyReport;
 
+    private static final int SHOWN_REASONS = 5;
+
     private final Clock clock = Clock.systemUTC();
-    private Optional<Policy> loaded = Optional.empty();
+    private Optional<PolicyStage> loaded = Optional.empty();
 
     /** Scans the image and judges it; the report says everything, the verdict decides the exit code. */
     public ScanReport run(ImageOptions image, CommandSpec spec) {
-        ReportFormat.parse(format);
-        Optional<Policy> policy = policy(spec);
-        loaded = policy;
-        FindingsSource found = find(image, policy, spec);
-        ImageGate.Request request = new ImageGate.Request(policy.map(p -> new ImageGate.PolicyStage(p, stage)), vex(policy));
-        return new ImageGate(clock, BulwarkVersion.version()).judge(found.image(), found.matches(), found.database(), request);
+        targets(spec); // a bad -o fails before the scan, not after it
+        if (warnExitCode < 0 || warnExitCode > 125 || warnExitCode == ExitCodes.USAGE || warnExitCode == ExitCodes.SCAN_ERROR) {
+            throw new ParameterException(spec.commandLine(), "--warn-exit-code " + warnExitCode + " is not allowed: use 0, 1"
+                    + " or a code from 4 to 125 (2 and 3 mean usage and scan errors)");
+        }
+        loaded = policy(spec);
+        GateRequest request = new GateRequest(image.location(), image.settings(), finder(spec), db.file(), allowStaleDb,
+                loaded, vexFiles);
+        var err = spec.commandLine().getErr();
+        return new GatePipeline(clock, BulwarkVersion.version(), err, Progress.onTerminal(err)).run(request);
     }
 
-    /** Writes the report in the chosen format, to the output file or standard output, and a verdict line to stderr. */
+    /** Writes every report, and a verdict line to stderr. */
     public void write(ScanReport report, CommandSpec spec) {
-        Output.write(ReportWriter.of(ReportFormat.parse(format)).write(report), output, spec.commandLine().getOut());
-        report.verdict().ifPresent(verdict -> summarise(verdict, report, spec));
+        List<ReportTarget> targets = targets(spec);
+        List<Path> written = Reports.write(report, targets, spec.commandLine().getOut(), spec.commandLine().getErr());
+        report.verdict().ifPresent(verdict -> summarise(verdict, report, written, spec));
     }
 
-    /** The exit code of a judged image: 1 when the verdict fails, else 0. */
-    public static int exitCode(ScanReport report) {
-        return report.verdict().map(v -> v.allowsPromotion() ? 0 : ExitCodes.FAIL).orElse(0);
+    /** The exit code of a judged image: 1 when the verdict fails, the warn exit code when it warns, else 0. */
+    public int exitCode(ScanReport report) {
+        return report.verdict().map(v -> !v.allowsPromotion() ? ExitCodes.FAIL : v.word().equals("warn") ? warnExitCode : 0).orElse(0);
     }
 
     /** The policy the last run judged by, if any. */
     public Optional<Policy> policy() {
-        return loaded;
+        return loaded.map(PolicyStage::policy);
     }
 
     /** The policy file, when one was given. */
@@ -103,61 +112,62 @@ public final class GateOptions {
         return Optional.ofNullable(policyFile);
     }
 
-    private Optional<Policy> policy(CommandSpec spec) {
+    private List<ReportTarget> targets(CommandSpec spec) {
+        try {
+            ReportFormat chosen = ReportFormat.parse(format);
+            List<ReportTarget> targets = new ArrayList<>();
+            List<String> plain = outputs.stream().filter(output -> !ReportTarget.isTargetForm(output)).toList();
+            if (plain.size() > 1) {
+                throw new IllegalArgumentException("-o FILE is given " + plain.size() + " times (" + String.join(", ", plain)
+                        + "): name each report's format, as in -o json=" + plain.get(0));
+            }
+            if (!plain.isEmpty() || outputs.isEmpty()) {
+                targets.add(new ReportTarget(chosen, plain.stream().findFirst().map(Path::of)));
+            }
+            outputs.stream().filter(ReportTarget::isTargetForm).map(ReportTarget::parse).forEach(targets::add);
+            return targets;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private Finder finder(CommandSpec spec) {
+        if (trivyReport != null) {
+            return Finder.trivyReport(trivyReport);
+        }
+        try {
+            return Finder.named(scanner);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--scanner: " + e.getMessage());
+        }
+    }
+
+    private Optional<PolicyStage> policy(CommandSpec spec) {
         if (policyFile == null) {
             if (stage != null) {
                 throw new ParameterException(spec.commandLine(), "--stage needs --policy: name the policy file the stage is in");
             }
             return Optional.empty();
         }
-        Policy policy = new PolicyLoader().load(policyFile);
         if (stage == null) {
+            Policy policy = new dev.bulwark.policy.load.PolicyLoader().load(policyFile);
             throw new ParameterException(spec.commandLine(), "--policy needs --stage: one of " + String.join(", ", policy.stageNames()));
         }
-        policy.stage(stage);
-        return Optional.of(policy);
+        return Optional.of(PolicyStage.load(policyFile, stage));
     }
 
-    private List<VexStatement> vex(Optional<Policy> policy) {
-        List<VexStatement> statements = new ArrayList<>();
-        for (Path file : vexFiles) {
-            statements.addAll(VexDocuments.read(file));
-        }
-        policy.ifPresent(p -> {
-            Path base = policyFile.toAbsolutePath().getParent();
-            p.vex().forEach(relative -> statements.addAll(VexDocuments.read(base.resolve(relative))));
-        });
-        return statements;
-    }
-
-    private FindingsSource find(ImageOptions image, Optional<Policy> policy, CommandSpec spec) {
-        if (trivyReport != null || scanner.equals("trivy")) {
-            TrivyResult result = trivyReport != null ? TrivyReport.read(trivyReport)
-                    : TrivyCli.onPath(TrivyCli.DEFAULT_TIMEOUT).scan(image.image());
-            return new FindingsSource(result.scannedImage(image.image()), result.matches(), Optional.empty());
-        }
-        if (!scanner.equals("bulwark")) {
-            throw new ParameterException(spec.commandLine(), "--scanner " + scanner + " is not known: use bulwark or trivy");
-        }
-        ScannedImage scanned = image.scan(spec.commandLine().getErr());
-        try (VulnDb vulns = VulnerabilityDatabase.openOrBuild(db.file(), clock, spec.commandLine().getErr())) {
-            Inventory identified = MavenGroups.of(vulns).complete(scanned.inventory());
-            Matcher.Result result = new Matcher(vulns).match(identified);
-            List<AnalyzerFailure> failures = new ArrayList<>(identified.failures());
-            failures.addAll(result.problems());
-            ScannedImage withProblems = new ScannedImage(scanned.image(),
-                    new Inventory(identified.os(), identified.packages(), failures), scanned.cachedLayers());
-            var maxAge = policy.map(Policy::database).orElse(DatabaseRules.defaults()).maxAge();
-            return new FindingsSource(withProblems, result.matches(),
-                    Optional.of(VulnerabilityDatabase.summary(vulns.metadata(), maxAge, allowStaleDb, clock)));
-        }
-    }
-
-    private void summarise(Verdict verdict, ScanReport report, CommandSpec spec) {
+    private static void summarise(Verdict verdict, ScanReport report, List<Path> written, CommandSpec spec) {
         var err = spec.commandLine().getErr();
-        err.println(spec.qualifiedName() + ": " + verdict.word().toUpperCase(java.util.Locale.ROOT) + " at stage " + verdict.judgement().stage()
+        err.println(spec.qualifiedName() + ": " + verdict.word().toUpperCase(Locale.ROOT) + " at stage " + verdict.judgement().stage()
                 + " (" + verdict.judgement().reasons().size() + " reasons, " + report.matches().size() + " findings, "
-                + report.suppressed().size() + " suppressed)" + (output == null ? "" : "; report written to " + output));
+                + report.suppressed().size() + " suppressed)" + (written.isEmpty() ? ""
+                : "; reports written to " + written.stream().map(Path::toString).collect(Collectors.joining(", "))));
+        // The first reasons go into the build log, so that a failed stage says why without opening a report.
+        verdict.judgement().reasons().stream().limit(SHOWN_REASONS).forEach(reason -> err.println("  " + reason.action().word()
+                + ": " + reason.rule() + " " + reason.subject() + ": " + reason.why()));
+        if (verdict.judgement().reasons().size() > SHOWN_REASONS) {
+            err.println("  … and " + (verdict.judgement().reasons().size() - SHOWN_REASONS) + " more in the report");
+        }
         err.flush();
     }
 }

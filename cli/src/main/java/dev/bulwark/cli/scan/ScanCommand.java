@@ -27,6 +27,6 @@ public final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         ScanReport report = gate.run(image, spec);
         gate.write(report, spec);
-        return GateOptions.exitCode(report);
+        return gate.exitCode(report);
     }
 }

@@ -16,7 +16,7 @@ public enum ReportFormat {
     JUNIT("junit"),
     /** CycloneDX 1.6 JSON: the inventory and its vulnerabilities. */
     CYCLONEDX("cyclonedx"),
-    /** One self-contained HTML page. */
+    /** One HTML page and its stylesheet beside it: no inline style or script, so it renders under Jenkins' CSP. */
     HTML("html");
 
     private final String word;
@@ -35,6 +35,11 @@ public enum ReportFormat {
         return Arrays.stream(values()).filter(format -> format.word.equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a report format: use one of "
                         + Arrays.stream(values()).map(ReportFormat::toString).collect(Collectors.joining(", "))));
+    }
+
+    /** Whether the text names a format. */
+    public static boolean isKnown(String text) {
+        return Arrays.stream(values()).anyMatch(format -> format.word.equalsIgnoreCase(text == null ? "" : text.strip()));
     }
 
     @Override

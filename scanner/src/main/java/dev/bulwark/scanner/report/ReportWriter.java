@@ -1,5 +1,7 @@
 package dev.bulwark.scanner.report;
 
+import java.util.Map;
+
 /** Writes a scan report in one format. Writers are stateless: one instance may write many reports. */
 public interface ReportWriter {
 
@@ -9,6 +11,13 @@ public interface ReportWriter {
      * @param report what the scan found and decided
      */
     String write(ScanReport report);
+
+    /**
+     * Files the report needs beside it, by file name (the HTML report's stylesheet): the same for every report.
+     */
+    default Map<String, String> companions() {
+        return Map.of();
+    }
 
     /** The writer for a format. */
     static ReportWriter of(ReportFormat format) {

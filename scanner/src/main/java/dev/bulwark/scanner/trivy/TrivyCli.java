@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.trivy;
 
+import dev.bulwark.scanner.source.ImageLocation;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,18 +99,12 @@ public record TrivyCli(Path binary, Duration timeout) {
     }
 
     private static List<String> imageArguments(String image) {
-        for (String archive : List.of("docker-archive:", "oci:")) {
-            if (image.startsWith(archive)) {
-                return List.of("--input", image.substring(archive.length()));
-            }
-        }
-        if (image.startsWith("registry:")) {
-            return List.of("--image-src", "remote", image.substring("registry:".length()));
-        }
-        if (image.startsWith("daemon:")) {
-            return List.of("--image-src", "docker", image.substring("daemon:".length()));
-        }
-        return List.of(image);
+        return ImageLocation.parse(image).match(
+                automatic -> List.of(automatic.image().familiar()),
+                daemon -> List.of("--image-src", "docker", daemon.image().familiar()),
+                registry -> List.of("--image-src", "remote", registry.image().familiar()),
+                archive -> List.of("--input", archive.file().toString()),
+                oci -> List.of("--input", oci.layout() + oci.reference().map(ref -> ":" + ref).orElse("")));
     }
 
     private void run(String image, List<String> command, Path stderr) {

@@ -44,17 +44,34 @@ class HtmlReportWriterTest {
     }
 
     @Test
-    void loadsNothingFromElsewhereAndLinksOnlyReferences() {
+    void loadsOnlyItsStylesheetBesideItAndLinksOnlyReferences() {
         String html = ReportWriter.of(ReportFormat.HTML).write(ReportFixture.report());
 
         Matcher matcher = RESOURCE.matcher(html);
         while (matcher.find()) {
             assertThat(matcher.group(1).toLowerCase()).as("only links, no loaded resources: %s", matcher.group())
                     .isEqualTo("href");
-            assertThat(html.substring(Math.max(0, matcher.start() - 3), matcher.start())).isEqualTo("<a ");
+            String before = html.substring(Math.max(0, matcher.start() - 24), matcher.start());
+            assertThat(before.endsWith("<a ") || before.endsWith("<link rel=\"stylesheet\" ")).as(matcher.group()).isTrue();
         }
-        assertThat(html).doesNotContain("<link", "<script", "<img", "<iframe", "@import", "url(");
+        assertThat(html).containsOnlyOnce("<link").contains("<link rel=\"stylesheet\" href=\"bulwark-report.css\">");
+        assertThat(html).doesNotContain("<script", "<img", "<iframe", "@import", "url(");
         assertThat(html).contains("<a href=\"https://nvd.nist.gov/vuln/detail/CVE-2021-44228\" rel=\"noopener noreferrer\">");
+    }
+
+    @Test
+    void rendersUnderJenkinsContentSecurityPolicyWithNoInlineStyleOrScript() {
+        ReportWriter writer = ReportWriter.of(ReportFormat.HTML);
+        String html = writer.write(ReportFixture.report());
+
+        // Jenkins serves archived files with "default-src 'none'; style-src 'self'" (and no script-src): only a
+        // stylesheet from the same place renders; <style>, style="", on…= handlers and javascript: URLs do not.
+        assertThat(html).doesNotContain("<style", " style=", "javascript:");
+        assertThat(java.util.regex.Pattern.compile("\\son[a-z]+=", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(html).find())
+                .as("event handler attributes").isFalse();
+        assertThat(writer.companions()).containsOnlyKeys("bulwark-report.css");
+        assertThat(writer.companions().get("bulwark-report.css")).contains(".verdict-fail").doesNotContain("url(", "@import");
+        assertThat(html).contains("<svg").contains("fill=\"#c62828\"");
     }
 
     @Test

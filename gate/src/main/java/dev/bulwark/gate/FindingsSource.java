@@ -1,4 +1,4 @@
-package dev.bulwark.cli.scan;
+package dev.bulwark.gate;
 
 import dev.bulwark.scanner.ScannedImage;
 import dev.bulwark.scanner.match.Match;

@@ -1,4 +1,4 @@
-package dev.bulwark.cli.gate;
+package dev.bulwark.gate;
 
 import dev.bulwark.notify.outcome.FindingAdvice;
 import dev.bulwark.notify.outcome.GateOutcome;
@@ -15,12 +15,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** A scan report as the feedback loop tells it: the findings, which of them block, and what to upgrade. */
-final class Outcomes {
+public final class Outcomes {
 
     private Outcomes() {
     }
 
-    static GateOutcome of(ScanReport report, Optional<URI> buildUrl) {
+    /**
+     * The outcome of a judged report, for Jira and Slack.
+     *
+     * @param buildUrl the CI build, linked from tickets and messages
+     */
+    public static GateOutcome of(ScanReport report, Optional<URI> buildUrl) {
         String name = report.image().image().name();
         String repository = repository(name);
         Set<String> blocking = report.verdict().map(v -> v.judgement().reasons().stream()

@@ -1,4 +1,4 @@
-package dev.bulwark.cli.gate;
+package dev.bulwark.gate;
 
 import dev.bulwark.notify.outcome.GateOutcome;
 import dev.bulwark.notify.Notifier;
@@ -14,28 +14,34 @@ import java.util.List;
 import java.util.Optional;
 
 /** Sends a gate's feedback as the policy's notify section says, and tells the user what was delivered. */
-final class Notifications {
+public final class Feedback {
 
-    private Notifications() {
+    private Feedback() {
     }
 
-    static Optional<Notifier> notifier(Policy policy) {
+    /** The notifier the policy's notify section sets up, with secrets from the environment; empty when it sets up none. */
+    public static Optional<Notifier> notifier(Policy policy) {
         NotifySettings settings = NotifySettings.parse(policy.notifications());
         Notifier notifier = Notifier.connect(settings, Secrets.fromEnvironment());
         return notifier.isConfigured() ? Optional.of(notifier) : Optional.empty();
     }
 
-    static void send(Notifier notifier, Optional<GateOutcome> outcome, Path outboxFile, PrintWriter err, String command) {
+    /**
+     * Queues the outcome's notifications (if any) in the outbox, sends everything due, and says what happened.
+     *
+     * @param who how the log lines start ({@code bulwark gate}, the step's name)
+     */
+    public static void send(Notifier notifier, Optional<GateOutcome> outcome, Path outboxFile, PrintWriter log, String who) {
         try (Outbox outbox = Outbox.open(outboxFile)) {
             List<String> queued = outcome.map(o -> notifier.enqueue(o, outbox)).orElse(List.of());
             DispatchReport report = notifier.dispatch(outbox, Clock.systemUTC());
-            err.println(command + ": notifications: " + (queued.isEmpty() ? "none queued this run" : "queued for " + String.join(", ", queued))
+            log.println(who + ": notifications: " + (queued.isEmpty() ? "none queued this run" : "queued for " + String.join(", ", queued))
                     + "; " + report.delivered().size() + " delivered, " + report.rescheduled().size() + " to retry, "
                     + report.failed().size() + " failed");
-            report.rescheduled().forEach(retry -> err.println("  will retry after " + retry.nextAttemptAt() + ": "
+            report.rescheduled().forEach(retry -> log.println("  will retry after " + retry.nextAttemptAt() + ": "
                     + notifier.redact(retry.reason())));
-            report.failed().forEach(failure -> err.println("  failed (" + failure.channel() + "): " + notifier.redact(failure.reason())));
-            err.flush();
+            report.failed().forEach(failure -> log.println("  failed (" + failure.channel() + "): " + notifier.redact(failure.reason())));
+            log.flush();
         }
     }
 }
