@@ -61,6 +61,49 @@ class ScanCommandTest {
     }
 
     @Test
+    void writesFourReportsFromOneRunAndTheFirstReasonsToTheLog() throws Exception {
+        Path reports = temp.resolve("reports");
+
+        int exit = run("scan", "bulwark-test/node", "--db", freshDb.toString(), "--no-cache",
+                "--policy", POLICIES.resolve("production-strict.yaml").toString(), "--stage", "production",
+                "-o", "junit=" + reports.resolve("bulwark-junit.xml"), "-o", "sarif=" + reports.resolve("bulwark.sarif"),
+                "-o", "html=" + reports.resolve("bulwark.html"), "-o", "json=" + reports.resolve("bulwark.json"));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(reports).isDirectoryContaining("glob:**/bulwark-junit.xml").isDirectoryContaining("glob:**/bulwark.sarif")
+                .isDirectoryContaining("glob:**/bulwark.html").isDirectoryContaining("glob:**/bulwark.json")
+                .isDirectoryContaining("glob:**/bulwark-report.css");
+        JsonNode json = new ObjectMapper().readTree(reports.resolve("bulwark.json").toFile());
+        JsonNode sarif = new ObjectMapper().readTree(reports.resolve("bulwark.sarif").toFile());
+        assertThat(sarif.path("runs").get(0).path("results").size()).isGreaterThanOrEqualTo(json.path("findings").size()).isPositive();
+        assertThat(java.nio.file.Files.readString(reports.resolve("bulwark-junit.xml"))).contains("<testsuite");
+        assertThat(cli.out()).as("nothing on standard output when every report has a file").isEmpty();
+        assertThat(cli.err()).contains("bulwark scan: FAIL at stage production", "reports written to", "bulwark-report.css")
+                .containsPattern("\\n  fail: \\S+ .+: .+");
+    }
+
+    @Test
+    void givesAWarningItsOwnExitCodeWhenAskedSoThatAPipelineCanMarkItUnstable() {
+        int exit = run("scan", "bulwark-test/busybox", "--db", freshDb.toString(), "--no-cache",
+                "--policy", POLICIES.resolve("dev-lenient.yaml").toString(), "--stage", "dev", "--warn-exit-code", "4");
+
+        assertThat(exit).isEqualTo(4);
+        assertThat(cli.err()).contains("bulwark scan: WARN at stage dev");
+    }
+
+    @Test
+    void refusesAnOutputThatIsNeitherAFileNorFormatEqualsFile() {
+        int twoPlainFiles = run("scan", "bulwark-test/busybox", "--db", freshDb.toString(), "-o", "a.json", "-o", "b.json");
+        String message = cli.err();
+        cli.clear();
+        int unknownFormat = run("scan", "bulwark-test/busybox", "--db", freshDb.toString(), "-o", "yaml=out.yaml", "-o", "x=y=z");
+
+        assertThat(twoPlainFiles).isEqualTo(2);
+        assertThat(message).contains("-o FILE is given 2 times", "-o json=a.json");
+        assertThat(unknownFormat).isEqualTo(2);
+    }
+
+    @Test
     void passesWhenThePolicyOnlyWarnsAndExitsZero() {
         int exit = run("scan", "bulwark-test/busybox", "--db", freshDb.toString(), "--no-cache",
                 "--policy", POLICIES.resolve("dev-lenient.yaml").toString(), "--stage", "dev");

@@ -97,9 +97,9 @@ final class SarifReportWriter implements ReportWriter {
         result.putObject("message").put("text", reason.subject() + ": " + reason.why());
         Optional<Package> pkg = facts.report().image().inventory().packages().stream()
                 .filter(candidate -> candidate.purl().toString().equals(reason.subject())).findFirst();
-        ObjectNode location = pkg.map(SarifReportWriter::location).orElseGet(JSON::createObjectNode);
-        location.putArray("logicalLocations").addObject().put("fullyQualifiedName", facts.report().image().image().name())
-                .put("kind", "module");
+        String image = facts.report().image().image().name();
+        ObjectNode location = pkg.map(SarifReportWriter::location).orElseGet(() -> physical(image));
+        location.withArray("logicalLocations").addObject().put("fullyQualifiedName", image).put("kind", "module");
         result.putArray("locations").add(location);
         return result;
     }
@@ -108,15 +108,19 @@ final class SarifReportWriter implements ReportWriter {
         return gate.map(action -> action == Action.FAIL ? "error" : "warning").orElse("note");
     }
 
-    /** Where the package was found; a package of unknown path is located by its purl alone. */
+    /**
+     * Where the package was found: the file in the image, or for a package of unknown path its purl. Every location
+     * has a physical location, because Jenkins' warnings-ng (and other readers) fail on a result without one.
+     */
     private static ObjectNode location(Package pkg) {
+        ObjectNode location = physical(pkg.path().isEmpty() ? pkg.purl().toString() : ImageUris.of(pkg.path()));
+        location.putArray("logicalLocations").addObject().put("fullyQualifiedName", pkg.purl().toString()).put("kind", "module");
+        return location;
+    }
+
+    private static ObjectNode physical(String uri) {
         ObjectNode location = JSON.createObjectNode();
-        if (pkg.path().isEmpty()) {
-            location.putArray("logicalLocations").addObject().put("fullyQualifiedName", pkg.purl().toString())
-                    .put("kind", "module");
-        } else {
-            location.putObject("physicalLocation").putObject("artifactLocation").put("uri", ImageUris.of(pkg.path()));
-        }
+        location.putObject("physicalLocation").putObject("artifactLocation").put("uri", uri);
         return location;
     }
 
