@@ -25,16 +25,18 @@ final class ModuleRules {
                 .layer("store").definedBy(base + ".store..")
                 .layer("scanner").definedBy(base + ".scanner..")
                 .layer("notify").definedBy(base + ".notify..")
+                .layer("gate").definedBy(base + ".gate..")
                 .layer("cli").definedBy(base + ".cli..")
                 .layer("agent").definedBy(base + ".agent..")
                 .layer("plugin").definedBy(base + ".plugin..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("agent").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("plugin").mayNotBeAccessedByAnyLayer()
-                .whereLayer("scanner").mayOnlyBeAccessedByLayers("cli", "agent", "plugin")
-                .whereLayer("notify").mayOnlyBeAccessedByLayers("cli", "agent", "plugin")
-                .whereLayer("policy-engine").mayOnlyBeAccessedByLayers("scanner", "notify", "cli", "agent", "plugin")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("scanner", "notify", "cli", "agent", "plugin");
+                .whereLayer("gate").mayOnlyBeAccessedByLayers("cli", "plugin")
+                .whereLayer("scanner").mayOnlyBeAccessedByLayers("gate", "cli", "agent", "plugin")
+                .whereLayer("notify").mayOnlyBeAccessedByLayers("gate", "cli", "agent", "plugin")
+                .whereLayer("policy-engine").mayOnlyBeAccessedByLayers("scanner", "notify", "gate", "cli", "agent", "plugin")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("scanner", "notify", "gate", "cli", "agent", "plugin");
     }
 
     /** The policy engine is plain Java: no Docker, HTTP, database, Jenkins or command-line types. */

@@ -15,7 +15,11 @@ import org.junit.jupiter.api.Test;
 /** Rules about the product's sources that bytecode cannot show. */
 class SourceRulesTest {
 
-    private static final List<String> MODULES = List.of("policy-engine", "store", "scanner", "notify", "cli", "agent");
+    private static final List<String> MODULES = List.of("policy-engine", "store", "scanner", "notify", "gate", "cli", "agent");
+    // The modules every front end (command line, Jenkins library and plugin) shares: their messages name no CLI flag.
+    private static final List<String> SHARED = List.of("policy-engine", "store", "scanner", "notify", "gate");
+    // A string literal holding an option such as --cache-dir; trivy's own options (how to run trivy) are not Bulwark's.
+    private static final Pattern FLAG_IN_LITERAL = Pattern.compile("\"[^\"]*(?<![\\w-])--[a-z][a-z-]+[^\"]*\"");
     private static final Pattern CATCH = Pattern.compile(".*\\bcatch \\([^)]*\\) \\{\\s*");
 
     @Test
@@ -31,6 +35,36 @@ class SourceRulesTest {
 
         assertThat(silent).as("catch blocks with no code: handle the exception, or log it with why it is safe to go on")
                 .isEmpty();
+    }
+
+    @Test
+    void sharedModulesNameNoCommandLineFlagInTheirMessages() throws IOException {
+        List<String> flags = new ArrayList<>();
+        for (String module : SHARED) {
+            try (Stream<Path> files = Files.walk(Path.of("..", module, "src", "main", "java"))) {
+                files.filter(file -> file.toString().endsWith(".java") && !file.getFileName().toString().startsWith("Trivy"))
+                        .forEach(file -> flags.addAll(matching(file, FLAG_IN_LITERAL)));
+            }
+        }
+
+        assertThat(flags).as("messages of shared modules must make sense in a Jenkins step too: name the setting, not the flag")
+                .isEmpty();
+    }
+
+    private static List<String> matching(Path file, Pattern pattern) {
+        List<String> found = new ArrayList<>();
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (!line.startsWith("*") && !line.startsWith("//") && pattern.matcher(line).find()) {
+                    found.add(file + ":" + (i + 1) + ": " + line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return found;
     }
 
     @Test

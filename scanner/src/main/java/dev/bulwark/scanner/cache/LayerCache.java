@@ -60,7 +60,7 @@ public final class LayerCache implements ImageScanner.LayerResults, AutoCloseabl
             return new LayerCache(file, analyzerKey, connection);
         } catch (SQLException | IOException e) {
             throw new CacheException("cannot open the layer cache " + file + " (" + e.getMessage()
-                    + "): check that the directory is writable, or pass --cache-dir to use another", e);
+                    + "): check that the directory is writable, or choose another cache directory", e);
         }
     }
 

@@ -134,7 +134,7 @@ public final class DbUpdater {
         } catch (IOException e) {
             throw new DbException("cannot fetch " + url + " (" + (e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage()) + "). On a machine without internet access, download the OSV exports elsewhere and"
-                    + " run: bulwark db update --source /path/to/all.zip (one --source per file or directory)", e);
+                    + " build the database from those files (bulwark db update with each all.zip as a source)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DbException("interrupted while fetching " + url, e);

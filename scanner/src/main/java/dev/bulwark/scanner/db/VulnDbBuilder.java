@@ -63,7 +63,7 @@ public final class VulnDbBuilder implements AutoCloseable {
             return new VulnDbBuilder(target, temp, connection);
         } catch (IOException | SQLException e) {
             throw new DbException("cannot create a vulnerability database beside " + target + " (" + e.getMessage()
-                    + "): check that the directory is writable, or choose another with --db", e);
+                    + "): check that the directory is writable, or choose another database file", e);
         }
     }
 

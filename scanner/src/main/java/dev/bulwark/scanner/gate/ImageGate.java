@@ -91,7 +91,7 @@ public final class ImageGate {
         }
         return List.of(new Reason("database.maxAgeHours", Action.FAIL, "vulnerability database",
                 "was built at " + database.get().builtAt() + ", longer ago than the policy allows: run bulwark db update,"
-                        + " or pass --allow-stale-db to accept it"));
+                        + " or allow a stale database for this run to accept it"));
     }
 
     private static GateInput without(GateInput input, Set<Finding> removed) {

@@ -46,7 +46,7 @@ final class BoundedInputStream extends FilterInputStream {
         count += n;
         if (count > limit) {
             throw new LayerException(what + " expands to more than " + limit + " bytes: it may be a decompression bomb;"
-                    + " if the image is genuine, raise the limit (--max-layer-bytes)");
+                    + " if the image is genuine, raise the layer size limit");
         }
     }
 

@@ -81,7 +81,7 @@ public final class LayerWalk {
             long entries = 0;
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 if (++entries > limits.maxEntries()) {
-                    throw new LayerException(what + " has more than " + limits.maxEntries() + " entries: raise --max-entries"
+                    throw new LayerException(what + " has more than " + limits.maxEntries() + " entries: raise the entries limit"
                             + " if the image is genuine");
                 }
                 walk.entry(entry, tar);
@@ -165,7 +165,7 @@ public final class LayerWalk {
             }
             if (size > limits.maxFileBytes()) {
                 skip(path, "file of " + size + " bytes is larger than the analysis limit of " + limits.maxFileBytes()
-                        + " bytes (--max-file-bytes)");
+                        + " bytes (the file size limit)");
                 files.put(path, List.of());
                 return;
             }

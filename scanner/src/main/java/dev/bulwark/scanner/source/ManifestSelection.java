@@ -41,6 +41,6 @@ final class ManifestSelection {
         if (available.isEmpty() && entries.size() == 1) {
             return Json.text(entries.get(0), "digest", what);
         }
-        throw new ImageFormatException(what + " has no image for " + platform + ": choose one of " + available + " with --platform");
+        throw new ImageFormatException(what + " has no image for " + platform + ": choose one of " + available + " as the platform");
     }
 }

@@ -100,7 +100,7 @@ final class RegistryClient {
         } catch (IOException e) {
             throw new ImageFormatException("cannot reach the registry " + image.registry() + " (" + (e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()) + "): check the name and the network; a registry that"
-                    + " speaks plain HTTP must be named with --insecure-registry", e);
+                    + " speaks plain HTTP must be named as an insecure registry", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImageFormatException("interrupted while talking to " + image.registry(), e);

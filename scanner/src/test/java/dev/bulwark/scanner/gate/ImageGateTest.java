@@ -113,7 +113,7 @@ class ImageGateTest {
 
         assertThat(failed.verdict()).containsInstanceOf(Verdict.Fail.class);
         assertThat(failed.verdict().get().judgement().reasons()).singleElement()
-                .satisfies(reason -> assertThat(reason.why()).contains("bulwark db update").contains("--allow-stale-db"));
+                .satisfies(reason -> assertThat(reason.why()).contains("bulwark db update").contains("allow a stale database"));
         assertThat(passed.verdict()).containsInstanceOf(Verdict.Pass.class);
         assertThat(passed.database()).hasValueSatisfying(db -> assertThat(db.staleOverridden()).isTrue());
     }

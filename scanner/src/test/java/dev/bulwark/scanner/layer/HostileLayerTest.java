@@ -119,7 +119,7 @@ class HostileLayerTest {
             assertThatThrownBy(() -> walk(bomb, "sha256:bomb", ScanLimits.DEFAULTS.withMaxLayerBytes(64L << 20)))
                     .isInstanceOf(LayerException.class)
                     .hasMessageContaining("layer sha256:bomb expands to more than 67108864 bytes")
-                    .hasMessageContaining("--max-layer-bytes");
+                    .hasMessageContaining("raise the layer size limit");
         }
     }
 
