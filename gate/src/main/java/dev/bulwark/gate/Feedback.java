@@ -21,8 +21,13 @@ public final class Feedback {
 
     /** The notifier the policy's notify section sets up, with secrets from the environment; empty when it sets up none. */
     public static Optional<Notifier> notifier(Policy policy) {
+        return notifier(policy, Secrets.fromEnvironment());
+    }
+
+    /** The notifier the policy's notify section sets up, with secrets from the given variables (a CI server's credentials). */
+    public static Optional<Notifier> notifier(Policy policy, Secrets secrets) {
         NotifySettings settings = NotifySettings.parse(policy.notifications());
-        Notifier notifier = Notifier.connect(settings, Secrets.fromEnvironment());
+        Notifier notifier = Notifier.connect(settings, secrets);
         return notifier.isConfigured() ? Optional.of(notifier) : Optional.empty();
     }
 

@@ -1,6 +1,6 @@
 package dev.bulwark.cli.db;
 
-import dev.bulwark.cli.support.CacheDirectory;
+import dev.bulwark.gate.CacheDirectory;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,4 +1,4 @@
-package dev.bulwark.cli.support;
+package dev.bulwark.gate;
 
 import java.nio.file.Path;
 
