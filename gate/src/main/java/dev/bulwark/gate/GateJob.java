@@ -1,6 +1,5 @@
 package dev.bulwark.gate;
 
-import java.io.Serializable;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One gate run as a CI server hands it over, in plain values that travel to a build agent: the image and stage,
+ * One gate run as a CI server hands it over, in plain values: the image and stage,
  * the policy's text (kept in the CI server's configuration), the reports to write into the workspace, and the
  * secrets for notifications (from the server's credentials store, never written anywhere).
  *
@@ -24,9 +23,7 @@ import java.util.Optional;
  * @param buildUrl   the CI build, linked from tickets and messages
  */
 public record GateJob(String image, String stage, String policyName, String policyYaml, Path workspace, List<String> reports,
-                      boolean sendNotifications, Map<String, String> secrets, Optional<URI> buildUrl) implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+                      boolean sendNotifications, Map<String, String> secrets, Optional<URI> buildUrl) {
 
     public GateJob {
         Objects.requireNonNull(image, "image");

@@ -1,6 +1,8 @@
 package dev.bulwark.gate;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -19,7 +21,8 @@ public record GateSummary(String image, String stage, String verdict, int findin
     private static final long serialVersionUID = 1L;
 
     public GateSummary {
-        reasons = List.copyOf(reasons);
-        reports = List.copyOf(reports);
+        // Plain unmodifiable lists: the summary travels back from a build agent, whose class filter knows these.
+        reasons = Collections.unmodifiableList(new ArrayList<>(reasons));
+        reports = Collections.unmodifiableList(new ArrayList<>(reports));
     }
 }
