@@ -13,12 +13,16 @@ import java.util.stream.Collectors;
 
 /**
  * JUnit XML as Jenkins' junit step (and most CI servers) read it: one {@code <testsuite>} for the image, one
- * {@code <testcase>} per finding (class name the package's purl, name the vulnerability ID). A finding a failing
- * rule names is a {@code <failure>}; a suppressed finding is {@code <skipped>} with what suppressed it; the rest
- * pass. Each failing policy reason about the image or a package (not a finding) is a failing test case of class
- * {@code bulwark.policy}, each warning one a passing case that says so, and each file that could not be analysed a
- * skipped case of class {@code bulwark.not-analysed}. The verdict, database and expired exceptions are suite
- * properties; the remediation advice is the suite's standard output.
+ * {@code <testcase>} per finding (class name the package's purl, name the vulnerability ID). As in the JUnit
+ * reports of Trivy and Grype, every unsuppressed finding is a {@code <failure>}, so that a reader that counts
+ * failures (warnings-ng's JUnit parser) records each one; its {@code type} says what the gate made of it: the
+ * failing rules, {@code warn:} and the warning rules, or {@code finding} when no rule names it. A suppressed finding
+ * is {@code <skipped>} with what suppressed it. Each policy reason about the image or a package (not a finding) is a
+ * failing case of class {@code bulwark.policy} (type the rule, or {@code warn:} and the rule), and each file that
+ * could not be analysed a skipped case of class {@code bulwark.not-analysed}. The build's result is the verdict's
+ * (the exit code), not the failure count: Bulwark's Jenkins steps record this report without marking the build.
+ * The verdict, database and expired exceptions are suite properties; the remediation advice is the suite's
+ * standard output.
  */
 final class JunitReportWriter implements ReportWriter {
 
@@ -33,8 +37,7 @@ final class JunitReportWriter implements ReportWriter {
         List<Reason> policyReasons = facts.otherReasons();
         List<AnalyzerFailure> failures = report.image().inventory().failures();
         int tests = facts.matches().size() + facts.suppressed().size() + policyReasons.size() + failures.size();
-        int failed = (int) (facts.matches().stream().filter(match -> isBlocking(facts, match)).count()
-                + policyReasons.stream().filter(reason -> reason.action() == Action.FAIL).count());
+        int failed = facts.matches().size() + policyReasons.size();
         int skipped = facts.suppressed().size() + failures.size();
         String[] counts = {"tests", String.valueOf(tests), "failures", String.valueOf(failed), "errors", "0",
                 "skipped", String.valueOf(skipped), "time", "0"};
@@ -51,10 +54,6 @@ final class JunitReportWriter implements ReportWriter {
         }
         xml.element("system-out", TextSummary.advice(facts));
         return xml.end().end().document();
-    }
-
-    private static boolean isBlocking(ReportFacts facts, Match match) {
-        return facts.gate(match).filter(action -> action == Action.FAIL).isPresent();
     }
 
     private static void properties(XmlOut xml, ReportFacts facts) {
@@ -80,15 +79,16 @@ final class JunitReportWriter implements ReportWriter {
                 "time", "0");
         List<Reason> reasons = facts.reasonsAbout(match);
         List<Reason> failing = reasons.stream().filter(reason -> reason.action() == Action.FAIL).toList();
-        if (failing.isEmpty()) {
-            List<String> lines = new ArrayList<>(TextSummary.details(facts, match));
-            reasons.forEach(reason -> lines.add("warn (" + reason.rule() + "): " + reason.why()));
-            xml.element("system-out", String.join("\n", lines));
-        } else {
+        String details = String.join("\n", TextSummary.details(facts, match));
+        if (!failing.isEmpty()) {
             // Jenkins keeps one failure per case, so every failing reason goes into the one element.
-            xml.element("failure", String.join("\n", TextSummary.details(facts, match)),
-                    "message", failing.stream().map(Reason::why).collect(Collectors.joining("; ")),
+            xml.element("failure", details, "message", failing.stream().map(Reason::why).collect(Collectors.joining("; ")),
                     "type", failing.stream().map(Reason::rule).distinct().collect(Collectors.joining(",")));
+        } else if (!reasons.isEmpty()) {
+            xml.element("failure", details, "message", "warns: " + reasons.stream().map(Reason::why).collect(Collectors.joining("; ")),
+                    "type", "warn:" + reasons.stream().map(Reason::rule).distinct().collect(Collectors.joining(",")));
+        } else {
+            xml.element("failure", details, "message", "no rule of the stage fails or warns on it", "type", "finding");
         }
         xml.end();
     }
@@ -104,11 +104,8 @@ final class JunitReportWriter implements ReportWriter {
 
     private static void policyReason(XmlOut xml, Reason reason) {
         xml.start("testcase", "classname", POLICY_CLASS, "name", reason.rule() + ": " + reason.subject(), "time", "0");
-        if (reason.action() == Action.FAIL) {
-            xml.element("failure", reason.why(), "message", reason.why(), "type", reason.rule());
-        } else {
-            xml.element("system-out", "warn (" + reason.rule() + "): " + reason.why());
-        }
+        String type = reason.action() == Action.FAIL ? reason.rule() : "warn:" + reason.rule();
+        xml.element("failure", reason.why(), "message", reason.why(), "type", type);
         xml.end();
     }
 

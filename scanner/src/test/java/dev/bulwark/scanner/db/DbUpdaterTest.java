@@ -144,7 +144,7 @@ class DbUpdaterTest {
 
         assertThatThrownBy(() -> new DbUpdater(clock, line -> { }).update(temp.resolve("osv.db"), List.of(unreachable)))
                 .isInstanceOf(DbException.class)
-                .hasMessageContaining("bulwark db update --source /path/to/all.zip");
+                .hasMessageContaining("download the OSV exports elsewhere").hasMessageContaining("each all.zip as a source");
     }
 
     private static int freePortWithNothingOnIt() {

@@ -56,14 +56,17 @@ class JenkinsReadsOurReportsTest {
     }
 
     @Test
-    void theJunitAdapterReadsOneFailureForEachFindingTheGateFailsOn() throws IOException {
+    void theJunitAdapterRecordsOneIssuePerUnsuppressedFindingAndBrokenRule() throws IOException {
         ScanReport report = ReportFixture.report();
-        long failing = report.verdict().orElseThrow().judgement().reasons().stream()
-                .filter(reason -> reason.action() == dev.bulwark.policy.model.Action.FAIL).count();
+        int other = ReportFacts.of(report).otherReasons().size();
 
         Report issues = new JUnitAdapter().parse(new FileReaderFactory(written(ReportFormat.JUNIT, "bulwark-junit.xml")));
 
         assertThat(issues.getErrorMessages()).isEmpty();
-        assertThat(issues.size()).isEqualTo(failing).isPositive();
+        assertThat(issues.size()).isEqualTo(report.matches().size() + other);
+        for (var match : report.matches()) {
+            assertThat(issues.stream().map(Issue::getMessage)).anySatisfy(message -> assertThat(message)
+                    .contains(match.finding().vulnerabilityId()));
+        }
     }
 }

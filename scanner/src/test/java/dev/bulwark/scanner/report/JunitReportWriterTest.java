@@ -23,7 +23,7 @@ class JunitReportWriterTest {
 
         assertThat(cases).hasSize(11);
         assertThat(suite.getAttribute("tests")).isEqualTo("11");
-        assertThat(suite.getAttribute("failures")).isEqualTo("3")
+        assertThat(suite.getAttribute("failures")).isEqualTo("8")
                 .isEqualTo(String.valueOf(cases.stream().filter(c -> !children(c, "failure").isEmpty()).count()));
         assertThat(suite.getAttribute("skipped")).isEqualTo("3")
                 .isEqualTo(String.valueOf(cases.stream().filter(c -> !children(c, "skipped").isEmpty()).count()));
@@ -32,11 +32,18 @@ class JunitReportWriterTest {
     }
 
     @Test
-    void failsTheFindingsAndImageRulesTheVerdictRestsOn() throws Exception {
+    void failsEveryUnsuppressedFindingAndTypesItByWhatTheGateMadeOfIt() throws Exception {
         List<Element> cases = cases(ReportWriter.of(ReportFormat.JUNIT).write(ReportFixture.report()));
+        List<Element> failing = cases.stream().filter(c -> !children(c, "failure").isEmpty()).toList();
 
-        assertThat(cases.stream().filter(c -> !children(c, "failure").isEmpty()).map(c -> c.getAttribute("name")))
+        assertThat(failing).hasSize(8);
+        assertThat(failing.stream().filter(c -> {
+            String type = children(c, "failure").get(0).getAttribute("type");
+            return !type.startsWith("warn:") && !type.equals("finding");
+        }).map(c -> c.getAttribute("name"))).as("the cases the verdict rests on")
                 .containsExactly("CVE-2021-44228", "CVE-2025-4802", "deniedPackages: pkg:npm/event-stream@3.3.6");
+        assertThat(failing.stream().map(c -> children(c, "failure").get(0).getAttribute("type")))
+                .anySatisfy(type -> assertThat(type).startsWith("warn:")).contains("finding");
         Element log4shell = cases.get(0);
         assertThat(log4shell.getAttribute("classname")).isEqualTo("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
         Element failure = children(log4shell, "failure").get(0);
