@@ -45,7 +45,7 @@ public record NetSettings(ProxyRules proxies, Optional<Path> caFile, Duration co
     }
 
     /** {@code bulwark/VERSION}, the version of the jar this class came from. */
-    static String defaultUserAgent() {
+    public static String defaultUserAgent() {
         String version = NetSettings.class.getPackage().getImplementationVersion();
         return "bulwark/" + (version == null ? "dev" : version);
     }

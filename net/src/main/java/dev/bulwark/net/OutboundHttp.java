@@ -53,8 +53,18 @@ public final class OutboundHttp {
 
     /** A client that follows redirects as asked and sends through the environment's proxy. */
     public HttpClient client(HttpClient.Redirect redirects) {
-        return HttpClient.newBuilder().followRedirects(redirects).connectTimeout(settings.connectTimeout())
-                .proxy(new EnvironmentProxySelector(settings.proxies())).sslContext(tls).build();
+        return builder().followRedirects(redirects).build();
+    }
+
+    /** A client builder with the proxy, trust and connect timeout set, for a caller that needs more (HTTP/1.1). */
+    public HttpClient.Builder builder() {
+        return HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                .proxy(new EnvironmentProxySelector(settings.proxies())).sslContext(tls);
+    }
+
+    /** The User-Agent every request carries: {@code bulwark/VERSION}. */
+    public static String userAgent() {
+        return NetSettings.defaultUserAgent();
     }
 
     /** A request with Bulwark's User-Agent. */

@@ -1,5 +1,6 @@
 package dev.bulwark.notify.jira;
 
+import dev.bulwark.net.OutboundHttp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,10 +50,9 @@ final class JiraHttp {
         this.timeout = timeout;
     }
 
-    /** An HTTP client fit for Jira: a connect timeout, HTTP/1.1, no redirects. */
+    /** An HTTP client fit for Jira: the environment's proxy and trust, a connect timeout, HTTP/1.1, no redirects. */
     static HttpClient defaultClient() {
-        return HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
+        return OutboundHttp.fromEnvironment().builder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
@@ -80,7 +80,7 @@ final class JiraHttp {
                 .timeout(timeout)
                 .header("Authorization", credentials.authorization())
                 .header("Accept", "application/json")
-                .header("User-Agent", "Bulwark");
+                .header("User-Agent", OutboundHttp.userAgent());
         if (body == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

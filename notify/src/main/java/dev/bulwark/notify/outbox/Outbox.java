@@ -127,7 +127,7 @@ public final class Outbox implements AutoCloseable {
                 String reason = "gave up after " + claim.attempts() + " attempts; the last one said: " + retry.reason();
                 return tally.failed.add(fail(claim, reason, now));
             }
-            Instant at = now.plus(policy.delayAfter(claim.attempts(), retry.after()));
+            Instant at = now.plus(policy.delayAfter(claim.attempts(), retry.after(), java.util.concurrent.ThreadLocalRandom.current()::nextDouble));
             store.reschedule(claim, at, retry.reason());
             return tally.rescheduled.add(new DispatchReport.Rescheduled(claim.key(), claim.attempts(), at, retry.reason()));
         }, failure -> tally.failed.add(fail(claim, failure.reason(), now)));

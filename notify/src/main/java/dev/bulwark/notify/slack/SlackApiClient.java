@@ -1,5 +1,6 @@
 package dev.bulwark.notify.slack;
 
+import dev.bulwark.net.OutboundHttp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +59,7 @@ public final class SlackApiClient implements SlackClient {
     public SlackResult postJson(String payloadJson) {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(SlackTransport.REQUEST_TIMEOUT)
+                .header("User-Agent", OutboundHttp.userAgent())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Authorization", "Bearer " + botToken.reveal())
                 .POST(HttpRequest.BodyPublishers.ofString(withChannel(payloadJson), StandardCharsets.UTF_8))

@@ -1,5 +1,6 @@
 package dev.bulwark.notify.slack;
 
+import dev.bulwark.net.OutboundHttp;
 import dev.bulwark.notify.config.Redactor;
 import dev.bulwark.policy.text.Numbers;
 import java.io.IOException;
@@ -30,7 +31,7 @@ final class SlackTransport {
     }
 
     static HttpClient defaultHttpClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+        return OutboundHttp.fromEnvironment().client(HttpClient.Redirect.NEVER);
     }
 
     /**

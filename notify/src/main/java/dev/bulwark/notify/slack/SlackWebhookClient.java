@@ -1,5 +1,6 @@
 package dev.bulwark.notify.slack;
 
+import dev.bulwark.net.OutboundHttp;
 import dev.bulwark.notify.config.Redactor;
 import dev.bulwark.notify.config.Secret;
 import java.net.URI;
@@ -38,6 +39,7 @@ public final class SlackWebhookClient implements SlackClient {
     public SlackResult postJson(String payloadJson) {
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(SlackTransport.REQUEST_TIMEOUT)
+                .header("User-Agent", OutboundHttp.userAgent())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(payloadJson, StandardCharsets.UTF_8))
                 .build();

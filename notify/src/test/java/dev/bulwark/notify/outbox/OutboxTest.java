@@ -99,6 +99,10 @@ class OutboxTest {
         assertThat(POLICY.delayAfter(30, Duration.ZERO)).isEqualTo(Duration.ofMinutes(10));
         assertThat(POLICY.delayAfter(1, Duration.ofHours(6))).isEqualTo(Duration.ofMinutes(10));
         assertThat(POLICY.delayAfter(1, Duration.ZERO)).isEqualTo(Duration.ofSeconds(10));
+        RetryPolicy jittered = new RetryPolicy(5, Duration.ofSeconds(10), Duration.ofMinutes(10), Duration.ofMinutes(5), 0.25);
+        assertThat(jittered.delayAfter(3, Duration.ZERO, () -> 0.0)).isEqualTo(Duration.ofSeconds(40));
+        assertThat(jittered.delayAfter(3, Duration.ZERO, () -> 0.999)).isBetween(Duration.ofSeconds(49), Duration.ofSeconds(50));
+        assertThat(RetryPolicy.DEFAULT.jitter()).as("gates that failed together come back spread out").isPositive();
     }
 
     @Test

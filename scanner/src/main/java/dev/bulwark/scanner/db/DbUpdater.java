@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.db;
 
+import dev.bulwark.net.OutboundHttp;
 import dev.bulwark.policy.pkg.Ecosystem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +34,8 @@ public final class DbUpdater {
             .map(osvName -> "https://osv-vulnerabilities.storage.googleapis.com/" + osvName.replace(" ", "%20") + "/all.zip")
             .toList();
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(20)).build();
+    private final OutboundHttp net = OutboundHttp.fromEnvironment();
+    private final HttpClient http = net.client(HttpClient.Redirect.NORMAL);
     private final Clock clock;
     private final Consumer<String> progress;
 
@@ -87,7 +88,7 @@ public final class DbUpdater {
     private DbMetadata.SourceInfo remote(String url, VulnDbBuilder builder, Optional<VulnDb> previous) {
         Optional<DbMetadata.SourceInfo> known = previous.flatMap(db -> db.metadata().sources().stream()
                 .filter(info -> info.location().equals(url)).findFirst());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(30)).GET();
+        HttpRequest.Builder request = net.request(URI.create(url)).timeout(Duration.ofMinutes(30)).GET();
         known.flatMap(DbMetadata.SourceInfo::etag).ifPresent(etag -> request.header("If-None-Match", etag));
         known.flatMap(DbMetadata.SourceInfo::lastModified).ifPresent(date -> request.header("If-Modified-Since", date));
         progress.accept("fetching " + url);
@@ -126,7 +127,7 @@ public final class DbUpdater {
         try {
             Path temp = Files.createTempFile("bulwark-osv-", ".download",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = net.sendIdempotent(http, request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 Files.copy(body, temp, StandardCopyOption.REPLACE_EXISTING);
             }

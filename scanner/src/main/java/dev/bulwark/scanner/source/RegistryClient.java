@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.source;
 
+import dev.bulwark.net.OutboundHttp;
 import dev.bulwark.scanner.image.ImageFormatException;
 import dev.bulwark.scanner.model.ImageRef;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +30,10 @@ final class RegistryClient {
 
     private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(20)).build();
+    private final OutboundHttp net = OutboundHttp.fromEnvironment();
+    private final HttpClient http = net.client(HttpClient.Redirect.NORMAL);
+    /** Bearer tokens by the scopes they were issued for: a push or a mount asks for more than a pull. */
+    private final Map<String, String> tokens = new HashMap<>();
     private final String base;
     private final ImageRef image;
     private final Optional<RegistryCredentials> credentials;
@@ -58,10 +62,15 @@ final class RegistryClient {
                 : pathOrUrl.startsWith("/v2/") ? URI.create(base.substring(0, base.indexOf("/v2/")) + pathOrUrl)
                 : URI.create(base + pathOrUrl);
         HttpResponse<InputStream> response = send(method, uri, headers, body);
-        if (response.statusCode() == 401 && authorization == null) {
-            drain(response);
-            authorization = answer(response.headers().firstValue("WWW-Authenticate").orElse(""), uri);
-            response = send(method, uri, headers, body);
+        if (response.statusCode() == 401) {
+            // A new challenge (the first, or a wider scope: push, a mount from another repository) gets a new answer.
+            String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
+            String answer = answer(challenge, uri);
+            if (!answer.equals(authorization)) {
+                drain(response);
+                authorization = answer;
+                response = send(method, uri, headers, body);
+            }
         }
         if (!expected.contains(response.statusCode())) {
             int status = response.statusCode();
@@ -90,13 +99,15 @@ final class RegistryClient {
     }
 
     private HttpResponse<InputStream> send(String method, URI uri, Map<String, String> headers, HttpRequest.BodyPublisher body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).method(method, body);
+        HttpRequest.Builder request = net.request(uri).timeout(Duration.ofMinutes(10)).method(method, body);
         headers.forEach(request::header);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            boolean idempotent = method.equals("GET") || method.equals("HEAD");
+            return idempotent ? net.sendIdempotent(http, request.build(), HttpResponse.BodyHandlers.ofInputStream())
+                    : net.sendOnce(http, request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new ImageFormatException("cannot reach the registry " + image.registry() + " (" + (e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()) + "): check the name and the network; a registry that"
@@ -120,21 +131,26 @@ final class RegistryClient {
         if (!challenge.regionMatches(true, 0, "Bearer", 0, 6) || !params.containsKey("realm")) {
             throw new ImageFormatException(image.registry() + " answered 401 with a challenge Bulwark cannot answer: " + challenge);
         }
-        return "Bearer " + token(params);
+        String scope = params.getOrDefault("scope", "repository:" + image.repository() + ":pull");
+        return tokens.computeIfAbsent(params.get("realm") + " " + params.getOrDefault("service", "") + " " + scope,
+                key -> "Bearer " + token(params, scope));
     }
 
-    private String token(Map<String, String> params) {
+    /** A token for every scope of the challenge (space-separated, each its own {@code scope} parameter). */
+    private String token(Map<String, String> params, String scopes) {
         StringBuilder query = new StringBuilder();
-        for (String key : new String[] {"service", "scope"}) {
-            String value = params.getOrDefault(key, key.equals("scope") ? "repository:" + image.repository() + ":pull" : null);
-            if (value != null) {
-                query.append(query.length() == 0 ? "?" : "&").append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        if (params.containsKey("service")) {
+            query.append("?service=").append(URLEncoder.encode(params.get("service"), StandardCharsets.UTF_8));
+        }
+        for (String scope : scopes.split(" ")) {
+            if (!scope.isBlank()) {
+                query.append(query.length() == 0 ? "?" : "&").append("scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
             }
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(params.get("realm") + query)).GET();
+        HttpRequest.Builder request = net.request(URI.create(params.get("realm") + query)).GET();
         credentials.ifPresent(c -> request.header("Authorization", c.basic()));
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = net.sendIdempotent(http, request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new ImageFormatException("the token service of " + image.registry() + " answered HTTP " + response.statusCode()
                         + ": log in with docker login " + image.registry());

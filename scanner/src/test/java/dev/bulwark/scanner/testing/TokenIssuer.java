@@ -90,12 +90,13 @@ public final class TokenIssuer implements AutoCloseable {
             return;
         }
         String query = URI.create(exchange.getRequestURI().toString()).getQuery();
-        String scope = "";
+        List<String> requested = new ArrayList<>();
         for (String part : query == null ? new String[0] : query.split("&")) {
             if (part.startsWith("scope=")) {
-                scope = java.net.URLDecoder.decode(part.substring(6), StandardCharsets.UTF_8);
+                requested.add(java.net.URLDecoder.decode(part.substring(6), StandardCharsets.UTF_8));
             }
         }
+        String scope = String.join(" ", requested);
         scopes.add(scope);
         byte[] body;
         try {
@@ -129,9 +130,14 @@ public final class TokenIssuer implements AutoCloseable {
         claims.put("nbf", now - 10);
         claims.put("iat", now);
         claims.put("jti", UUID.randomUUID().toString());
-        String[] parts = scope.split(":");
-        if (parts.length == 3) {
-            ObjectNode access = claims.putArray("access").addObject();
+        // Every scope asked for is granted: the registry enforces what each token carries, as with a real service.
+        var accessList = claims.putArray("access");
+        for (String one : scope.isBlank() ? new String[0] : scope.split(" ")) {
+            String[] parts = one.split(":");
+            if (parts.length != 3) {
+                continue;
+            }
+            ObjectNode access = accessList.addObject();
             access.put("type", parts[0]);
             access.put("name", parts[1]);
             var actions = access.putArray("actions");
