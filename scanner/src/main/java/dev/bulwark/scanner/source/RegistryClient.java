@@ -91,8 +91,11 @@ final class RegistryClient {
 
     private String describe(int status, URI uri) {
         return switch (status) {
-            case 401, 403 -> "the registry refused access to " + image + " (HTTP " + status + "): log in with docker login "
-                    + image.registry() + (credentials.isPresent() ? ", or check the credentials' permissions" : "");
+            case 401, 403 -> "the registry " + image.registry() + " refused access to " + image + " (HTTP " + status + "): "
+                    + (credentials.isPresent() ? "the credentials for it in " + RegistryCredentials.configFile()
+                    + " were refused; check them and their permissions"
+                    : "no credentials for it in " + RegistryCredentials.configFile() + " (credHelpers, credsStore, auths);"
+                    + " log in with docker login " + image.registry());
             case 404 -> image + " is not in the registry (HTTP 404 for " + uri.getPath() + "): check the name and tag";
             default -> "the registry answered HTTP " + status + " for " + uri;
         };
@@ -126,7 +129,8 @@ final class RegistryClient {
         }
         if (challenge.regionMatches(true, 0, "Basic", 0, 5)) {
             return credentials.map(RegistryCredentials::basic).orElseThrow(() -> new ImageFormatException(
-                    image.registry() + " asks for a password: log in with docker login " + image.registry()));
+                    image.registry() + " asks for a password, and " + RegistryCredentials.configFile() + " has none for it"
+                            + " (credHelpers, credsStore, auths): log in with docker login " + image.registry()));
         }
         if (!challenge.regionMatches(true, 0, "Bearer", 0, 6) || !params.containsKey("realm")) {
             throw new ImageFormatException(image.registry() + " answered 401 with a challenge Bulwark cannot answer: " + challenge);

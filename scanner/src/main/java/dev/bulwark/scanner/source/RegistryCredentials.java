@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A registry user name and password (or token), read from the Docker CLI's {@code config.json}
- * ({@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}), as {@code docker login} stores them.
- * Credential helpers ({@code credsStore}) are not run.
+ * A registry user name and password (or token), found as the Docker CLI finds them in its {@code config.json}
+ * ({@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}): the registry's credential helper in
+ * {@code credHelpers}, else the default store in {@code credsStore}, else what {@code docker login} wrote into
+ * {@code auths}. A helper is {@code docker-credential-NAME} on the PATH, asked with {@code get} (see
+ * {@link CredentialHelper}); that is how ECR, GCR, ACR and desktop keychains hand out credentials.
  */
 public record RegistryCredentials(String username, String password) {
 
@@ -27,23 +29,41 @@ public record RegistryCredentials(String username, String password) {
 
     /** The credentials stored for a registry host, if any. */
     public static Optional<RegistryCredentials> forRegistry(String registry) {
+        return fromFile(configFile(), registry);
+    }
+
+    /** The Docker CLI's configuration file, where credentials are looked for. */
+    static Path configFile() {
         String configured = System.getenv("DOCKER_CONFIG");
-        Path file = configured == null || configured.isBlank()
+        return configured == null || configured.isBlank()
                 ? Path.of(System.getProperty("user.home"), ".docker", "config.json")
                 : Path.of(configured, "config.json");
-        return fromFile(file, registry);
     }
 
     static Optional<RegistryCredentials> fromFile(Path file, String registry) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        JsonNode auths;
+        JsonNode config;
         try {
-            auths = Json.parse(Files.readAllBytes(file), file.toString()).path("auths");
+            config = Json.parse(Files.readAllBytes(file), file.toString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("reading registry credentials from " + file, e);
         }
+        for (String key : keysFor(registry)) {
+            String helper = config.path("credHelpers").path(key).asText("");
+            if (!helper.isBlank()) {
+                return CredentialHelper.named(helper, file).get(serverUrl(registry));
+            }
+        }
+        String store = config.path("credsStore").asText("");
+        if (!store.isBlank()) {
+            Optional<RegistryCredentials> stored = CredentialHelper.named(store, file).get(serverUrl(registry));
+            if (stored.isPresent()) {
+                return stored;
+            }
+        }
+        JsonNode auths = config.path("auths");
         for (String key : keysFor(registry)) {
             JsonNode entry = auths.path(key);
             if (entry.isMissingNode()) {
@@ -61,6 +81,11 @@ public record RegistryCredentials(String username, String password) {
             }
         }
         return Optional.empty();
+    }
+
+    /** The server a helper is asked about: the registry's host, or Docker Hub's v1 URL, as the Docker CLI asks. */
+    private static String serverUrl(String registry) {
+        return registry.equals("docker.io") ? "https://index.docker.io/v1/" : registry;
     }
 
     private static List<String> keysFor(String registry) {

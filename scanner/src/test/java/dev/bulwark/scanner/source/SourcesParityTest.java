@@ -96,7 +96,7 @@ class SourcesParityTest {
 
             assertThatThrownBy(() -> scan(new RegistrySource(ref, Platform.LINUX_AMD64, Set.of(), Optional.empty())))
                     .isInstanceOf(ImageFormatException.class)
-                    .hasMessageContaining("asks for a password: log in with docker login " + guarded.address());
+                    .hasMessageContaining("asks for a password").hasMessageContaining("log in with docker login " + guarded.address());
             ScannedImage withLogin = scan(new RegistrySource(ref, Platform.LINUX_AMD64, Set.of(),
                     Optional.of(new RegistryCredentials("ci", "s3cret"))));
             assertThat(withLogin.inventory()).isEqualTo(fromDaemon.inventory());
