@@ -133,7 +133,8 @@ class RealNetworksTest {
             assertThat(err).containsPattern("0 blobs copied, [1-9]\\d* mounted");
             assertThat(issuer.scopes()).contains("repository:team/app:pull")
                     .anySatisfy(scope -> assertThat(scope).matches(".*repository:team/app:(pull,push|push,pull).*"))
-                    .anySatisfy(scope -> assertThat(scope).contains("repository:prod/app:pull,push").contains("repository:team/app:pull"));
+                    .anySatisfy(scope -> assertThat(scope).matches(".*repository:prod/app:(pull,push|push,pull).*")
+                            .contains("repository:team/app:pull"));
         }
     }
 
@@ -229,6 +230,29 @@ class RealNetworksTest {
                 flaky.stop();
             }
         }
+    }
+
+    @Test
+    void readsTheEngineOfTheCurrentDockerContext() throws Exception {
+        Path socket = Files.createDirectories(temp.resolve("engine")).resolve("docker.sock");
+        Files.createSymbolicLink(socket, Path.of("/var/run/docker.sock"));
+        String id = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest("bulwark-ci".getBytes(StandardCharsets.UTF_8)));
+        Path meta = Files.createDirectories(Path.of(env.get("DOCKER_CONFIG")).resolve("contexts/meta").resolve(id));
+        Files.writeString(meta.resolve("meta.json"), "{\"Name\":\"bulwark-ci\",\"Metadata\":{},\"Endpoints\":{\"docker\":{\"Host\":\"unix://"
+                + socket + "\",\"SkipTLSVerify\":false}}}");
+        dockerConfig("{\"currentContext\": \"bulwark-ci\"}");
+        env.put("DOCKER_HOST", "");
+
+        int exit = bulwark("sbom", "bulwark-test/busybox");
+        String log = err;
+        env.put("DOCKER_CONTEXT", "no-such-context");
+        int missing = bulwark("sbom", "bulwark-test/busybox");
+
+        assertThat(exit).as(log).isZero();
+        assertThat(log).contains("from the Docker engine at unix://" + socket);
+        assertThat(missing).isEqualTo(3);
+        assertThat(err).contains("'no-such-context'", "docker context ls");
     }
 
     private static byte[] zipOf(Path directory) throws IOException {

@@ -50,7 +50,7 @@ public final class GateJobs {
         Policy policy = new PolicyLoader().parse(job.policyName(), job.policyYaml().getBytes(StandardCharsets.UTF_8),
                 job.workspace());
         PolicyStage stage = new PolicyStage(policy, policyFile, job.stage());
-        ScanSettings scan = new ScanSettings(SourceOptions.DEFAULTS, ScanLimits.DEFAULTS, Optional.of(LayerCache.defaultFile()));
+        ScanSettings scan = new ScanSettings(SourceOptions.defaults(), ScanLimits.DEFAULTS, Optional.of(LayerCache.defaultFile()));
         GateRequest request = new GateRequest(ImageLocation.parse(job.image()), scan, Finder.BULWARK, database, false,
                 Optional.of(stage), List.of());
         ScanReport report = new GatePipeline(Clock.systemUTC(), version, log, line -> { }).run(request);

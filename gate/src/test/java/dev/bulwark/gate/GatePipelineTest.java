@@ -40,7 +40,7 @@ class GatePipelineTest {
     }
 
     private static GateRequest request(String image, Finder finder, Optional<PolicyStage> policy) {
-        ScanSettings settings = new ScanSettings(SourceOptions.DEFAULTS, ScanLimits.DEFAULTS, Optional.empty());
+        ScanSettings settings = new ScanSettings(SourceOptions.defaults(), ScanLimits.DEFAULTS, Optional.empty());
         return new GateRequest(ImageLocation.parse(image), settings, finder, db, false, policy, List.of());
     }
 

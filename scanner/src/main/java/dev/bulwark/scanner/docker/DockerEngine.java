@@ -18,8 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A connection to a Docker engine, found the way the Docker CLI finds it: {@code DOCKER_HOST} when set,
- * else the local socket {@code unix:///var/run/docker.sock}.
+ * A connection to a Docker engine, found the way the Docker CLI finds it ({@link DockerEndpoint}): {@code DOCKER_HOST}
+ * with its TLS settings, else the current Docker context, else the local socket {@code unix:///var/run/docker.sock}.
  */
 public final class DockerEngine implements AutoCloseable {
 
@@ -29,23 +29,25 @@ public final class DockerEngine implements AutoCloseable {
     private final DockerHttpClient http;
     private final DockerClient client;
 
-    private DockerEngine(URI host) {
-        this.host = host;
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(host.toString())
-                .build();
+    private DockerEngine(DockerEndpoint endpoint) {
+        this.host = URI.create(endpoint.host());
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(endpoint.host())
+                .withDockerTlsVerify(endpoint.tls().isPresent());
+        endpoint.tls().ifPresent(directory -> builder.withDockerCertPath(directory.toString()));
+        DefaultDockerClientConfig config = builder.build();
         this.http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(host)
+                .sslConfig(config.getSSLConfig())
                 .connectionTimeout(Duration.ofSeconds(5))
                 .responseTimeout(Duration.ofMinutes(5))
                 .build();
         this.client = DockerClientImpl.getInstance(config, http);
     }
 
-    /** The engine named by {@code DOCKER_HOST}, or the local socket. */
+    /** The engine the environment names: {@code DOCKER_HOST}, the current Docker context, or the local socket. */
     public static DockerEngine fromEnvironment() {
-        String configured = System.getenv("DOCKER_HOST");
-        return at(configured == null || configured.isBlank() ? DEFAULT_HOST : configured);
+        return at(DockerEndpoint.fromEnvironment());
     }
 
     /**
@@ -56,21 +58,37 @@ public final class DockerEngine implements AutoCloseable {
      * @return the engine's address, or empty when no engine is set up here
      */
     public static Optional<String> configuredHost() {
-        String configured = System.getenv("DOCKER_HOST");
-        if (configured != null && !configured.isBlank()) {
-            return Optional.of(configured.strip());
+        DockerEndpoint endpoint = DockerEndpoint.fromEnvironment();
+        if (!endpoint.host().equals(DEFAULT_HOST) || !endpoint.source().equals("the local socket")) {
+            return Optional.of(endpoint.host());
         }
         return Files.exists(Path.of(URI.create(DEFAULT_HOST).getPath())) ? Optional.of(DEFAULT_HOST) : Optional.empty();
     }
 
-    /** The engine at the given {@code unix://} or {@code tcp://} address. */
+    /**
+     * The engine at the given {@code unix://} or {@code tcp://} address, with the environment's TLS settings when
+     * the environment names that same address.
+     */
     public static DockerEngine at(String host) {
         Objects.requireNonNull(host, "host");
-        if (!host.startsWith("unix://") && !host.startsWith("tcp://")) {
-            throw new DockerEngineException("Docker host '" + host
-                    + "' is not supported: use unix:///path/to/docker.sock or tcp://HOST:PORT");
+        Optional<Path> tls;
+        try {
+            DockerEndpoint environment = DockerEndpoint.fromEnvironment();
+            tls = environment.host().equals(host) ? environment.tls() : Optional.empty();
+        } catch (DockerEngineException unreadableContext) {
+            tls = Optional.empty(); // an address was given: a broken context elsewhere does not matter here
         }
-        return new DockerEngine(URI.create(host));
+        return at(new DockerEndpoint(host, tls, "given"));
+    }
+
+    /** The engine at an endpoint. */
+    public static DockerEngine at(DockerEndpoint endpoint) {
+        String host = endpoint.host();
+        if (!host.startsWith("unix://") && !host.startsWith("tcp://")) {
+            throw new DockerEngineException("Docker host '" + host + "' (from " + endpoint.source()
+                    + ") is not supported: use unix:///path/to/docker.sock or tcp://HOST:PORT");
+        }
+        return new DockerEngine(endpoint);
     }
 
     /**

@@ -15,8 +15,13 @@ import java.util.Set;
  */
 public record SourceOptions(Platform platform, Set<String> insecureRegistries, Optional<String> dockerHost) {
 
-    public static final SourceOptions DEFAULTS = new SourceOptions(Platform.LINUX_AMD64, Set.of(),
-            DockerEngine.configuredHost());
+    /**
+     * linux/amd64, no insecure registries, and the engine this machine is set up to use, looked up now (a broken
+     * Docker context is an error of this call, with its fix, not of loading the class).
+     */
+    public static SourceOptions defaults() {
+        return new SourceOptions(Platform.LINUX_AMD64, Set.of(), DockerEngine.configuredHost());
+    }
 
     public SourceOptions {
         Objects.requireNonNull(platform, "platform");

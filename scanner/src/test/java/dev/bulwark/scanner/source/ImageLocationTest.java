@@ -49,6 +49,6 @@ class ImageLocationTest {
     void refusesABadNameAndAMissingFileWithTheFix() {
         assertThatThrownBy(() -> ImageLocation.parse("Shop:1.4")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ImageSources.open(ImageLocation.parse("docker-archive:" + temp.resolve("missing.tar")),
-                SourceOptions.DEFAULTS)).isInstanceOf(ImageFormatException.class).hasMessageContaining("does not exist");
+                SourceOptions.defaults())).isInstanceOf(ImageFormatException.class).hasMessageContaining("does not exist");
     }
 }
