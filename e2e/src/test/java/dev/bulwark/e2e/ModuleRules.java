@@ -23,6 +23,7 @@ final class ModuleRules {
         return layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
                 .layer("policy-engine").definedBy(base + ".policy..")
                 .layer("store").definedBy(base + ".store..")
+                .layer("net").definedBy(base + ".net..")
                 .layer("scanner").definedBy(base + ".scanner..")
                 .layer("notify").definedBy(base + ".notify..")
                 .layer("gate").definedBy(base + ".gate..")
@@ -35,8 +36,9 @@ final class ModuleRules {
                 .whereLayer("gate").mayOnlyBeAccessedByLayers("cli", "plugin")
                 .whereLayer("scanner").mayOnlyBeAccessedByLayers("gate", "cli", "agent", "plugin")
                 .whereLayer("notify").mayOnlyBeAccessedByLayers("gate", "cli", "agent", "plugin")
-                .whereLayer("policy-engine").mayOnlyBeAccessedByLayers("scanner", "notify", "gate", "cli", "agent", "plugin")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("scanner", "notify", "gate", "cli", "agent", "plugin");
+                .whereLayer("policy-engine").mayOnlyBeAccessedByLayers("net", "scanner", "notify", "gate", "cli", "agent", "plugin")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("scanner", "notify", "gate", "cli", "agent", "plugin")
+                .whereLayer("net").mayOnlyBeAccessedByLayers("scanner", "notify", "gate", "cli", "agent", "plugin");
     }
 
     /** The policy engine is plain Java: no Docker, HTTP, database, Jenkins or command-line types. */

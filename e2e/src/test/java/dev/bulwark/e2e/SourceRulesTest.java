@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 /** Rules about the product's sources that bytecode cannot show. */
 class SourceRulesTest {
 
-    private static final List<String> MODULES = List.of("policy-engine", "store", "scanner", "notify", "gate", "cli", "agent");
+    private static final List<String> MODULES = List.of("policy-engine", "store", "net", "scanner", "notify", "gate", "cli", "agent");
     // The modules every front end (command line, Jenkins library and plugin) shares: their messages name no CLI flag.
-    private static final List<String> SHARED = List.of("policy-engine", "store", "scanner", "notify", "gate");
+    private static final List<String> SHARED = List.of("policy-engine", "store", "net", "scanner", "notify", "gate");
     // A string literal holding an option such as --cache-dir; trivy's own options (how to run trivy) are not Bulwark's.
     private static final Pattern FLAG_IN_LITERAL = Pattern.compile("\"[^\"]*(?<![\\w-])--[a-z][a-z-]+[^\"]*\"");
     private static final Pattern CATCH = Pattern.compile(".*\\bcatch \\([^)]*\\) \\{\\s*");

@@ -1,5 +1,6 @@
 package dev.bulwark.net;
 
+import dev.bulwark.policy.text.Numbers;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
@@ -92,7 +93,9 @@ public final class OutboundHttp {
                 .withMaxRetries(settings.retries())
                 .withBackoff(settings.firstRetryDelay(), settings.firstRetryDelay().multipliedBy(32))
                 .withJitter(0.25)
-                .withDelayFn(context -> retryAfter(context.getLastResult()).orElse(Duration.ofMillis(-1)))
+                // Jitter (up to a quarter either way) applies to a Retry-After too: ask for a third more, never less than it said.
+                .withDelayFn(context -> retryAfter(context.getLastResult()).map(wait -> wait.multipliedBy(4).dividedBy(3))
+                        .orElse(Duration.ofMillis(-1)))
                 .onFailedAttempt(event -> close(event.getLastResult()))
                 .build();
         try {
@@ -137,9 +140,10 @@ public final class OutboundHttp {
             return Optional.empty();
         }
         Duration wait;
-        try {
-            wait = Duration.ofSeconds(Long.parseLong(header.get()));
-        } catch (NumberFormatException notSeconds) {
+        String value = header.get();
+        if (!value.isEmpty() && value.length() <= 9 && value.chars().allMatch(Character::isDigit)) {
+            wait = Duration.ofSeconds(Numbers.parseLong(header.get(), "the Retry-After header"));
+        } else {
             try {
                 wait = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(header.get(), DateTimeFormatter.RFC_1123_DATE_TIME));
             } catch (DateTimeParseException notADate) {

@@ -1,5 +1,6 @@
 package dev.bulwark.net;
 
+import dev.bulwark.policy.text.Numbers;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ public record ProxyRules(Optional<URI> http, Optional<URI> https, List<String> n
             String ruleHost = rule;
             int colon = rule.lastIndexOf(':');
             if (colon > 0 && rule.indexOf(':') == colon && rule.substring(colon + 1).chars().allMatch(Character::isDigit)) {
-                if (Integer.parseInt(rule.substring(colon + 1)) != port) {
+                if (Numbers.parseInt(rule.substring(colon + 1), "the port of '" + rule + "' in no_proxy") != port) {
                     continue;
                 }
                 ruleHost = rule.substring(0, colon);
