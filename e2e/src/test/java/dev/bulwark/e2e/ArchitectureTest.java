@@ -37,6 +37,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void outboundHttpClientsAreMadeOnlyByTheNetModule() {
+        rules.httpClientsComeFromTheNetModule().check(PRODUCT);
+    }
+
+    @Test
     void policyEngineUsesNoDockerHttpDatabaseOrJenkinsTypes() {
         rules.policyEngineIsPlainJava().check(PRODUCT);
     }
@@ -76,6 +81,8 @@ class ArchitectureTest {
         assertThat(direction.hasViolation()).isTrue();
         assertThat(direction.getFailureReport().getDetails()).anyMatch(line -> line.contains("LeakyRule"));
         assertThat(plainJava.getFailureReport().getDetails()).anyMatch(line -> line.contains("java.net.http"));
+        assertThat(fixtureRules.httpClientsComeFromTheNetModule().evaluate(fixture).getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("LeakyRule") && line.contains("newHttpClient"));
     }
 
     @Test

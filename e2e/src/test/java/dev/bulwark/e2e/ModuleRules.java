@@ -49,4 +49,12 @@ final class ModuleRules {
                         "hudson..", "jenkins..", "org.kohsuke.stapler..", "picocli..")
                 .because("policy-engine is shared by the gate, the agent and the Jenkins plugin (architecture.md)");
     }
+
+    /** Outbound HTTP clients come from the net module only: there the proxies, trust and retries are set. */
+    ArchRule httpClientsComeFromTheNetModule() {
+        return noClasses().that().resideOutsideOfPackage(base + ".net..").and().resideInAPackage(base + "..")
+                .should().callMethod(java.net.http.HttpClient.class, "newBuilder")
+                .orShould().callMethod(java.net.http.HttpClient.class, "newHttpClient")
+                .because("every outbound call must honour the environment's proxies and trust (net.OutboundHttp)");
+    }
 }
