@@ -13,10 +13,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.bulwark.policy.testing.Corpora;
+import dev.bulwark.scanner.testing.OsvExports;
 import dev.bulwark.scanner.testing.Containers;
 import dev.bulwark.scanner.testing.LocalRegistry;
 import dev.bulwark.scanner.testing.TokenIssuer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,9 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,7 +170,7 @@ class RealNetworksTest {
         services.start();
         try (LocalRegistry registry = LocalRegistry.start(temp.resolve("storage"), temp, Optional.empty())) {
             push(registry.address() + "/team/app:1");
-            services.stubFor(get("/osv/npm/all.zip").willReturn(aResponse().withBody(zipOf(Corpora.corpus("osv-ghsa/npm")))));
+            services.stubFor(get("/osv/npm/all.zip").willReturn(aResponse().withBody(OsvExports.zipOf(Corpora.corpus("osv-ghsa/npm")))));
             services.stubFor(post("/slack/hook").willReturn(aResponse().withBody("ok")));
             Path policy = temp.resolve("policy.yaml");
             Files.writeString(policy, Files.readString(POLICIES.resolve("dev-lenient.yaml")) + "\nnotify:\n  slack:\n"
@@ -253,18 +250,6 @@ class RealNetworksTest {
         assertThat(log).contains("from the Docker engine at unix://" + socket);
         assertThat(missing).isEqualTo(3);
         assertThat(err).contains("'no-such-context'", "docker context ls");
-    }
-
-    private static byte[] zipOf(Path directory) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
-                zip.write(Files.readAllBytes(file));
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 
     private static String[] concat(String[] first, String[] second) {

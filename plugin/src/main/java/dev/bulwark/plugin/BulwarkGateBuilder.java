@@ -1,6 +1,5 @@
 package dev.bulwark.plugin;
 
-import dev.bulwark.gate.BuildResult;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -56,7 +55,7 @@ public final class BulwarkGateBuilder extends Builder implements SimpleBuildStep
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        JenkinsGate.run(new GateStepOptions(image, stage, policy, BuildResult.parse(onWarn), BuildResult.parse(onFail), reportDir,
+        JenkinsGate.run(GateStepOptions.of(image, stage, policy, onWarn, onFail, reportDir,
                 notify, jiraCredentialsId, slackCredentialsId), run, workspace, env, listener);
     }
 

@@ -1,6 +1,5 @@
 package dev.bulwark.plugin;
 
-import dev.bulwark.gate.BuildResult;
 import dev.bulwark.gate.GateSummary;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -59,7 +58,7 @@ public final class BulwarkGateStep extends Step {
     @DataBoundSetter public void setSlackCredentialsId(String id) { this.slackCredentialsId = id == null ? "" : id; }
 
     GateStepOptions options() {
-        return new GateStepOptions(image, stage, policy, BuildResult.parse(onWarn), BuildResult.parse(onFail), reportDir, notify,
+        return GateStepOptions.of(image, stage, policy, onWarn, onFail, reportDir, notify,
                 jiraCredentialsId, slackCredentialsId);
     }
 

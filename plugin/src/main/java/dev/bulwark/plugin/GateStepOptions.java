@@ -22,6 +22,13 @@ record GateStepOptions(String image, String stage, String policy, BuildResult on
 
     private static final long serialVersionUID = 1L;
 
+    /** The options as the steps' data-bound fields hold them; the build results are checked here, for both steps. */
+    static GateStepOptions of(String image, String stage, String policy, String onWarn, String onFail, String reportDir,
+                              boolean notify, String jiraCredentialsId, String slackCredentialsId) {
+        return new GateStepOptions(image, stage, policy, BuildResult.parse(onWarn), BuildResult.parse(onFail), reportDir, notify,
+                jiraCredentialsId, slackCredentialsId);
+    }
+
     /** The reports every run writes: JUnit and SARIF for the build page, HTML and JSON to archive. */
     List<String> reports() {
         return List.of("junit=" + reportDir + "/bulwark-junit.xml", "sarif=" + reportDir + "/bulwark.sarif",

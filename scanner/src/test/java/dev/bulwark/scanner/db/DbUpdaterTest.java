@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.bulwark.policy.testing.Corpora;
-import java.io.ByteArrayOutputStream;
+import dev.bulwark.scanner.testing.OsvExports;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -21,8 +21,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +40,7 @@ class DbUpdaterTest {
 
     @BeforeEach
     void serveTheExport() throws Exception {
-        export = zip(Corpora.corpus("osv-ghsa/npm"));
+        export = OsvExports.zipOf(Corpora.corpus("osv-ghsa/npm"));
         contentMd5.set(Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(export)));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/npm/all.zip", exchange -> {
@@ -70,18 +68,6 @@ class DbUpdaterTest {
 
     private String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/npm/all.zip";
-    }
-
-    private static byte[] zip(Path directory) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
-                zip.write(Files.readAllBytes(file));
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 
     @Test
