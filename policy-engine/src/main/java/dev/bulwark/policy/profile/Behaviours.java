@@ -1,5 +1,6 @@
 package dev.bulwark.policy.profile;
 
+import dev.bulwark.policy.runtime.Applets;
 import dev.bulwark.policy.runtime.Observation;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,14 +111,7 @@ public final class Behaviours {
     static String program(Observation.ProcessExec exec) {
         String executable = exec.executable();
         String base = executable.substring(executable.lastIndexOf('/') + 1);
-        if (MULTI_CALL.contains(base) && !exec.argv().isEmpty()) {
-            String argv0 = exec.argv().get(0);
-            String applet = argv0.substring(argv0.lastIndexOf('/') + 1);
-            if (!applet.isEmpty() && !applet.equals(base)) {
-                return executable.substring(0, executable.lastIndexOf('/') + 1) + applet;
-            }
-        }
-        return executable;
+        return MULTI_CALL.contains(base) ? Applets.path(executable, exec.argv()).orElse(executable) : executable;
     }
 
     private static boolean loopback(String address) {

@@ -10,8 +10,8 @@ import java.util.List;
  *
  * <ul>
  *   <li><b>Executables.</b> The globs ({@link PathGlob}) are matched against the executable's path <em>and</em>
- *       against its applet path: the executable's directory joined with the base name of {@code argv[0]}. A
- *       multi-call binary picks its applet by {@code argv[0]}, so {@code /bin/busybox} run as {@code sh} is
+ *       against its applet path: the executable's directory joined with the applet argv names ({@link Applets}). A
+ *       multi-call binary picks its applet by {@code argv[0]} (or {@code argv[1]} after its own name), so {@code /bin/busybox} run as {@code sh} is
  *       {@code /bin/sh} as far as the rules go, and {@code **}{@code /sh} denies it. A denied executable breaks
  *       {@code deniedExecutables} when either path matches; an allow list is kept only when both paths are
  *       allowed, so allowing {@code /bin/busybox} does not allow every shell it contains.</li>
@@ -85,20 +85,13 @@ public final class RuntimeRulesEvaluator {
         return Decision.ALLOW;
     }
 
-    /** The executable's path, then its applet path when {@code argv[0]} names another program in its directory. */
+    /** The executable's path, then its applet path when argv names another program in its directory ({@link Applets}). */
     static List<String> executablePaths(Observation.ProcessExec exec) {
         List<String> paths = new ArrayList<>();
         String executable = PathGlob.normalize(exec.executable());
         paths.add(executable);
-        if (!exec.argv().isEmpty() && !exec.argv().get(0).isBlank()) {
-            String argv0 = exec.argv().get(0);
-            String name = argv0.substring(argv0.lastIndexOf('/') + 1);
-            String directory = executable.substring(0, executable.lastIndexOf('/') + 1);
-            String applet = PathGlob.normalize(directory + name);
-            if (!name.isEmpty() && !applet.equals(executable)) {
-                paths.add(applet);
-            }
-        }
+        Applets.path(executable, exec.argv()).map(PathGlob::normalize).filter(applet -> !applet.equals(executable))
+                .ifPresent(paths::add);
         return paths;
     }
 

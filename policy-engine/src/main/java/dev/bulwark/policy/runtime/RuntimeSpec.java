@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param defaultMode the mode for containers whose label does not choose one
  * @param rules       explicit behaviour rules
  * @param admission   what containers must not be given at create or start
- * @param responses   the ladder of responses, least destructive first
+ * @param responses   the ladder of responses, least destructive first; never empty
  * @param exec        what an operator's {@code docker exec} does: allow, alert (the default) or deny
  * @param learning    how profiles are learned and when they are done
  */
@@ -27,6 +27,11 @@ public record RuntimeSpec(RuntimeMode defaultMode, RuntimeRules rules, Admission
         rules = Objects.requireNonNullElse(rules, RuntimeRules.none());
         admission = Objects.requireNonNullElse(admission, new AdmissionRules(null, null, null, null, null));
         responses = List.copyOf(Objects.requireNonNullElse(responses, List.of(Response.ALERT)));
+        if (responses.isEmpty()) {
+            throw new InvalidFieldException("responses", "the response ladder is empty, so a block would have no response:"
+                    + " list at least one of alert, quarantine, pause, stop, kill (least destructive first), or leave"
+                    + " responses out for alerts only");
+        }
         for (int i = 1; i < responses.size(); i++) {
             if (responses.get(i).compareTo(responses.get(i - 1)) <= 0) {
                 throw new InvalidFieldException("responses", "the response ladder must go from least to most destructive"

@@ -35,6 +35,16 @@ class RuntimeRulesEvaluatorTest {
     }
 
     @Test
+    void deniesAShellAppletNamedAfterBusyboxItselfOrAsALoginShell() {
+        RuntimeRules rules = deniedExecutables("**/sh");
+
+        assertThat(ruleBroken(rules, exec("/bin/busybox", "busybox", "sh", "-c", "id"))).isEqualTo(RuntimeRule.DENIED_EXECUTABLES);
+        assertThat(ruleBroken(rules, exec("/tmp/x", "/tmp/busybox-x86_64", "sh"))).isEqualTo(RuntimeRule.DENIED_EXECUTABLES);
+        assertThat(ruleBroken(rules, exec("/bin/busybox", "-sh"))).isEqualTo(RuntimeRule.DENIED_EXECUTABLES);
+        assertThat(decide(rules, exec("/bin/busybox", "busybox", "ls"))).isEqualTo(Decision.ALLOW);
+    }
+
+    @Test
     void allowingBusyboxDoesNotAllowTheShellsItContains() {
         RuntimeRules rules = new RuntimeRules(null, List.of("/bin/busybox", "/app/server"), null, null, null);
 
