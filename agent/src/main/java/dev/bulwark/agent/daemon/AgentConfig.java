@@ -20,6 +20,7 @@ import java.util.Set;
  * metricsPort: 9464                   # Prometheus metrics on 127.0.0.1; 0 turns them off
  * processSensor: auto                 # auto (connector, else polling), connector, or poll
  * pollInterval: 100ms                 # how often /proc is polled when polling
+ * prevention: true                    # refuse execs (and credential reads) in protect mode before they happen
  * </pre>
  *
  * @param policy        the policy file
@@ -27,10 +28,14 @@ import java.util.Set;
  * @param metricsPort   the loopback port of the metrics endpoint, 0 for none
  * @param processSensor {@code auto}, {@code connector} or {@code poll}
  * @param pollInterval  the /proc polling interval
+ * @param prevention    whether the exec guard refuses, through fanotify permission events, what protect mode forbids
+ *                      before it runs; without it, protect mode responds after the fact with the response ladder
  */
-public record AgentConfig(Path policy, Path stateDir, int metricsPort, String processSensor, Duration pollInterval) {
+public record AgentConfig(Path policy, Path stateDir, int metricsPort, String processSensor, Duration pollInterval,
+                          boolean prevention) {
 
-    private static final Set<String> KEYS = Set.of("policy", "stateDir", "metricsPort", "processSensor", "pollInterval");
+    private static final Set<String> KEYS = Set.of("policy", "stateDir", "metricsPort", "processSensor", "pollInterval",
+            "prevention");
 
     public AgentConfig {
         Objects.requireNonNull(policy, "policy");
@@ -66,7 +71,18 @@ public record AgentConfig(Path policy, Path stateDir, int metricsPort, String pr
         Path base = file.toAbsolutePath().getParent();
         return new AgentConfig(base.resolve(root.get("policy").asText()),
                 base.resolve(root.path("stateDir").asText("/var/lib/bulwark")), root.path("metricsPort").asInt(9464),
-                root.path("processSensor").asText("auto"), interval(root.path("pollInterval").asText("100ms")));
+                root.path("processSensor").asText("auto"), interval(root.path("pollInterval").asText("100ms")),
+                flag(file, root.path("prevention"), true));
+    }
+
+    private static boolean flag(Path file, JsonNode node, boolean absent) {
+        if (node.isMissingNode() || node.isNull()) {
+            return absent;
+        }
+        if (!node.isBoolean()) {
+            throw new IllegalArgumentException(file + ": prevention is '" + node.asText() + "': write true or false");
+        }
+        return node.booleanValue();
     }
 
     private static Duration interval(String text) {

@@ -7,6 +7,11 @@ import dev.bulwark.agent.docker.DockerEventWatcher;
 import dev.bulwark.agent.docker.SelfIdentity;
 import dev.bulwark.agent.metrics.AgentMetrics;
 import dev.bulwark.agent.metrics.MetricsServer;
+import dev.bulwark.agent.prevent.ExecGuard;
+import dev.bulwark.agent.prevent.Refusal;
+import dev.bulwark.agent.sensor.SensorGap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import dev.bulwark.agent.response.ActionOutcome;
 import dev.bulwark.agent.response.QuarantineLedger;
 import dev.bulwark.agent.response.Release;
@@ -69,10 +74,18 @@ public final class AgentDaemon implements AutoCloseable {
     private final ScheduledExecutorService ticks;
     private final ProfileBook profiles;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Optional<ExecGuard> guard;
+    private final ExecutorService responders;
+    /** Threads that carry out responses (stop, kill…), so a stop's grace period holds up nothing else. */
+    static final int RESPONDERS = 4;
+    /** How long the guard's planner waits for the enforcer to say what to guard. */
+    static final Duration PLAN_WAIT = Duration.ofSeconds(5);
 
     private AgentDaemon(DockerEngine engine, DockerEventWatcher watcher, List<Sensor> sensors, AuditLog audit,
                         Optional<MetricsServer> metricsServer, ExecutorService judge, ScheduledExecutorService ticks,
-                        ProfileBook profiles) {
+                        ProfileBook profiles, Optional<ExecGuard> guard, ExecutorService responders) {
+        this.guard = guard;
+        this.responders = responders;
         this.ticks = ticks;
         this.profiles = profiles;
         this.engine = engine;
@@ -108,9 +121,16 @@ public final class AgentDaemon implements AutoCloseable {
             return thread;
         });
         AtomicReference<Enforcer> enforcerRef = new AtomicReference<>();
+        AtomicReference<ExecGuard> guardRef = new AtomicReference<>();
+        ExecutorService responders = Executors.newFixedThreadPool(RESPONDERS, runnable -> {
+            Thread thread = new Thread(runnable, "bulwark-agent-respond");
+            thread.setDaemon(true);
+            return thread;
+        });
         Enforcer enforcer = new Enforcer(policy.runtime(), view, actions, audit, metrics, self, clock, alerts, profiles,
                 new Lineage(ProcReader.system()), (observation, sensor, mainPid) -> ticks.schedule(() -> judge.execute(
-                        () -> enforcerRef.get().retry(observation, sensor, mainPid)), RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS));
+                        () -> enforcerRef.get().retry(observation, sensor, mainPid)), RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS),
+                responders, (container, path) -> guardRef.get() != null && guardRef.get().refuses(container, path));
         enforcerRef.set(enforcer);
         long tickMillis = Math.min(PROFILE_TICK.toMillis(), policy.runtime().learning().interval().duration().toMillis());
         ticks.scheduleWithFixedDelay(() -> judge.execute(() -> {
@@ -155,11 +175,55 @@ public final class AgentDaemon implements AutoCloseable {
         } catch (FanotifyUnavailableException unavailable) {
             AgentLog.warn("fanotify is unavailable (" + unavailable.getMessage() + "): reads of sensitive files are not watched");
         }
+        Optional<ExecGuard> guard = config.prevention() ? guard(judge, enforcer, metrics) : Optional.empty();
+        guard.ifPresent(guardRef::set);
         AgentLog.info("watching " + view.all().size() + " containers with sensors "
                 + sensors.stream().map(Sensor::name).collect(Collectors.joining(", ")) + "; policy " + policy.metadata().name()
                 + ", default mode " + policy.runtime().defaultMode().word()
+                + (guard.isPresent() ? "; exec guard on (" + guard.get().guarded().size() + " containers guarded)" : "; exec guard off")
                 + server.map(s -> "; metrics on http://" + s.address().getHostString() + ":" + s.port() + "/metrics").orElse(""));
-        return new AgentDaemon(engine, watcher, sensors, audit, server, judge, ticks, profiles);
+        return new AgentDaemon(engine, watcher, sensors, audit, server, judge, ticks, profiles, guard, responders);
+    }
+
+    /**
+     * The exec guard, planned by the enforcer on the judging thread; what it refuses and its gaps are judged there
+     * too. Without fanotify permission events the agent runs on, responding after the fact, and says so.
+     */
+    private static Optional<ExecGuard> guard(ExecutorService judge, Enforcer enforcer, AgentMetrics metrics) {
+        ExecGuard guard = new ExecGuard(() -> {
+            try {
+                return judge.submit(enforcer::guardPlans).get(PLAN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while planning the exec guard", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("the enforcer did not say what to guard within " + PLAN_WAIT.toSeconds()
+                        + " s: " + e, e);
+            }
+        }, ProcReader.system(), new ExecGuard.Listener() {
+            @Override
+            public void refused(Refusal refusal) {
+                judge.execute(() -> enforcer.refused(refusal));
+            }
+
+            @Override
+            public void answered(String answer, long nanos) {
+                metrics.guardAnswer(answer, nanos);
+            }
+
+            @Override
+            public void gap(SensorGap gap) {
+                judge.execute(() -> enforcer.gap(gap));
+            }
+        });
+        try {
+            guard.start();
+        } catch (IllegalStateException unavailable) {
+            AgentLog.warn(unavailable.getMessage() + ": protect mode responds after the fact only");
+            return Optional.empty();
+        }
+        guard.sync();
+        return Optional.of(guard);
     }
 
     /** Starts watching, with alerts recorded in the audit log only. */
@@ -207,6 +271,7 @@ public final class AgentDaemon implements AutoCloseable {
 
     @Override
     public void close() {
+        guard.ifPresent(ExecGuard::close);
         sensors.forEach(Sensor::close);
         watcher.close();
         ticks.shutdownNow();
@@ -217,9 +282,25 @@ public final class AgentDaemon implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        responders.shutdown();
+        try {
+            responders.awaitTermination(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         metricsServer.ifPresent(MetricsServer::close);
         engine.close();
         stopped.countDown();
+    }
+
+    /** The containers the exec guard marks now (none when prevention is off or unavailable). */
+    public Set<String> guarded() {
+        return guard.map(ExecGuard::guarded).orElse(Set.of());
+    }
+
+    /** Brings the exec guard's marks in step with the containers and their profiles now, rather than within a second. */
+    public void syncGuard() {
+        guard.ifPresent(ExecGuard::sync);
     }
 
     /** The audit log, for callers that show what happened. */

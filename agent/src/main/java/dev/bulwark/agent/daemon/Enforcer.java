@@ -22,22 +22,42 @@ import dev.bulwark.policy.runtime.RuntimeSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import dev.bulwark.agent.prevent.GuardPlan;
+import dev.bulwark.agent.prevent.Refusal;
+import dev.bulwark.policy.profile.Profile;
+import dev.bulwark.policy.profile.Signal;
+import dev.bulwark.policy.runtime.ExecSetting;
+import dev.bulwark.policy.runtime.ExecSource;
+import dev.bulwark.policy.runtime.FileAccessKind;
+import dev.bulwark.policy.runtime.RuntimeRule;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.BiPredicate;
 
 /**
  * Judges each observation by the policy's runtime section, the container's learned profile and the container's mode,
  * and responds: an alert is written to the audit log (and handed on, rate-limited); a block takes the strongest
  * response on the policy's ladder. The stronger of the rules' and the profile's decisions wins.
  * It never acts on the agent's own container, on containers labelled off, or on a partial picture (a sensor
- * reported lost events in the last few seconds).
+ * reported lost events on the container, or on every container, in the last few seconds). Responses run on their own
+ * threads, so a stop that waits out its grace period never holds up judging; failures while judging are counted and
+ * logged, and the next observation is judged as usual. It also tells the exec guard what to enforce
+ * ({@link #guardPlans}) and audits what the guard refused ({@link #refused}).
  */
 final class Enforcer {
 
     static final Duration GAP_MEMORY = Duration.ofSeconds(5);
+    /** The audit's container for a gap that may concern every container. */
+    static final String HOST = "(host)";
+    /** The audit's response for an exec or read the kernel refused. */
+    static final String PREVENTED = "prevent";
 
     private final RuntimeSpec runtime;
     private final ContainerView view;
@@ -48,8 +68,14 @@ final class Enforcer {
     private final Clock clock;
     private final Consumer<AuditEntry> alerts;
     private final AtomicReference<Instant> lastGap = new AtomicReference<>(Instant.EPOCH);
+    private final Map<String, Instant> containerGaps = new ConcurrentHashMap<>();
+    private final AlertLimiter gapLimiter = new AlertLimiter(GAP_MEMORY);
     private final ProfileVerdicts profileVerdicts;
     private final AlertLimiter limiter;
+    private final ExecutorService responders;
+    private final Set<String> responding = ConcurrentHashMap.newKeySet();
+    private final ProfileBook profiles;
+    private final BiPredicate<String, String> guardRefuses;
 
     /** Hands an observation back to be judged again a moment later, while the container's main process is this one. */
     interface RetryLater {
@@ -58,7 +84,10 @@ final class Enforcer {
 
     Enforcer(RuntimeSpec runtime, ContainerView view, ResponseActions actions, AuditLog audit, AgentMetrics metrics,
              Set<String> self, Clock clock, Consumer<AuditEntry> alerts, ProfileBook profiles, Lineage lineage,
-             RetryLater retryLater) {
+             RetryLater retryLater, ExecutorService responders, BiPredicate<String, String> guardRefuses) {
+        this.responders = responders;
+        this.profiles = profiles;
+        this.guardRefuses = guardRefuses;
         this.profileVerdicts = new ProfileVerdicts(runtime, profiles, lineage, retryLater);
         this.limiter = new AlertLimiter(runtime.learning().alertEvery().duration());
         this.runtime = runtime;
@@ -71,14 +100,54 @@ final class Enforcer {
         this.alerts = alerts;
     }
 
+    /**
+     * A sensor missed something: blocks on the container it concerns (every container, when it cannot tell which)
+     * become alerts for {@link #GAP_MEMORY}, unless the gap does not soften; it is audited and alerted at most once per
+     * container and sensor in that time.
+     */
     void gap(SensorGap gap) {
         metrics.gap(gap.sensor(), 1);
-        lastGap.set(gap.at());
+        if (gap.softens()) {
+            if (gap.local()) {
+                containerGaps.merge(gap.container(), gap.at(), (a, b) -> a.isAfter(b) ? a : b);
+            } else {
+                lastGap.set(gap.at());
+            }
+        }
+        String container = gap.local() ? gap.container() : HOST;
+        gapLimiter.admit(container, gap.sensor(), gap.at()).ifPresent(held -> {
+            Optional<ContainerInfo> info = gap.local() ? view.get(gap.container()) : Optional.empty();
+            AuditEntry entry = new AuditEntry(gap.at(), container, info.map(ContainerInfo::name).orElse(""),
+                    info.map(ContainerInfo::imageId).orElse(""), "", "gap", "", info.flatMap(ContainerInfo::mode)
+                    .map(mode -> mode.runtimeMode().word()).orElse(runtime.defaultMode().word()), "{}",
+                    gap.sensor() + ": " + gap.why() + (gap.softens() ? "" : " (blocks are not softened)") + held);
+            audit.append(entry);
+            alerts.accept(entry);
+        });
+    }
+
+    /** Whether a gap lately concerns this container, or every container. */
+    private boolean eventsLost(String containerId) {
+        Instant now = clock.instant();
+        Instant local = containerGaps.getOrDefault(containerId, Instant.EPOCH);
+        return Duration.between(lastGap.get(), now).compareTo(GAP_MEMORY) < 0
+                || Duration.between(local, now).compareTo(GAP_MEMORY) < 0;
     }
 
     /** Handles one observation; called from one thread at a time. */
     synchronized void handle(Observation observation, String sensor) {
-        handle(observation, sensor, false);
+        judgeSafely(observation, sensor, false);
+    }
+
+    /** A failure while judging one observation is counted and logged; the next observation is judged as usual. */
+    private void judgeSafely(Observation observation, String sensor, boolean retry) {
+        try {
+            handle(observation, sensor, retry);
+        } catch (RuntimeException e) {
+            metrics.judgeFailure();
+            AgentLog.warn("could not judge " + observation.getClass().getSimpleName() + " on container "
+                    + observation.containerId() + " from " + sensor + ": " + e);
+        }
     }
 
     /**
@@ -88,7 +157,7 @@ final class Enforcer {
     synchronized void retry(Observation observation, String sensor, long mainPid) {
         Optional<ContainerInfo> now = view.get(observation.containerId());
         if (now.isPresent() && now.get().pid() == mainPid) {
-            handle(observation, sensor, true); // not when the container has stopped or restarted since
+            judgeSafely(observation, sensor, true); // not when the container has stopped or restarted since
         }
     }
 
@@ -108,7 +177,7 @@ final class Enforcer {
         Optional<ContainerMode> label = info.mode();
         boolean off = label.filter(mode -> mode == ContainerMode.OFF).isPresent();
         Optional<RuntimeMode> labelled = label.filter(mode -> mode != ContainerMode.OFF).map(ContainerMode::runtimeMode);
-        boolean eventsLost = Duration.between(lastGap.get(), clock.instant()).compareTo(GAP_MEMORY) < 0;
+        boolean eventsLost = eventsLost(info.id());
         Decision raw = retry ? Decision.ALLOW : RuntimeRulesEvaluator.decide(runtime, observation);
         Decision decision = ModePolicy.apply(raw, runtime.defaultMode(), labelled, off, eventsLost);
         RuntimeMode mode = off ? RuntimeMode.LEARN : ModePolicy.effectiveMode(runtime.defaultMode(), labelled);
@@ -119,23 +188,111 @@ final class Enforcer {
                 mode = learned.mode();
             }
         }
+        if (decision instanceof Decision.Block block && leftToTheGuard(info, observation)) {
+            decision = new Decision.Alert(block.rule(), block.why() + "; the exec guard enforces this on the container");
+        }
         metrics.decision(decision);
         RuntimeMode decidedIn = mode;
         decision.accept(allow -> { }, alert -> {
             Optional<String> admitted = limiter.admit(info.id(), alert.rule().field() + " " + alert.why(), clock.instant());
             admitted.ifPresent(held -> record(info, alert, Response.ALERT, decidedIn, observation, alert.why() + held));
-        }, block -> {
-            Response response = strongest(runtime.responses());
-            ActionOutcome outcome = actions.forKind(response).apply(info);
-            metrics.action(response);
-            record(info, block, response, decidedIn, observation, block.why() + "; " + outcome.describe(response));
-        });
+        }, block -> respond(info, block, decidedIn, observation));
+    }
+
+    /**
+     * Docker's exec event comes whether or not the program could run: when the exec guard refuses that program on the
+     * container, the kernel has already refused it, and stopping the container as well would only help the attacker.
+     */
+    private boolean leftToTheGuard(ContainerInfo info, Observation observation) {
+        return observation instanceof Observation.ProcessExec exec && exec.source() == ExecSource.DOCKER_EXEC
+                && guardRefuses.test(info.id(), exec.executable());
+    }
+
+    /**
+     * A block: the decision is audited at once, with the event's time; the response runs off the judging thread and
+     * is audited again when done, with its own time. One response at a time per container.
+     */
+    private void respond(ContainerInfo info, Decision.Block block, RuntimeMode mode, Observation observation) {
+        Response response = strongest(runtime.responses());
+        if (!responding.add(info.id())) {
+            record(info, block, response, mode, observation, block.why() + "; a " + response.word() + " is already under way");
+            return;
+        }
+        record(info, block, response, mode, observation, block.why() + "; " + response.word() + " under way");
+        try {
+            responders.execute(() -> {
+                try {
+                    ActionOutcome outcome = actions.forKind(response).apply(info);
+                    metrics.action(response);
+                    AuditEntry done = AuditEntry.of(clock.instant(), info.id(), info.name(), info.imageId(), block, response,
+                            mode, observation, block.why() + "; " + outcome.describe(response));
+                    audit.append(done);
+                    alerts.accept(done);
+                } catch (RuntimeException e) {
+                    AgentLog.warn("the " + response.word() + " of container " + info.name() + " failed: " + e);
+                } finally {
+                    responding.remove(info.id());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            responding.remove(info.id());
+        }
+    }
+
+    /** An exec or read the kernel refused at the guard's word: audited as a block whose response was prevention. */
+    void refused(Refusal refusal) {
+        metrics.decision(new Decision.Block(RuntimeRule.PROFILE, refusal.why()));
+        Optional<ContainerInfo> info = view.get(refusal.containerId());
+        Observation observation = new Observation.FileAccess(refusal.containerId(), refusal.at(), refusal.path(),
+                refusal.exec() ? FileAccessKind.EXEC : FileAccessKind.READ, refusal.pid());
+        String detail = refusal.why() + "; started by " + (refusal.requester().isEmpty() ? "process " + refusal.pid()
+                : refusal.requester() + " (pid " + refusal.pid() + ", parent " + refusal.parentPid() + ")")
+                + "; prevented: it failed with Operation not permitted";
+        AuditEntry entry = new AuditEntry(refusal.at(), refusal.containerId(), info.map(ContainerInfo::name).orElse(""),
+                info.map(ContainerInfo::imageId).orElse(""), refusal.rule(), "block", PREVENTED, RuntimeMode.PROTECT.word(),
+                AuditEntry.observationJson(observation), detail);
+        audit.append(entry);
+        alerts.accept(entry);
+    }
+
+    /** What the exec guard should enforce on each running container now: protect mode's rules and converged profiles. */
+    Map<String, GuardPlan> guardPlans() {
+        Map<String, GuardPlan> plans = new HashMap<>();
+        Instant now = clock.instant();
+        for (ContainerInfo info : view.all()) {
+            if (!info.running() || info.pid() <= 0 || self.contains(info.id())) {
+                continue;
+            }
+            Optional<ContainerMode> label = info.mode();
+            if (label.filter(m -> m == ContainerMode.OFF).isPresent()) {
+                continue;
+            }
+            Optional<RuntimeMode> labelled = label.map(ContainerMode::runtimeMode);
+            boolean rulesProtect = ModePolicy.effectiveMode(runtime.defaultMode(), labelled) == RuntimeMode.PROTECT;
+            Profile profile = profiles.profileOf(info, now);
+            GuardPlan plan = new GuardPlan(info.id(), info.pid(),
+                    rulesProtect ? runtime.rules().deniedExecutables() : List.of(),
+                    rulesProtect ? runtime.rules().allowedExecutables() : List.of(),
+                    protectedSignal(profile, Signal.EXECUTABLES, labelled) ? Optional.of(profile.items(Signal.EXECUTABLES).keySet())
+                            : Optional.empty(),
+                    protectedSignal(profile, Signal.SENSITIVE_READS, labelled)
+                            ? Optional.of(profile.items(Signal.SENSITIVE_READS).keySet()) : Optional.empty(),
+                    rulesProtect && runtime.exec() == ExecSetting.DENY);
+            if (plan.enforcesAnything()) {
+                plans.put(info.id(), plan);
+            }
+        }
+        return plans;
+    }
+
+    private static boolean protectedSignal(Profile profile, Signal signal, Optional<RuntimeMode> labelled) {
+        return !profile.learning(signal) && labelled.orElse(profile.mode(signal)) == RuntimeMode.PROTECT;
     }
 
     private void record(ContainerInfo info, Decision decision, Response taken, RuntimeMode mode, Observation observation,
                         String detail) {
-        AuditEntry entry = AuditEntry.of(clock.instant(), info.id(), info.name(), info.imageId(), decision, taken, mode,
-                observation, detail);
+        AuditEntry entry = AuditEntry.of(observation.at(), info.id(), info.name(), info.imageId(), decision, taken, mode,
+                observation, detail); // the event's time; a response's own entry carries the time it was done
         audit.append(entry);
         alerts.accept(entry);
     }

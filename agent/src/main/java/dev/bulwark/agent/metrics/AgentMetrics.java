@@ -22,6 +22,9 @@ public final class AgentMetrics {
     private final Map<String, AtomicLong> sensorLagMillis = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> eventsLost = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> gaps = new ConcurrentHashMap<>();
+    private final LongAdder judgeFailures = new LongAdder();
+    private final Map<String, LongAdder> guardAnswers = new ConcurrentHashMap<>();
+    private final LongAdder guardNanos = new LongAdder();
 
     public AgentMetrics() {
         // Every decision kind and response from the start, at zero, so that rate() and alerts see the series at once.
@@ -30,6 +33,9 @@ public final class AgentMetrics {
         }
         for (Response response : Response.values()) {
             actions.put(response.word(), new LongAdder());
+        }
+        for (String answer : new String[] {"allow", "deny", "timeout"}) {
+            guardAnswers.put(answer, new LongAdder());
         }
     }
 
@@ -64,6 +70,17 @@ public final class AgentMetrics {
         eventsLost.computeIfAbsent(sensor, name -> new LongAdder()).add(Math.max(0, lost));
     }
 
+    /** Judging an observation failed; the agent went on with the next. */
+    public void judgeFailure() {
+        judgeFailures.increment();
+    }
+
+    /** The exec guard answered a permission request ({@code allow}, {@code deny} or {@code timeout}) in this time. */
+    public void guardAnswer(String answer, long nanos) {
+        count(guardAnswers, answer);
+        guardNanos.add(nanos);
+    }
+
     /** Appends every metric in the Prometheus text exposition format (version 0.0.4). */
     public void writeTo(StringBuilder out) {
         PrometheusText text = new PrometheusText(out);
@@ -77,6 +94,12 @@ public final class AgentMetrics {
                 text.sample("bulwark_agent_sensor_lag_seconds", "sensor", sensor, millis.get() / 1000.0));
         counters(text, "bulwark_agent_sensor_gaps_total", "Gaps sensors reported, by sensor.", "sensor", gaps);
         counters(text, "bulwark_agent_events_lost_total", "Events sensors reported lost in gaps, by sensor.", "sensor", eventsLost);
+        text.family("bulwark_agent_judge_failures_total", "counter", "Observations that could not be judged.");
+        text.sample("bulwark_agent_judge_failures_total", null, null, judgeFailures.sum());
+        counters(text, "bulwark_agent_guard_answers_total", "Exec and credential-read permission requests answered by the"
+                + " exec guard, by answer (timeout: let through unjudged).", "answer", guardAnswers);
+        text.family("bulwark_agent_guard_answer_seconds_total", "counter", "Time the exec guard took to answer, in all.");
+        text.sample("bulwark_agent_guard_answer_seconds_total", null, null, guardNanos.sum() / 1e9);
     }
 
     /** The metrics as Prometheus text. */

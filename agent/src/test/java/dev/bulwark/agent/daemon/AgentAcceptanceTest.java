@@ -94,7 +94,7 @@ class AgentAcceptanceTest {
 
         Containers.exec(List.of("docker", "exec", "-d", name, "sh", "-c", "sleep 30"));
 
-        assertThat(within(Duration.ofSeconds(10), () -> !running(name))).as("stopped").isTrue();
+        assertThat(within(Duration.ofSeconds(10), () -> !running(name))).as("stopped; audit: %s", auditOf(name)).isTrue();
         assertThat(auditOf(name)).anySatisfy(entry -> {
             assertThat(entry.rule()).isEqualTo("deniedExecutables");
             assertThat(entry.decision()).isEqualTo("block");
@@ -155,6 +155,6 @@ class AgentAcceptanceTest {
 
         Containers.exec(List.of("docker", "exec", "-d", name, "sh", "-c", "sleep 30"));
 
-        assertThat(within(Duration.ofSeconds(10), () -> !running(name))).as("stopped").isTrue();
+        assertThat(within(Duration.ofSeconds(10), () -> !running(name))).as("stopped; audit: %s", auditOf(name)).isTrue();
     }
 }

@@ -51,7 +51,7 @@ public record PathGlob(String text) {
     }
 
     /** The absolute form of a path: repeated slashes, {@code .} and {@code ..} resolved. */
-    static String normalize(String path) {
+    public static String normalize(String path) {
         Deque<String> segments = new ArrayDeque<>();
         for (String segment : path.split("/")) {
             if (segment.isEmpty() || segment.equals(".")) {

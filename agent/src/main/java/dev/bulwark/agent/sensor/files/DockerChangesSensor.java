@@ -83,7 +83,7 @@ public final class DockerChangesSensor implements Sensor {
                 reported.remove(containerId);
             } catch (RuntimeException e) {
                 gaps.accept(new SensorGap(name(), Instant.now(), "could not list changes of container " + containerId
-                        + ": " + e));
+                        + ": " + e, containerId));
             }
         }
     }

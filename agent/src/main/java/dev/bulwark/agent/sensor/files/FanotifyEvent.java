@@ -10,13 +10,13 @@ import java.util.List;
  * One {@code struct fanotify_event_metadata}: what happened ({@code mask}), an open descriptor of the file
  * ({@code fd}, which the reader must close; -1 for a queue overflow) and the process that did it.
  */
-record FanotifyEvent(long mask, int fd, int pid) {
+public record FanotifyEvent(long mask, int fd, int pid) {
 
     static final int METADATA_VERSION = 3;
     static final int METADATA_LENGTH = 24;
 
     /** Splits what one {@code read} of a fanotify descriptor returned into its events. */
-    static List<FanotifyEvent> parse(byte[] buffer, int length) {
+    public static List<FanotifyEvent> parse(byte[] buffer, int length) {
         ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, length).order(ByteOrder.nativeOrder());
         List<FanotifyEvent> events = new ArrayList<>();
         int offset = 0;
@@ -38,7 +38,7 @@ record FanotifyEvent(long mask, int fd, int pid) {
         return List.copyOf(events);
     }
 
-    boolean overflowed() {
+    public boolean overflowed() {
         return (mask & Fanotify.FAN_Q_OVERFLOW) != 0;
     }
 

@@ -34,6 +34,8 @@ public final class FanotifySensor implements Sensor {
 
     private final Supplier<Map<String, Long>> containers;
     private final Map<String, Mark> marks = new HashMap<>(); // container ID → its fanotify group
+    private final Map<String, Retry> retryAt = new HashMap<>(); // container ID → when to try marking it again
+    private static final java.time.Duration MAX_RETRY = java.time.Duration.ofMinutes(2);
     private final byte[] buffer = new byte[64 * 1024];
     private final long selfPid = ProcessHandle.current().pid();
     private volatile boolean running;
@@ -76,6 +78,10 @@ public final class FanotifySensor implements Sensor {
         thread = new Thread(() -> run(observations, gaps), "bulwark-sensor-fanotify");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** A container that could not be marked: tried again at {@code next}, then after twice {@code delay}. */
+    private record Retry(Instant next, java.time.Duration delay) {
     }
 
     /** A fanotify group watching a container's root mount, as its main process {@code mainPid} sees it. */
@@ -135,12 +141,19 @@ public final class FanotifySensor implements Sensor {
             }
             return gone;
         });
+        retryAt.keySet().retainAll(now.keySet());
+        Instant at = Instant.now();
         now.forEach((id, pid) -> {
-            if (!marks.containsKey(id)) {
+            Retry retry = retryAt.get(id);
+            if (!marks.containsKey(id) && (retry == null || !at.isBefore(retry.next()))) {
                 try {
                     marks.put(id, watch(id, pid));
+                    retryAt.remove(id);
                 } catch (FanotifyUnavailableException e) {
-                    gaps.accept(new SensorGap(name(), Instant.now(), e.getMessage()));
+                    java.time.Duration wait = retry == null ? java.time.Duration.ofSeconds(1)
+                            : retry.delay().multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retry.delay().multipliedBy(2);
+                    retryAt.put(id, new Retry(at.plus(wait), wait));
+                    gaps.accept(new SensorGap(name(), at, e.getMessage() + "; trying again in " + wait.toSeconds() + " s", id));
                 }
             }
         });
@@ -191,7 +204,7 @@ public final class FanotifySensor implements Sensor {
                          Consumer<SensorGap> gaps) {
         if (event.overflowed()) {
             gaps.accept(new SensorGap(name(), Instant.now(), "fanotify queue of container " + containerId
-                    + " overflowed: file events were lost"));
+                    + " overflowed: file events were lost", containerId));
             return;
         }
         try {

@@ -91,7 +91,7 @@ public final class NetworkSensor implements Sensor {
                 listenedPorts.remove(containerId);
             } catch (IOException | RuntimeException e) {
                 gaps.accept(new SensorGap(name(), Instant.now(), "could not read sockets of container "
-                        + containerId + " (pid " + pid + "): " + e));
+                        + containerId + " (pid " + pid + "): " + e, containerId));
             }
         });
     }

@@ -1,11 +1,13 @@
 package dev.bulwark.agent.sensor.proc;
 
+import dev.bulwark.agent.sensor.SensorGap;
 import dev.bulwark.policy.runtime.ExecSource;
 import dev.bulwark.policy.runtime.Observation.ProcessExec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Turns a host PID into a {@link ProcessExec} when it runs in a watched container: both process sensors share
@@ -25,9 +27,10 @@ final class ContainerProcesses {
 
     /**
      * The exec, or empty when the process runs on the host, in an excluded container (the agent's own), or has
-     * already exited.
+     * already exited; one that exited in a watched container before it could be read is reported to {@code gaps} as
+     * an exec that could not be attributed.
      */
-    Optional<ProcessExec> describe(long pid, Instant at, ExecSource source) {
+    Optional<ProcessExec> describe(long pid, Instant at, ExecSource source, Consumer<SensorGap> gaps) {
         Optional<String> container = cgroups.containerId(pid).filter(id -> !excludedContainers.contains(id));
         if (container.isEmpty()) {
             return Optional.empty();
@@ -35,6 +38,8 @@ final class ContainerProcesses {
         Optional<ProcReader.Status> status = proc.status(pid);
         Optional<String> executable = proc.executable(pid);
         if (status.isEmpty() || executable.isEmpty()) {
+            gaps.accept(new SensorGap(source.word(), Instant.now(), "an exec (process " + pid + ") could not be attributed:"
+                    + " it had exited before it could be read", container.get(), false));
             return Optional.empty();
         }
         List<String> argv = proc.argv(pid);

@@ -70,7 +70,7 @@ public final class ProcConnectorSensor implements Sensor {
     private void report(ProcConnectorMessages.ExecEvent exec, Consumer<Observation> observations,
                         Consumer<SensorGap> gaps) {
         try {
-            processes.describe(exec.tgid(), instantOf(exec.timestampNanos()), ExecSource.PROC_CONNECTOR).ifPresent(observations);
+            processes.describe(exec.tgid(), instantOf(exec.timestampNanos()), ExecSource.PROC_CONNECTOR, gaps).ifPresent(observations);
         } catch (UncheckedIOException e) {
             gaps.accept(new SensorGap(NAME, Instant.now(), "exec of process " + exec.tgid() + " not reported: "
                     + e.getMessage()));

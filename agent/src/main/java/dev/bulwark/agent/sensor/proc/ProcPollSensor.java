@@ -92,7 +92,7 @@ public final class ProcPollSensor implements Sensor {
 
     private void describe(long pid, Consumer<Observation> observations, Consumer<SensorGap> gaps) {
         try {
-            processes.describe(pid, Instant.now(), ExecSource.PROC_POLL).ifPresent(observations);
+            processes.describe(pid, Instant.now(), ExecSource.PROC_POLL, gaps).ifPresent(observations);
         } catch (UncheckedIOException e) {
             gaps.accept(new SensorGap(NAME, Instant.now(), "process " + pid + " not reported: " + e.getMessage()));
         }

@@ -99,7 +99,7 @@ public final class DockerStatsSensor implements Sensor {
             LOG.log(System.Logger.Level.DEBUG, "container " + containerId + " was gone before its stats were read", e);
         } catch (RuntimeException e) {
             gaps.accept(new SensorGap(name(), Instant.now(), "could not read stats of container " + containerId
-                    + ": " + e));
+                    + ": " + e, containerId));
         }
     }
 

@@ -46,7 +46,7 @@ class HostFileTest {
         Path hostRunc = hostFile("usr/sbin/runc");
         fakeProcess(42, hostRunc, "runc\0init\0");
 
-        assertThat(new ContainerProcesses(new ProcReader(procRoot), Set.of()).describe(42, Instant.now(), ExecSource.PROC_POLL)).isEmpty();
+        assertThat(new ContainerProcesses(new ProcReader(procRoot), Set.of()).describe(42, Instant.now(), ExecSource.PROC_POLL, gap -> { })).isEmpty();
     }
 
     @Test
@@ -54,7 +54,7 @@ class HostFileTest {
         Path hostRunc = hostFile("usr/sbin/runc");
         fakeProcess(45, hostRunc, "");
 
-        assertThat(new ContainerProcesses(new ProcReader(procRoot), Set.of()).describe(45, Instant.now(), ExecSource.PROC_POLL)).isEmpty();
+        assertThat(new ContainerProcesses(new ProcReader(procRoot), Set.of()).describe(45, Instant.now(), ExecSource.PROC_POLL, gap -> { })).isEmpty();
     }
 
     @Test
@@ -62,7 +62,7 @@ class HostFileTest {
         Path hostRunc = hostFile("usr/sbin/runc");
         fakeProcess(44, hostRunc, "runc\0--version\0");
 
-        assertThat(new ContainerProcesses(new ProcReader(procRoot), Set.of()).describe(44, Instant.now(), ExecSource.PROC_POLL)).isPresent();
+        assertThat(new ContainerProcesses(new ProcReader(procRoot), Set.of()).describe(44, Instant.now(), ExecSource.PROC_POLL, gap -> { })).isPresent();
     }
 
     private Path hostFile(String path) throws Exception {

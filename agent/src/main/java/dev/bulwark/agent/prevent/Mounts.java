@@ -1,0 +1,60 @@
+package dev.bulwark.agent.prevent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The mounts of a container a program can be run from: its root and every volume, bind mount and tmpfs (each a mount
+ * of its own, which a mark on the root does not cover), read from {@code /proc/<pid>/mountinfo}. Kernel interfaces
+ * ({@code proc}, {@code sysfs}, cgroups, {@code devpts}, {@code mqueue}) are left out.
+ */
+final class Mounts {
+
+    private static final Set<String> NOT_PROGRAMS = Set.of("proc", "sysfs", "cgroup", "cgroup2", "devpts", "mqueue",
+            "securityfs", "debugfs", "tracefs", "bpf", "pstore");
+
+    private Mounts() {
+    }
+
+    /** Mount points, as the container names them, root first. */
+    static List<String> executable(long pid) throws IOException {
+        return parse(Files.readAllLines(Path.of("/proc", Long.toString(pid), "mountinfo")));
+    }
+
+    /** Mount points from mountinfo lines (see proc(5)): field 5 is the mount point, the first after " - " the type. */
+    static List<String> parse(List<String> lines) {
+        List<String> points = new ArrayList<>();
+        for (String line : lines) {
+            String[] fields = line.split(" ");
+            int separator = List.of(fields).indexOf("-");
+            if (fields.length < 5 || separator < 0 || separator + 1 >= fields.length) {
+                continue;
+            }
+            String point = unescape(fields[4]);
+            if (!NOT_PROGRAMS.contains(fields[separator + 1]) && !points.contains(point)) {
+                points.add(point);
+            }
+        }
+        points.sort((a, b) -> Integer.compare(a.length(), b.length()));
+        return points;
+    }
+
+    /** mountinfo writes space, tab, newline and backslash as octal escapes ({@code \040}). */
+    private static String unescape(String field) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '\\' && i + 3 < field.length() && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+                out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
+                i += 3;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
