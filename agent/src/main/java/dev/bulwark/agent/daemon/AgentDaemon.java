@@ -76,6 +76,7 @@ public final class AgentDaemon implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Optional<ExecGuard> guard;
     private final ExecutorService responders;
+    private final AgentMetrics metrics;
     /** Threads that carry out responses (stop, kill…), so a stop's grace period holds up nothing else. */
     static final int RESPONDERS = 4;
     /** How long the guard's planner waits for the enforcer to say what to guard. */
@@ -83,7 +84,8 @@ public final class AgentDaemon implements AutoCloseable {
 
     private AgentDaemon(DockerEngine engine, DockerEventWatcher watcher, List<Sensor> sensors, AuditLog audit,
                         Optional<MetricsServer> metricsServer, ExecutorService judge, ScheduledExecutorService ticks,
-                        ProfileBook profiles, Optional<ExecGuard> guard, ExecutorService responders) {
+                        ProfileBook profiles, Optional<ExecGuard> guard, ExecutorService responders, AgentMetrics metrics) {
+        this.metrics = metrics;
         this.guard = guard;
         this.responders = responders;
         this.ticks = ticks;
@@ -182,7 +184,7 @@ public final class AgentDaemon implements AutoCloseable {
                 + ", default mode " + policy.runtime().defaultMode().word()
                 + (guard.isPresent() ? "; exec guard on (" + guard.get().guarded().size() + " containers guarded)" : "; exec guard off")
                 + server.map(s -> "; metrics on http://" + s.address().getHostString() + ":" + s.port() + "/metrics").orElse(""));
-        return new AgentDaemon(engine, watcher, sensors, audit, server, judge, ticks, profiles, guard, responders);
+        return new AgentDaemon(engine, watcher, sensors, audit, server, judge, ticks, profiles, guard, responders, metrics);
     }
 
     /**
@@ -291,6 +293,11 @@ public final class AgentDaemon implements AutoCloseable {
         metricsServer.ifPresent(MetricsServer::close);
         engine.close();
         stopped.countDown();
+    }
+
+    /** The agent's metrics, as the metrics endpoint serves them. */
+    public AgentMetrics metrics() {
+        return metrics;
     }
 
     /** The containers the exec guard marks now (none when prevention is off or unavailable). */

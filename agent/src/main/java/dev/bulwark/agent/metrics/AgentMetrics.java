@@ -25,6 +25,10 @@ public final class AgentMetrics {
     private final LongAdder judgeFailures = new LongAdder();
     private final Map<String, LongAdder> guardAnswers = new ConcurrentHashMap<>();
     private final LongAdder guardNanos = new LongAdder();
+    private final long[] recentGuardNanos = new long[RECENT];
+    private long guardAnswersSeen;
+    /** How many of the latest answer times are kept for percentiles. */
+    static final int RECENT = 65_536;
 
     public AgentMetrics() {
         // Every decision kind and response from the start, at zero, so that rate() and alerts see the series at once.
@@ -79,6 +83,16 @@ public final class AgentMetrics {
     public void guardAnswer(String answer, long nanos) {
         count(guardAnswers, answer);
         guardNanos.add(nanos);
+        synchronized (recentGuardNanos) {
+            recentGuardNanos[(int) (guardAnswersSeen++ % RECENT)] = nanos;
+        }
+    }
+
+    /** The times the exec guard took for its latest answers (up to {@value #RECENT}), oldest first until that many. */
+    public long[] recentGuardAnswerNanos() {
+        synchronized (recentGuardNanos) {
+            return java.util.Arrays.copyOf(recentGuardNanos, (int) Math.min(guardAnswersSeen, RECENT));
+        }
     }
 
     /** Appends every metric in the Prometheus text exposition format (version 0.0.4). */

@@ -52,6 +52,14 @@ public final class Fanotify {
 
         int close(int fd);
 
+        /** The calling thread's ID (glibc 2.30 and later). */
+        int gettid();
+
+        /** With {@code which} 0 (PRIO_PROCESS) and a thread ID, sets that thread's nice value. */
+        int setpriority(int which, int who, int prio);
+
+        int sched_setscheduler(int pid, int policy, int[] param);
+
         String strerror(int errno);
     }
 
