@@ -145,6 +145,30 @@ class AgentAcceptanceTest {
     }
 
     @Test
+    void judgesOtherContainersWhileAStopWaitsOutItsGracePeriod() throws Exception {
+        agent = AgentDaemon.start(config, Clock.systemUTC());
+        String first = run("bulwark-test/busybox", "sleep", "3600"); // PID 1 ignores SIGTERM: a stop takes the full grace
+        String second = run("bulwark-test/busybox", "sleep", "3600");
+        Thread.sleep(500);
+
+        Containers.exec(List.of("docker", "exec", "-d", first, "sh", "-c", "sleep 30"));
+        assertThat(within(Duration.ofSeconds(5), () -> auditOf(first).stream().anyMatch(e -> e.detail().endsWith("stop under way"))))
+                .isTrue();
+        Containers.exec(List.of("docker", "exec", "-d", second, "sh", "-c", "sleep 30"));
+        boolean secondJudged = within(Duration.ofSeconds(5), () -> auditOf(second).stream().anyMatch(e -> e.decision().equals("block")));
+        boolean firstStillStopping = running(first);
+
+        assertThat(secondJudged).as("the second container is judged").isTrue();
+        assertThat(firstStillStopping).as("while the first one's stop still waits out its grace period").isTrue();
+        assertThat(within(Duration.ofSeconds(15), () -> !running(first) && !running(second))).as("both stopped").isTrue();
+        List<AuditEntry> firstEntries = auditOf(first).stream().filter(e -> e.decision().equals("block")).toList();
+        assertThat(firstEntries).as("the decision at the event's time, then the stop at its own").hasSizeGreaterThanOrEqualTo(2);
+        AuditEntry decided = firstEntries.stream().filter(e -> e.detail().endsWith("stop under way")).findFirst().orElseThrow();
+        AuditEntry done = firstEntries.stream().filter(e -> e.detail().contains("stop: stopped")).findFirst().orElseThrow();
+        assertThat(Duration.between(decided.at(), done.at())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void picksUpAContainerStartedWhileTheAgentWasStopped() throws Exception {
         agent = AgentDaemon.start(config, Clock.systemUTC());
         agent.close();

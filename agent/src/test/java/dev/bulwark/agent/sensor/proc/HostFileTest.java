@@ -65,6 +65,21 @@ class HostFileTest {
         assertThat(new ContainerProcesses(new ProcReader(procRoot), Set.of()).describe(44, Instant.now(), ExecSource.PROC_POLL, gap -> { })).isPresent();
     }
 
+    @Test
+    void anExecGoneBeforeItCouldBeReadIsReportedAsAGapOnItsContainer() throws Exception {
+        Path dir = Files.createDirectories(procRoot.resolve("46"));
+        Files.writeString(dir.resolve("cgroup"), "0::/docker/" + CONTAINER + "\n");
+        java.util.List<dev.bulwark.agent.sensor.SensorGap> gaps = new java.util.ArrayList<>();
+
+        assertThat(new ContainerProcesses(new ProcReader(procRoot), Set.of()).describe(46, Instant.now(), ExecSource.PROC_CONNECTOR, gaps::add)).isEmpty();
+
+        assertThat(gaps).singleElement().satisfies(gap -> {
+            assertThat(gap.container()).isEqualTo(CONTAINER);
+            assertThat(gap.why()).contains("process 46").contains("could not be attributed");
+            assertThat(gap.softens()).isFalse();
+        });
+    }
+
     private Path hostFile(String path) throws Exception {
         Path file = files.resolve(path);
         Files.createDirectories(file.getParent());
