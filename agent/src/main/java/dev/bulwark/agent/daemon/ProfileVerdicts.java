@@ -3,7 +3,9 @@ package dev.bulwark.agent.daemon;
 import dev.bulwark.agent.docker.ContainerInfo;
 import dev.bulwark.agent.profile.Lineage;
 import dev.bulwark.agent.profile.ProfileBook;
+import dev.bulwark.agent.prevent.SamePrograms;
 import dev.bulwark.policy.profile.Origin;
+import dev.bulwark.policy.profile.Signal;
 import dev.bulwark.policy.profile.Profile;
 import dev.bulwark.policy.profile.ProfileJudge;
 import dev.bulwark.policy.runtime.Decision;
@@ -19,7 +21,8 @@ import java.util.Optional;
 /**
  * The learned profile's view of one observation: an operator's {@code docker exec} is judged by the policy's exec
  * setting only; the container's own behaviour (and its health check's) is learned or judged by its profile. An exec
- * whose origin cannot be told yet is handed back to be judged again a moment later and allowed meanwhile.
+ * whose origin cannot be told yet is handed back to be judged again a moment later and allowed meanwhile. An exec
+ * whose file has the content of a program the profile knows counts as that program ({@link SamePrograms}).
  */
 final class ProfileVerdicts {
 
@@ -29,6 +32,8 @@ final class ProfileVerdicts {
     private final ProfileBook profiles;
     private final Lineage lineage;
     private final Enforcer.RetryLater retryLater;
+    private final SamePrograms samePrograms = new SamePrograms();
+    private static final java.util.Set<String> MULTI_CALL = java.util.Set.of("busybox", "toybox");
 
     ProfileVerdicts(RuntimeSpec runtime, ProfileBook profiles, Lineage lineage, Enforcer.RetryLater retryLater) {
         this.runtime = runtime;
@@ -58,7 +63,25 @@ final class ProfileVerdicts {
         if (exec.source() == ExecSource.DOCKER_EXEC) {
             return attribution.origin() == Origin.OPERATOR ? operatorExec(exec, containerMode, eventsLost) : NOTHING_YET;
         }
-        return learnOrJudge(info, exec, attribution.origin(), attribution.parentExecutable(), labelled, eventsLost);
+        Observation.ProcessExec same = sameProgram(info, exec.executable(), exec.pid(), attribution.origin())
+                .map(program -> new Observation.ProcessExec(exec.containerId(), exec.at(), exec.pid(), exec.parentPid(),
+                        exec.uid(), program, exec.argv(), exec.source())).orElse(exec);
+        return learnOrJudge(info, same, attribution.origin(), attribution.parentExecutable(), labelled, eventsLost);
+    }
+
+    /**
+     * The program the profile knows that this executable is by content, when its path is not a known one: a copy or a
+     * rename of a known program is learned and judged as that program. Multi-call binaries are known by their applets
+     * and are left as they are.
+     */
+    private Optional<String> sameProgram(ContainerInfo info, String executable, long pid, Origin origin) {
+        String base = executable.substring(executable.lastIndexOf('/') + 1);
+        if (!executable.startsWith("/") || MULTI_CALL.contains(base) || origin == Origin.OPERATOR) {
+            return Optional.empty();
+        }
+        Signal signal = origin == Origin.HEALTHCHECK ? Signal.HEALTHCHECKS : Signal.EXECUTABLES;
+        Profile profile = profiles.profileOf(info, java.time.Instant.now());
+        return samePrograms.knownAs(info.id(), info.pid(), profile.items(signal).keySet(), executable, pid);
     }
 
     private ProfileJudge.Judged judgeFile(ContainerInfo info, Observation.FileAccess file, Optional<RuntimeMode> labelled,
@@ -71,7 +94,10 @@ final class ProfileVerdicts {
             retryLater.retry(file, sensor, info.pid());
             return NOTHING_YET;
         }
-        return learnOrJudge(info, file, attribution.origin(), "", labelled, eventsLost);
+        Observation.FileAccess same = sameProgram(info, file.path(), file.pid(), attribution.origin())
+                .map(program -> new Observation.FileAccess(file.containerId(), file.at(), program, file.kind(), file.pid()))
+                .orElse(file);
+        return learnOrJudge(info, same, attribution.origin(), "", labelled, eventsLost);
     }
 
     private ProfileJudge.Judged learnOrJudge(ContainerInfo info, Observation observation, Origin origin, String parent,

@@ -19,6 +19,7 @@ final class CredentialFiles {
     private static final List<String> DIRECTORIES = List.of("/root/.ssh", "/etc/ssh", "/etc/ssl/private", "/run/secrets",
             "/var/run/secrets", "/etc/sudoers.d");
     private static final int MAX_PER_DIRECTORY = 200;
+    private static final System.Logger LOG = System.getLogger(CredentialFiles.class.getName());
 
     private CredentialFiles() {
     }
@@ -38,7 +39,7 @@ final class CredentialFiles {
                                     && !path.getFileName().toString().endsWith(".pub"))
                             .forEach(path -> addOnce(found, real + "/" + host.relativize(path)));
                 } catch (IOException | java.io.UncheckedIOException e) {
-                    // Not there, or not readable: nothing to guard.
+                    LOG.log(System.Logger.Level.DEBUG, directory + " is not there or not readable: nothing in it to guard", e);
                 }
             });
         }

@@ -46,6 +46,7 @@ public final class ExecGuard implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
     private static final int MAX_DEPTH = 16;
     private static final int NICE = -15;
+    private static final System.Logger LOG = System.getLogger(ExecGuard.class.getName());
     private static final int SCHED_FIFO = 1;
 
     /** What the guard tells the rest of the agent. */
@@ -388,11 +389,11 @@ public final class ExecGuard implements AutoCloseable {
         try {
             int tid = LIBC.gettid();
             if (LIBC.sched_setscheduler(tid, SCHED_FIFO, new int[] {1}) < 0 && LIBC.setpriority(0, tid, NICE) < 0) {
-                System.getLogger("bulwark.guard").log(System.Logger.Level.DEBUG, "cannot raise the guard's priority: "
+                LOG.log(System.Logger.Level.DEBUG, "cannot raise the guard's priority: "
                         + Fanotify.lastError());
             }
         } catch (UnsatisfiedLinkError tooOldLibc) {
-            // gettid needs glibc 2.30: the guard runs at the normal priority.
+            LOG.log(System.Logger.Level.DEBUG, "gettid needs glibc 2.30: the guard runs at the normal priority", tooOldLibc);
         }
     }
 

@@ -49,7 +49,7 @@ final class Mounts {
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
             if (c == '\\' && i + 3 < field.length() && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
-                out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
+                out.append((char) ((field.charAt(i + 1) - '0') * 64 + (field.charAt(i + 2) - '0') * 8 + field.charAt(i + 3) - '0'));
                 i += 3;
             } else {
                 out.append(c);

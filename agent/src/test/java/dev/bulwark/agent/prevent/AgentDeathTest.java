@@ -35,15 +35,13 @@ class AgentDeathTest {
 
     @Test
     void killingTheAgentMidRequestLetsTheWaitingExecProceed() throws Exception {
-        Files.writeString(temp.resolve("policy.yaml"), String.join("\n", "apiVersion: bulwark.dev/v1", "kind: Policy",
-                "metadata: {name: death}", "stages: [{name: production}]", "runtime:", "  defaultMode: protect",
-                "  rules: {deniedExecutables: ['**/bash']}", "  responses: [alert]", ""));
-        Files.writeString(temp.resolve("agent.yaml"), "policy: policy.yaml\nstateDir: state\nmetricsPort: 0\n");
+        Path config = GuardedContainers.writeConfig(temp, "defaultMode: protect", "rules: {deniedExecutables: ['**/bash']}",
+                "responses: [alert]");
         String web = containers.run("bulwark-test/svc-pyweb");
         String id = GuardedContainers.id(web);
         String java = ProcessHandle.current().info().command().orElse("java");
         agent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), GuardedAgentMain.class.getName(),
-                temp.resolve("agent.yaml").toString()).redirectError(temp.resolve("agent.log").toFile()).start();
+                config.toString()).redirectError(temp.resolve("agent.log").toFile()).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8));
         for (String line = lines.readLine(); line == null || !line.contains(id); line = lines.readLine()) {
             assertThat(line).as("the agent ended before guarding the container: " + Files.readString(temp.resolve("agent.log"))).isNotNull();

@@ -1,20 +1,17 @@
 package dev.bulwark.agent.prevent;
 
+import static dev.bulwark.agent.prevent.GuardedContainers.debug;
 import static dev.bulwark.agent.prevent.GuardedContainers.exec;
 import static dev.bulwark.agent.prevent.GuardedContainers.prevented;
 import static dev.bulwark.agent.prevent.GuardedContainers.running;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.agent.daemon.AgentConfig;
 import dev.bulwark.agent.daemon.AgentDaemon;
 import dev.bulwark.agent.profile.ProfileStore;
 import dev.bulwark.policy.profile.Profile;
 import dev.bulwark.policy.profile.Signal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,44 +33,25 @@ class ConvergedProfileGuardTest {
 
     @AfterEach
     void cleanUp() {
-        if (agent != null) {
-            agent.close();
-        }
-        containers.close();
+        containers.closeWith(agent);
     }
 
     @Test
     void anInjectedCommandAndAShadowReadThroughTheServiceHaveNoEffect() throws Exception {
-        Path policy = temp.resolve("policy.yaml");
-        Files.writeString(policy, String.join("\n", "apiVersion: bulwark.dev/v1", "kind: Policy", "metadata: {name: learned}",
-                "stages: [{name: production}]", "runtime:", "  defaultMode: monitor",
-                "  learning: {promoteTo: protect, interval: 1s, missingMass: 0.5, minSpan: 3s, quietPeriod: 4s, minIntervals: 4}",
-                "  responses: [alert, stop]", ""));
-        Path file = temp.resolve("agent.yaml");
-        Files.writeString(file, "policy: policy.yaml\nstateDir: state\nmetricsPort: 0\n");
-        agent = AgentDaemon.start(AgentConfig.load(file), Clock.systemUTC());
+        agent = GuardedContainers.startAgent(temp, "defaultMode: monitor",
+                "learning: {promoteTo: protect, interval: 1s, missingMass: 0.5, minSpan: 3s, quietPeriod: 4s, minIntervals: 4}",
+                "responses: [alert, stop]");
         String web = containers.run(SERVICE);
         String id = GuardedContainers.id(web);
 
-        AtomicBoolean driving = new AtomicBoolean(true);
-        Thread benign = new Thread(() -> {
-            while (driving.get()) {
-                exec(web, "/usr/bin/curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8000/api/time");
-                exec(web, "/usr/bin/curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8000/");
-            }
-        });
-        benign.start();
-        try {
-            assertThat(GuardedContainers.within(Duration.ofSeconds(120), () -> converged(temp.resolve("state"), id)))
-                    .as("the profile converged").isTrue();
-            assertThat(GuardedContainers.within(Duration.ofSeconds(10), () -> {
-                agent.syncGuard();
-                return agent.guarded().contains(id);
-            })).as("guarded").isTrue();
-        } finally {
-            driving.set(false);
-            benign.join();
-        }
+        assertThat(GuardedContainers.driveUntil(Duration.ofSeconds(120), () -> {
+            exec(web, "/usr/bin/curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8000/api/time");
+            exec(web, "/usr/bin/curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8000/");
+        }, () -> converged(temp.resolve("state")))).as("the profile converged").isTrue();
+        assertThat(GuardedContainers.within(Duration.ofSeconds(10), () -> {
+            agent.syncGuard();
+            return agent.guarded().contains(id);
+        })).as("guarded").isTrue();
 
         String injected = debug(web, "{\"action\":\"exec\",\"argv\":[\"/bin/sh\",\"-c\",\"id > /tmp/pwned; id\"]}");
         String shadow = debug(web, "{\"action\":\"read\",\"path\":\"/etc/shadow\"}");
@@ -92,12 +70,7 @@ class ConvergedProfileGuardTest {
         assertThat(exec(web, "/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health").exit()).isZero();
     }
 
-    private static String debug(String container, String body) {
-        return exec(container, "/usr/bin/curl", "-sS", "-m", "20", "-H", "Content-Type: application/json", "--data", body,
-                "http://127.0.0.1:8000/debug").all();
-    }
-
-    private static boolean converged(Path stateDir, String containerId) {
+    private static boolean converged(Path stateDir) {
         ProfileStore store = ProfileStore.open(stateDir);
         return store.all().stream().anyMatch(profile -> protectedSignals(profile));
     }

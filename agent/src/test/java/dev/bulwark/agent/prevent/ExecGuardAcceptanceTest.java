@@ -7,11 +7,8 @@ import static dev.bulwark.agent.prevent.GuardedContainers.running;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.agent.audit.AuditEntry;
-import dev.bulwark.agent.daemon.AgentConfig;
 import dev.bulwark.agent.daemon.AgentDaemon;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,21 +32,13 @@ class ExecGuardAcceptanceTest {
 
     @BeforeEach
     void startAgent() throws Exception {
-        Path policy = temp.resolve("policy.yaml");
-        Files.writeString(policy, String.join("\n", "apiVersion: bulwark.dev/v1", "kind: Policy", "metadata: {name: guard-test}",
-                "stages: [{name: production}]", "runtime:", "  defaultMode: protect",
-                "  rules: {deniedExecutables: ['**/sh', '**/bash']}", "  responses: [alert, stop]", ""));
-        Path file = temp.resolve("agent.yaml");
-        Files.writeString(file, "policy: policy.yaml\nstateDir: state\nmetricsPort: 0\n");
-        agent = AgentDaemon.start(AgentConfig.load(file), Clock.systemUTC());
+        agent = GuardedContainers.startAgent(temp, "defaultMode: protect", "rules: {deniedExecutables: ['**/sh', '**/bash']}",
+                "responses: [alert, stop]");
     }
 
     @AfterEach
     void cleanUp() {
-        if (agent != null) {
-            agent.close();
-        }
-        containers.close();
+        containers.closeWith(agent);
     }
 
     @Test

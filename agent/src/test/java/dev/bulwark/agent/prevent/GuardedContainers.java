@@ -23,6 +23,54 @@ final class GuardedContainers implements AutoCloseable {
 
     private final List<String> names = new ArrayList<>();
 
+    /** Writes a policy whose runtime section is these lines (indented by two) and an agent configuration for it. */
+    static java.nio.file.Path writeConfig(java.nio.file.Path dir, String... runtime) throws IOException {
+        List<String> policy = new ArrayList<>(List.of("apiVersion: bulwark.dev/v1", "kind: Policy", "metadata: {name: guard-test}",
+                "stages: [{name: production}]", "runtime:"));
+        for (String line : runtime) {
+            policy.add("  " + line);
+        }
+        policy.add("");
+        java.nio.file.Files.writeString(dir.resolve("policy.yaml"), String.join("\n", policy));
+        return java.nio.file.Files.writeString(dir.resolve("agent.yaml"), "policy: policy.yaml\nstateDir: state\nmetricsPort: 0\n");
+    }
+
+    /** Starts the agent in this JVM with such a policy. */
+    static AgentDaemon startAgent(java.nio.file.Path dir, String... runtime) throws IOException {
+        return AgentDaemon.start(dev.bulwark.agent.daemon.AgentConfig.load(writeConfig(dir, runtime)), java.time.Clock.systemUTC());
+    }
+
+    /** Drives traffic on a thread of its own until done (checked every 100 ms) or the limit; whether it was done. */
+    static boolean driveUntil(Duration limit, Runnable traffic, BooleanSupplier done) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicBoolean driving = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread driver = new Thread(() -> {
+            while (driving.get()) {
+                traffic.run();
+            }
+        });
+        driver.start();
+        try {
+            return within(limit, done);
+        } finally {
+            driving.set(false);
+            driver.join();
+        }
+    }
+
+    /** POSTs a JSON body to the vulnerable service's /debug from inside its container; what curl printed. */
+    static String debug(String container, String body) {
+        return exec(container, "/usr/bin/curl", "-sS", "-m", "20", "-H", "Content-Type: application/json", "--data", body,
+                "http://127.0.0.1:8000/debug").all();
+    }
+
+    /** Closes the agent (when started) and removes the containers. */
+    void closeWith(AgentDaemon agent) {
+        if (agent != null) {
+            agent.close();
+        }
+        close();
+    }
+
     String run(String... args) {
         String name = "bulwark-guard-test-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> command = new ArrayList<>(List.of("docker", "run", "-d", "--name", name, "--network", "none"));
