@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -341,10 +342,14 @@ public final class ExecGuard implements AutoCloseable {
 
     /**
      * Whether the engine started this process ({@code docker exec}, a health check) rather than the container's main
-     * process: its ancestry reaches the host's init without passing the container's main process. Unreadable ancestry
-     * counts as the container's own, the stricter answer.
+     * process: walking up its ancestry, a process outside the container's cgroup (the runtime, the shim) comes before
+     * the container's main process. (Not its mount namespace: a process with CAP_SYS_ADMIN could make one of its own.) An ancestor that has gone has had its children handed to another parent,
+     * so the child's parent is read again. Ancestry that cannot be read counts as the container's own, the stricter
+     * answer.
      */
     private boolean engineStarted(long pid, long mainPid) {
+        Optional<String> containerCgroup = cgroup(mainPid);
+        long child = pid;
         long current = pid;
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
             if (current == mainPid) {
@@ -353,13 +358,37 @@ public final class ExecGuard implements AutoCloseable {
             if (current <= 1) {
                 return true;
             }
+            if (current != pid && containerCgroup.isPresent()) {
+                Optional<String> its = cgroup(current);
+                if (its.isPresent() && !its.get().equals(containerCgroup.get())) {
+                    return true;
+                }
+            }
             var status = proc.status(current);
+            if (status.isEmpty() && current != child) {
+                status = proc.status(child); // the ancestor went: its children have a new parent by now
+                if (status.isEmpty() || status.get().parentPid() == current) {
+                    return false;
+                }
+                current = status.get().parentPid();
+                continue;
+            }
             if (status.isEmpty()) {
                 return false;
             }
+            child = current;
             current = status.get().parentPid();
         }
         return false;
+    }
+
+    private static Optional<String> cgroup(long pid) {
+        try {
+            String text = Files.readString(Path.of("/proc", Long.toString(pid), "cgroup"));
+            return text.isBlank() ? Optional.empty() : Optional.of(text);
+        } catch (IOException e) {
+            return Optional.empty(); // gone, or a zombie: its parent tells
+        }
     }
 
     private static boolean sameMountNamespace(long pid, String namespace) {

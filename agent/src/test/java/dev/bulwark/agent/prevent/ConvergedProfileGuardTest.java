@@ -65,6 +65,8 @@ class ConvergedProfileGuardTest {
                 .anySatisfy(entry -> assertThat(entry.detail()).contains("refused to run /usr/bin/dash")
                         .contains("started by /usr/bin/python3"))
                 .anySatisfy(entry -> assertThat(entry.detail()).contains("refused a read of /etc/shadow"));
+        assertThat(prevented(agent, web)).as("health checks and operators' docker exec are not the container's doing")
+                .noneMatch(entry -> entry.detail().contains("refused to run /usr/bin/curl"));
         assertThat(running(web)).isTrue();
         assertThat(exec(web, "/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/api/time").out()).contains("\"time\": \"20");
         assertThat(exec(web, "/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health").exit()).isZero();
