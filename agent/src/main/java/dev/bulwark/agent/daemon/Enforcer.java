@@ -70,6 +70,8 @@ final class Enforcer {
     private final AtomicReference<Instant> lastGap = new AtomicReference<>(Instant.EPOCH);
     private final Map<String, Instant> containerGaps = new ConcurrentHashMap<>();
     private final AlertLimiter gapLimiter = new AlertLimiter(GAP_MEMORY);
+    /** Gaps that soften nothing are recorded at most once a minute per container and sensor. */
+    private final AlertLimiter recordLimiter = new AlertLimiter(Duration.ofMinutes(1));
     private final ProfileVerdicts profileVerdicts;
     private final AlertLimiter limiter;
     private final ExecutorService responders;
@@ -103,7 +105,7 @@ final class Enforcer {
     /**
      * A sensor missed something: blocks on the container it concerns (every container, when it cannot tell which)
      * become alerts for {@link #GAP_MEMORY}, unless the gap does not soften; it is audited and alerted at most once per
-     * container and sensor in that time.
+     * container and sensor in that time. A gap that softens nothing is audited at most once a minute and not alerted.
      */
     void gap(SensorGap gap) {
         metrics.gap(gap.sensor(), 1);
@@ -115,14 +117,17 @@ final class Enforcer {
             }
         }
         String container = gap.local() ? gap.container() : HOST;
-        gapLimiter.admit(container, gap.sensor(), gap.at()).ifPresent(held -> {
+        AlertLimiter limiter = gap.softens() ? gapLimiter : recordLimiter;
+        limiter.admit(container, gap.sensor(), gap.at()).ifPresent(held -> {
             Optional<ContainerInfo> info = gap.local() ? view.get(gap.container()) : Optional.empty();
             AuditEntry entry = new AuditEntry(gap.at(), container, info.map(ContainerInfo::name).orElse(""),
                     info.map(ContainerInfo::imageId).orElse(""), "", "gap", "", info.flatMap(ContainerInfo::mode)
                     .map(mode -> mode.runtimeMode().word()).orElse(runtime.defaultMode().word()), "{}",
                     gap.sensor() + ": " + gap.why() + (gap.softens() ? "" : " (blocks are not softened)") + held);
             audit.append(entry);
-            alerts.accept(entry);
+            if (gap.softens()) {
+                alerts.accept(entry); // an exec seen but not attributed is recorded, not sent to people
+            }
         });
     }
 
