@@ -8,6 +8,7 @@ import dev.bulwark.policy.profile.Origin;
 import dev.bulwark.policy.profile.Signal;
 import dev.bulwark.policy.profile.Profile;
 import dev.bulwark.policy.profile.ProfileJudge;
+import dev.bulwark.policy.runtime.Applets;
 import dev.bulwark.policy.runtime.Decision;
 import dev.bulwark.policy.runtime.ExecSource;
 import dev.bulwark.policy.runtime.FileAccessKind;
@@ -33,7 +34,6 @@ final class ProfileVerdicts {
     private final Lineage lineage;
     private final Enforcer.RetryLater retryLater;
     private final SamePrograms samePrograms = new SamePrograms();
-    private static final java.util.Set<String> MULTI_CALL = java.util.Set.of("busybox", "toybox");
 
     ProfileVerdicts(RuntimeSpec runtime, ProfileBook profiles, Lineage lineage, Enforcer.RetryLater retryLater) {
         this.runtime = runtime;
@@ -76,7 +76,7 @@ final class ProfileVerdicts {
      */
     private Optional<String> sameProgram(ContainerInfo info, String executable, long pid, Origin origin) {
         String base = executable.substring(executable.lastIndexOf('/') + 1);
-        if (!executable.startsWith("/") || MULTI_CALL.contains(base) || origin == Origin.OPERATOR) {
+        if (!executable.startsWith("/") || Applets.multiCall(base) || origin == Origin.OPERATOR) {
             return Optional.empty();
         }
         Signal signal = origin == Origin.HEALTHCHECK ? Signal.HEALTHCHECKS : Signal.EXECUTABLES;

@@ -162,7 +162,7 @@ final class ContainerFiles {
         Set<String> multi = new HashSet<>();
         baseNames.forEach((real, bases) -> {
             String own = real.substring(real.lastIndexOf('/') + 1);
-            if (bases.size() > limit || own.startsWith("busybox") || own.equals("toybox")) {
+            if (bases.size() > limit || dev.bulwark.policy.runtime.Applets.multiCall(own)) {
                 multi.add(real);
             }
         });

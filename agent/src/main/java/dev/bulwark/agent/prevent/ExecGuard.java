@@ -2,7 +2,6 @@ package dev.bulwark.agent.prevent;
 
 import static dev.bulwark.agent.sensor.files.Fanotify.LIBC;
 
-import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import dev.bulwark.agent.sensor.SensorGap;
 import dev.bulwark.agent.sensor.files.Fanotify;
@@ -18,10 +17,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -45,7 +42,6 @@ public final class ExecGuard implements AutoCloseable {
     private static final int ERROR_PAUSE_MILLIS = 10;
     private static final Duration PLAN_EVERY = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
-    private static final int MAX_DEPTH = 16;
     private static final int NICE = -15;
     private static final System.Logger LOG = System.getLogger(ExecGuard.class.getName());
     private static final int SCHED_FIFO = 1;
@@ -70,20 +66,19 @@ public final class ExecGuard implements AutoCloseable {
 
     private final Supplier<Map<String, GuardPlan>> plans;
     private final Listener listener;
-    private final ProcReader proc;
+    private final PermissionJudge judge;
     private final ContentHashes hashes = new ContentHashes();
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
     private final Map<String, Backoff> backoff = new HashMap<>();
     /** Groups no longer wanted: closed by the reader, so no descriptor it polls is closed (and reused) under it. */
     private final java.util.Queue<Integer> retired = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final long selfPid = ProcessHandle.current().pid();
     private volatile boolean running;
     private Thread reader;
     private Thread planner;
 
     public ExecGuard(Supplier<Map<String, GuardPlan>> plans, ProcReader proc, Listener listener) {
         this.plans = plans;
-        this.proc = proc;
+        this.judge = new PermissionJudge(proc);
         this.listener = listener;
     }
 
@@ -265,7 +260,8 @@ public final class ExecGuard implements AutoCloseable {
         int response = Fanotify.FAN_ALLOW;
         String answer = "allow";
         try {
-            Decided decided = decide(containerId, group, event, started + DEADLINE.toNanos());
+            PermissionJudge.Decided decided = judge.decide(containerId, group.rules(), group.mountNamespace(), event,
+                    started + DEADLINE.toNanos());
             if (decided.refusal() != null) {
                 response = Fanotify.FAN_DENY;
                 answer = "deny";
@@ -287,123 +283,6 @@ public final class ExecGuard implements AutoCloseable {
             listener.gap(new SensorGap("exec-guard", Instant.now(), "an open was let through unjudged: " + e, containerId));
         } finally {
             LIBC.close(event.fd());
-        }
-    }
-
-    private record Decided(Refusal refusal, boolean timedOut, String path, String why) {
-        static final Decided ALLOW = new Decided(null, false, "", "");
-    }
-
-    private Decided decide(String containerId, Group group, FanotifyEvent event, long deadline) {
-        if (event.pid() == selfPid) {
-            return Decided.ALLOW;
-        }
-        Path descriptor = Path.of("/proc/self/fd/" + event.fd());
-        boolean exec = (event.mask() & Fanotify.FAN_OPEN_EXEC_PERM) != 0;
-        GuardPlan plan = group.rules().plan();
-        if (!exec) {
-            if (!sameMountNamespace(event.pid(), group.mountNamespace()) || engineStarted(event.pid(), plan.mainPid())
-                    && !plan.operatorExecDenied()) {
-                return Decided.ALLOW; // a host process, or an operator's docker exec: not the container's own doing
-            }
-            return refuse(containerId, event, descriptor, false, "profile",
-                    "read a credential file its converged profile never read");
-        }
-        FileKey key;
-        try {
-            key = FileKey.of(descriptor);
-        } catch (IOException e) {
-            return new Decided(null, true, descriptor.toString(), "its file could not be read: " + e.getMessage());
-        }
-        GuardRules.Content content = group.rules().judge(key, descriptor, deadline);
-        if (content instanceof GuardRules.Content.Denied denied) {
-            return refuse(containerId, event, descriptor, true, denied.rule(), denied.why());
-        }
-        if (content instanceof GuardRules.Content.Unknown unknown) {
-            return engineStarted(event.pid(), plan.mainPid()) && !plan.operatorExecDenied()
-                    ? Decided.ALLOW // judged by the profile after the fact, as a docker exec's programs always are
-                    : refuse(containerId, event, descriptor, true, "profile", unknown.why());
-        }
-        if (content instanceof GuardRules.Content.Unidentified unidentified) {
-            return new Decided(null, true, pathOf(descriptor), unidentified.why());
-        }
-        return plan.operatorExecDenied() && engineStarted(event.pid(), plan.mainPid())
-                ? refuse(containerId, event, descriptor, true, "exec", "an operator's docker exec, and runtime.exec is deny")
-                : Decided.ALLOW;
-    }
-
-    private Decided refuse(String containerId, FanotifyEvent event, Path descriptor, boolean exec, String rule, String why) {
-        String path = pathOf(descriptor);
-        long parent = proc.status(event.pid()).map(ProcReader.Status::parentPid).orElse(0L);
-        String requester = proc.executable(event.pid()).orElse("");
-        return new Decided(new Refusal(containerId, Instant.now(), exec, path, event.pid(), requester, parent, rule,
-                (exec ? "refused to run " : "refused a read of ") + path + ": " + why), false, path, why);
-    }
-
-    /**
-     * Whether the engine started this process ({@code docker exec}, a health check) rather than the container's main
-     * process: walking up its ancestry, a process outside the container's cgroup (the runtime, the shim) comes before
-     * the container's main process. (Not its mount namespace: a process with CAP_SYS_ADMIN could make one of its own.) An ancestor that has gone has had its children handed to another parent,
-     * so the child's parent is read again. Ancestry that cannot be read counts as the container's own, the stricter
-     * answer.
-     */
-    private boolean engineStarted(long pid, long mainPid) {
-        Optional<String> containerCgroup = cgroup(mainPid);
-        long child = pid;
-        long current = pid;
-        for (int depth = 0; depth < MAX_DEPTH; depth++) {
-            if (current == mainPid) {
-                return false;
-            }
-            if (current <= 1) {
-                return true;
-            }
-            if (current != pid && containerCgroup.isPresent()) {
-                Optional<String> its = cgroup(current);
-                if (its.isPresent() && !its.get().equals(containerCgroup.get())) {
-                    return true;
-                }
-            }
-            var status = proc.status(current);
-            if (status.isEmpty() && current != child) {
-                status = proc.status(child); // the ancestor went: its children have a new parent by now
-                if (status.isEmpty() || status.get().parentPid() == current) {
-                    return false;
-                }
-                current = status.get().parentPid();
-                continue;
-            }
-            if (status.isEmpty()) {
-                return false;
-            }
-            child = current;
-            current = status.get().parentPid();
-        }
-        return false;
-    }
-
-    private static Optional<String> cgroup(long pid) {
-        try {
-            String text = Files.readString(Path.of("/proc", Long.toString(pid), "cgroup"));
-            return text.isBlank() ? Optional.empty() : Optional.of(text);
-        } catch (IOException e) {
-            return Optional.empty(); // gone, or a zombie: its parent tells
-        }
-    }
-
-    private static boolean sameMountNamespace(long pid, String namespace) {
-        try {
-            return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "mnt")).toString().equals(namespace);
-        } catch (IOException e) {
-            return true; // gone already: judged as the container's, the stricter answer
-        }
-    }
-
-    private static String pathOf(Path descriptor) {
-        try {
-            return Files.readSymbolicLink(descriptor).toString();
-        } catch (IOException e) {
-            return descriptor.toString();
         }
     }
 

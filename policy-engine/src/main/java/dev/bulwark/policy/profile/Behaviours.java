@@ -21,7 +21,6 @@ public final class Behaviours {
             "microdnf", "rpm", "zypper", "pip", "pip3", "npm", "yarn", "gem");
     static final List<String> SYSTEM_DIRECTORIES = List.of("/bin", "/sbin", "/usr", "/lib", "/lib32", "/lib64", "/libx32",
             "/etc", "/boot");
-    private static final Set<String> MULTI_CALL = Set.of("busybox", "toybox");
     /** The dynamic loader the kernel opens for every dynamically linked program. */
     private static final java.util.regex.Pattern ELF_INTERPRETER = java.util.regex.Pattern.compile(".*/ld-(linux|musl)[^/]*\\.so[^/]*");
 
@@ -111,7 +110,7 @@ public final class Behaviours {
     static String program(Observation.ProcessExec exec) {
         String executable = exec.executable();
         String base = executable.substring(executable.lastIndexOf('/') + 1);
-        return MULTI_CALL.contains(base) ? Applets.path(executable, exec.argv()).orElse(executable) : executable;
+        return Applets.multiCall(base) ? Applets.path(executable, exec.argv()).orElse(executable) : executable;
     }
 
     private static boolean loopback(String address) {

@@ -19,7 +19,7 @@ public final class Applets {
             return Optional.empty();
         }
         String name = baseName(argv.get(0));
-        if ((name.startsWith("busybox") || name.equals("toybox")) && argv.size() > 1) {
+        if (multiCall(name) && argv.size() > 1) {
             name = baseName(argv.get(1));
         }
         return name.isEmpty() ? Optional.empty() : Optional.of(name);
@@ -33,6 +33,11 @@ public final class Applets {
         String base = executable.substring(executable.lastIndexOf('/') + 1);
         return name(argv).filter(name -> !name.equals(base))
                 .map(name -> executable.substring(0, executable.lastIndexOf('/') + 1) + name);
+    }
+
+    /** Whether a program's base name is that of a multi-call binary ({@code busybox}, {@code busybox-x86_64}, {@code toybox}). */
+    public static boolean multiCall(String baseName) {
+        return baseName.startsWith("busybox") || baseName.equals("toybox");
     }
 
     private static String baseName(String arg) {
