@@ -7,7 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.bulwark.agent.admission.AdmissionSettings;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 
@@ -21,6 +26,11 @@ import java.util.Set;
  * processSensor: auto                 # auto (connector, else polling), connector, or poll
  * pollInterval: 100ms                 # how often /proc is polled when polling
  * prevention: true                    # refuse execs (and credential reads) in protect mode before they happen
+ * dockerHost: unix:///var/run/docker.sock   # the engine to watch; default DOCKER_HOST, else the local socket
+ * admission:                          # serve Docker's authorization plugin protocol (see the README)
+ *   plugin: bulwark                   # dockerd --authorization-plugin=bulwark
+ *   failure: closed                   # closed | open: what a request that cannot be judged gets
+ *   stage: production                 # the stage whose verdict an image must carry here
  * </pre>
  *
  * @param policy        the policy file
@@ -30,12 +40,14 @@ import java.util.Set;
  * @param pollInterval  the /proc polling interval
  * @param prevention    whether the exec guard refuses, through fanotify permission events, what protect mode forbids
  *                      before it runs; without it, protect mode responds after the fact with the response ladder
+ * @param dockerHost    the engine to watch ({@code unix:///…} or {@code tcp://…}), empty for the environment's
+ * @param admission     how Docker's authorization plugin protocol is served, empty when it is not
  */
 public record AgentConfig(Path policy, Path stateDir, int metricsPort, String processSensor, Duration pollInterval,
-                          boolean prevention) {
+                          boolean prevention, Optional<String> dockerHost, Optional<AdmissionSettings> admission) {
 
     private static final Set<String> KEYS = Set.of("policy", "stateDir", "metricsPort", "processSensor", "pollInterval",
-            "prevention");
+            "prevention", "dockerHost", "admission");
 
     public AgentConfig {
         Objects.requireNonNull(policy, "policy");
@@ -72,7 +84,34 @@ public record AgentConfig(Path policy, Path stateDir, int metricsPort, String pr
         return new AgentConfig(base.resolve(root.get("policy").asText()),
                 base.resolve(root.path("stateDir").asText("/var/lib/bulwark")), root.path("metricsPort").asInt(9464),
                 root.path("processSensor").asText("auto"), interval(root.path("pollInterval").asText("100ms")),
-                flag(file, root.path("prevention"), true));
+                flag(file, root.path("prevention"), true),
+                root.hasNonNull("dockerHost") ? Optional.of(root.get("dockerHost").asText()) : Optional.empty(),
+                admission(file, root.path("admission")));
+    }
+
+    private static Optional<AdmissionSettings> admission(Path file, JsonNode node) {
+        if (node.isMissingNode() || node.isNull() || node.isBoolean() && !node.booleanValue()) {
+            return Optional.empty();
+        }
+        AdmissionSettings settings = AdmissionSettings.defaults();
+        if (node.isBoolean()) {
+            return Optional.of(settings);
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(file + ": admission must be true, false or a block of keys "
+                    + AdmissionSettings.KEYS);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            List<String> values = new ArrayList<>();
+            field.getValue().forEach(value -> values.add(value.asText()));
+            try {
+                settings = settings.with(field.getKey(), field.getValue().asText(), values);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            }
+        }
+        return Optional.of(settings);
     }
 
     private static boolean flag(Path file, JsonNode node, boolean absent) {

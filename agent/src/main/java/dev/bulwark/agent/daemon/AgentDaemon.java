@@ -1,5 +1,6 @@
 package dev.bulwark.agent.daemon;
 
+import dev.bulwark.agent.admission.AdmissionControl;
 import dev.bulwark.agent.audit.AuditEntry;
 import dev.bulwark.agent.audit.AuditLog;
 import dev.bulwark.agent.docker.ContainerView;
@@ -77,6 +78,9 @@ public final class AgentDaemon implements AutoCloseable {
     private final Optional<ExecGuard> guard;
     private final ExecutorService responders;
     private final AgentMetrics metrics;
+    private final Optional<AdmissionControl> admission;
+    /** How long the agent waits for the engine when admission control is on (the engine starts after the plugin). */
+    static final Duration ENGINE_WAIT = Duration.ofSeconds(60);
     /** Threads that carry out responses (stop, kill…), so a stop's grace period holds up nothing else. */
     static final int RESPONDERS = 4;
     /** How long the guard's planner waits for the enforcer to say what to guard. */
@@ -84,7 +88,9 @@ public final class AgentDaemon implements AutoCloseable {
 
     private AgentDaemon(DockerEngine engine, DockerEventWatcher watcher, List<Sensor> sensors, AuditLog audit,
                         Optional<MetricsServer> metricsServer, ExecutorService judge, ScheduledExecutorService ticks,
-                        ProfileBook profiles, Optional<ExecGuard> guard, ExecutorService responders, AgentMetrics metrics) {
+                        ProfileBook profiles, Optional<ExecGuard> guard, ExecutorService responders, AgentMetrics metrics,
+                        Optional<AdmissionControl> admission) {
+        this.admission = admission;
         this.metrics = metrics;
         this.guard = guard;
         this.responders = responders;
@@ -101,11 +107,15 @@ public final class AgentDaemon implements AutoCloseable {
     /** Starts watching; alerts (every audit entry) also go to the given consumer. */
     public static AgentDaemon start(AgentConfig config, Clock clock, Consumer<AuditEntry> alerts) {
         Policy policy = new PolicyLoader().load(config.policy());
-        DockerEngine engine = DockerEngine.fromEnvironment();
-        engine.ping();
+        DockerEngine engine = config.dockerHost().map(DockerEngine::at).orElseGet(DockerEngine::fromEnvironment);
+        AuditLog audit = AuditLog.open(config.stateDir());
+        Optional<AdmissionControl> admission = config.admission().map(settings -> AdmissionControl.start(settings, policy.runtime(),
+                engine.client(), audit, alerts, AgentLog::warn, clock));
+        admission.ifPresent(control -> AgentLog.info("admission control on " + control.socket() + " (failure: "
+                + config.admission().get().failure().word() + "); waiting up to " + ENGINE_WAIT.toSeconds() + " s for the engine"));
+        ping(engine, admission.isPresent() ? ENGINE_WAIT : Duration.ZERO);
         ContainerView view = new ContainerView(engine.client());
         Set<String> self = SelfIdentity.containerId().map(Set::of).orElse(Set.of());
-        AuditLog audit = AuditLog.open(config.stateDir());
         AgentMetrics metrics = new AgentMetrics();
         Optional<MetricsServer> server = config.metricsPort() == 0 ? Optional.empty()
                 : Optional.of(MetricsServer.start(metrics, config.metricsPort()));
@@ -184,7 +194,31 @@ public final class AgentDaemon implements AutoCloseable {
                 + ", default mode " + policy.runtime().defaultMode().word()
                 + (guard.isPresent() ? "; exec guard on (" + guard.get().guarded().size() + " containers guarded)" : "; exec guard off")
                 + server.map(s -> "; metrics on http://" + s.address().getHostString() + ":" + s.port() + "/metrics").orElse(""));
-        return new AgentDaemon(engine, watcher, sensors, audit, server, judge, ticks, profiles, guard, responders, metrics);
+        return new AgentDaemon(engine, watcher, sensors, audit, server, judge, ticks, profiles, guard, responders, metrics, admission);
+    }
+
+    /**
+     * Waits for the engine to answer. With admission control on, the agent starts first (the engine does not start
+     * until it finds the plugin), so the engine may come up to a minute later.
+     */
+    private static void ping(DockerEngine engine, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            try {
+                engine.ping();
+                return;
+            } catch (RuntimeException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw notYet;
+                }
+            }
+        }
     }
 
     /**
@@ -292,6 +326,7 @@ public final class AgentDaemon implements AutoCloseable {
         }
         metricsServer.ifPresent(MetricsServer::close);
         engine.close();
+        admission.ifPresent(AdmissionControl::close); // last: the agent's own calls to the engine pass through it
         stopped.countDown();
     }
 

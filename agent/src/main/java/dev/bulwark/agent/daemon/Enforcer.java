@@ -305,7 +305,7 @@ final class Enforcer {
     /** What a container was given, judged by the admission rules while it runs. */
     static Observation.ContainerConfig configOf(ContainerInfo info, Instant at) {
         return new Observation.ContainerConfig(info.id(), at, info.privileged(), info.addedCapabilities(),
-                List.copyOf(info.mounts().keySet()), info.hostNamespaces());
+                List.copyOf(info.mounts().keySet()), info.hostNamespaces(), info.spec().user());
     }
 
     /** A block takes the strongest response the policy allows: the ladder lists them least destructive first. */

@@ -114,12 +114,14 @@ public sealed interface Observation permits Observation.ProcessExec, Observation
      * @param capabilities   the capabilities added to it ({@code SYS_ADMIN}, …)
      * @param hostMounts     the host paths mounted into it
      * @param hostNamespaces the host namespaces it shares ({@code pid}, {@code network}, {@code ipc}, {@code uts})
+     * @param user           the user its main process runs as, as Docker's {@code User} field holds it ({@code ""} is root)
      */
     record ContainerConfig(String containerId, Instant at, boolean privileged, List<String> capabilities, List<String> hostMounts,
-                           List<String> hostNamespaces) implements Observation {
+                           List<String> hostNamespaces, String user) implements Observation {
         public ContainerConfig {
             Objects.requireNonNull(containerId, "containerId");
             Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(user, "user");
             capabilities = List.copyOf(capabilities);
             hostMounts = List.copyOf(hostMounts);
             hostNamespaces = List.copyOf(hostNamespaces);

@@ -27,7 +27,11 @@ public enum RuntimeRule {
     /** {@code admission.hostNamespaces}: a container shares a host namespace where the policy forbids it. */
     HOST_NAMESPACES("admission.hostNamespaces"),
     /** {@code admission.deniedMounts}: a denied host path is mounted into a container. */
-    DENIED_MOUNTS("admission.deniedMounts");
+    DENIED_MOUNTS("admission.deniedMounts"),
+    /** {@code admission.runAsNonRoot}: a container or an exec runs as root where the policy forbids it. */
+    RUN_AS_NON_ROOT("admission.runAsNonRoot"),
+    /** {@code admission.requiredVerdict}: an image without the gate verdict the host's stage requires. */
+    REQUIRED_VERDICT("admission.requiredVerdict");
 
     private final String field;
 

@@ -14,7 +14,7 @@ class ContainerConfigRulesTest {
 
     private static Decision decide(boolean privileged, List<String> capabilities, List<String> mounts, List<String> namespaces) {
         return RuntimeRulesEvaluator.decide(SPEC, new Observation.ContainerConfig("c", Instant.EPOCH, privileged, capabilities,
-                mounts, namespaces));
+                mounts, namespaces, "app"));
     }
 
     @Test
@@ -47,6 +47,31 @@ class ContainerConfigRulesTest {
     void allowsEverythingWhenTheAdmissionRulesAreSilent() {
         RuntimeSpec open = RuntimeSpec.defaults();
         assertThat(RuntimeRulesEvaluator.decide(open, new Observation.ContainerConfig("c", Instant.EPOCH, true, List.of("ALL"),
-                List.of("/"), List.of("pid")))).isEqualTo(Decision.ALLOW);
+                List.of("/"), List.of("pid"), ""))).isEqualTo(Decision.ALLOW);
+    }
+
+    @Test
+    void blocksAMountOfADirectoryThatHoldsADeniedPath() {
+        assertThat(decide(false, List.of(), List.of("/var/run"), List.of())).isInstanceOfSatisfying(Decision.Block.class,
+                block -> assertThat(block.why()).contains("holds '/var/run/docker.sock'"));
+        assertThat(decide(false, List.of(), List.of("/var/run/../run/"), List.of())).isInstanceOf(Decision.Block.class);
+        assertThat(decide(false, List.of(), List.of("/"), List.of())).isInstanceOf(Decision.Block.class);
+        assertThat(decide(false, List.of(), List.of("/var/lib/app"), List.of())).isEqualTo(Decision.ALLOW);
+    }
+
+    @Test
+    void blocksRootOnlyWhereThePolicyAsksForNonRoot() {
+        RuntimeSpec nonRoot = new RuntimeSpec(RuntimeMode.PROTECT, RuntimeRules.none(),
+                new AdmissionRules(null, null, null, null, null, true), List.of(Response.ALERT));
+        for (String root : List.of("", "root", "0", "0:0", "root:1000", "00")) {
+            assertThat(RuntimeRulesEvaluator.decide(nonRoot, new Observation.ContainerConfig("c", Instant.EPOCH, false, List.of(),
+                    List.of(), List.of(), root))).as(root).isInstanceOfSatisfying(Decision.Block.class,
+                    block -> assertThat(block.rule()).isEqualTo(RuntimeRule.RUN_AS_NON_ROOT));
+        }
+        for (String user : List.of("1000", "app", "1000:0", "nobody:nogroup")) {
+            assertThat(RuntimeRulesEvaluator.decide(nonRoot, new Observation.ContainerConfig("c", Instant.EPOCH, false, List.of(),
+                    List.of(), List.of(), user))).as(user).isEqualTo(Decision.ALLOW);
+        }
+        assertThat(decide(false, List.of(), List.of(), List.of())).isEqualTo(Decision.ALLOW);
     }
 }
