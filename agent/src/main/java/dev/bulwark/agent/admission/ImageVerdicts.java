@@ -49,10 +49,17 @@ final class ImageVerdicts {
     private record Cached(Optional<AttachedVerdict> verdict, Instant at) {
     }
 
+    private record CachedImage(LocalImage image, Instant at) {
+    }
+
+    /** How long the engine's record of an image is kept. */
+    static final java.time.Duration LOCAL_CACHE = java.time.Duration.ofSeconds(2);
+
     private final DockerClient docker;
     private final AdmissionSettings settings;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, CachedImage> images = new ConcurrentHashMap<>();
     private final ExecutorService readers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "bulwark-admission-verdicts");
         thread.setDaemon(true);
@@ -65,12 +72,25 @@ final class ImageVerdicts {
         this.clock = clock;
     }
 
-    /** The engine's record of an image by name or ID, empty when it has none (the engine then refuses on its own). */
+    /**
+     * The engine's record of an image by name or ID, empty when it has none (the engine then refuses on its own).
+     * Kept for {@link #LOCAL_CACHE}: a burst of creates inspects each image once. A tag moved within that time is
+     * still caught, because a start is judged by the image ID the container was really created from.
+     */
     Optional<LocalImage> local(String image) {
+        CachedImage cached = images.get(image);
+        if (cached != null && cached.at().plus(LOCAL_CACHE).isAfter(clock.instant())) {
+            return Optional.of(cached.image());
+        }
         try {
             InspectImageResponse inspect = docker.inspectImageCmd(image).exec();
             String user = inspect.getConfig() == null ? "" : inspect.getConfig().getUser();
-            return Optional.of(new LocalImage(inspect.getId(), Objects.requireNonNullElse(inspect.getRepoDigests(), List.of()), user));
+            LocalImage local = new LocalImage(inspect.getId(), Objects.requireNonNullElse(inspect.getRepoDigests(), List.of()), user);
+            if (images.size() > 1000) {
+                images.clear();
+            }
+            images.put(image, new CachedImage(local, clock.instant()));
+            return Optional.of(local);
         } catch (NotFoundException absent) {
             return Optional.empty();
         }

@@ -16,9 +16,22 @@ final class RawEngineCall {
 
     /** Sends the request with a JSON body and a Content-Length; returns the whole answer. */
     static String post(Path socket, String uri, String json) throws IOException {
+        return call(socket, "POST", uri, json);
+    }
+
+    static String get(Path socket, String uri) throws IOException {
+        return call(socket, "GET", uri, "");
+    }
+
+    static String delete(Path socket, String uri) throws IOException {
+        return call(socket, "DELETE", uri, "");
+    }
+
+    private static String call(Path socket, String method, String uri, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        String head = "POST " + uri + " HTTP/1.1\r\nHost: docker\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                + "\r\nConnection: close\r\n\r\n";
+        String head = method + " " + uri + " HTTP/1.1\r\nHost: docker\r\n"
+                + (json.isEmpty() ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
+                + "Connection: close\r\n\r\n";
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
             channel.write(ByteBuffer.wrap(head.getBytes(StandardCharsets.ISO_8859_1)));
