@@ -4,9 +4,15 @@ import com.github.dockerjava.api.DockerClient;
 import dev.bulwark.agent.audit.AuditEntry;
 import dev.bulwark.agent.audit.AuditLog;
 import dev.bulwark.policy.runtime.RuntimeSpec;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The agent's admission control: Docker's authorization plugin protocol served on
@@ -16,21 +22,51 @@ import java.util.function.Consumer;
  */
 public final class AdmissionControl implements AutoCloseable {
 
-    private final UnixHttpServer server;
-    private final ImageVerdicts verdicts;
+    private static final Duration OWNERSHIP_CHECK = Duration.ofSeconds(1);
 
-    private AdmissionControl(UnixHttpServer server, ImageVerdicts verdicts) {
-        this.server = server;
+    private final Supplier<UnixHttpServer> serve;
+    private final ImageVerdicts verdicts;
+    private final Process fallback;
+    private final Consumer<String> warn;
+    private final ScheduledExecutorService watch;
+    private volatile UnixHttpServer server;
+
+    private AdmissionControl(Supplier<UnixHttpServer> serve, ImageVerdicts verdicts, Process fallback, Consumer<String> warn) {
+        this.warn = warn;
+        this.serve = serve;
+        this.server = serve.get();
         this.verdicts = verdicts;
+        this.fallback = fallback;
+        this.watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "bulwark-admission-socket");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watch.scheduleWithFixedDelay(this::keepSocket, OWNERSHIP_CHECK.toMillis(), OWNERSHIP_CHECK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Starts serving the plugin socket; the judge calls the engine through {@code docker} only when it judges. */
     public static AdmissionControl start(AdmissionSettings settings, RuntimeSpec runtime, DockerClient docker, AuditLog audit,
-                                         Consumer<AuditEntry> alerts, Consumer<String> warn, Clock clock) {
+                                         Path stateDir, Consumer<AuditEntry> alerts, Consumer<String> warn, Clock clock) {
         ImageVerdicts verdicts = new ImageVerdicts(docker, settings, clock);
         AdmissionJudge judge = new AdmissionJudge(runtime, docker, verdicts, settings, clock);
-        AuthzPlugin plugin = new AuthzPlugin(() -> judge, settings, audit, alerts, warn, clock);
-        return new AdmissionControl(UnixHttpServer.start(settings.socket(), plugin, warn), verdicts);
+        AuthzPlugin plugin = new AuthzPlugin(() -> judge, "", settings, audit, alerts, warn, clock);
+        return new AdmissionControl(() -> UnixHttpServer.start(settings.socket(), plugin, warn), verdicts,
+                AdmissionFallback.spawn(settings, stateDir), warn);
+    }
+
+    /** Serves the socket again when its path no longer names this agent's socket: removed, or bound by a fallback. */
+    private synchronized void keepSocket() {
+        if (watch.isShutdown() || server.ownsSocket()) {
+            return;
+        }
+        warn.accept("the admission socket " + server.socket() + " was removed or taken by another process: serving it again");
+        try {
+            server.close();
+            server = serve.get();
+        } catch (RuntimeException e) {
+            warn.accept(e.getMessage());
+        }
     }
 
     /** The socket the engine reaches the plugin on. */
@@ -38,10 +74,26 @@ public final class AdmissionControl implements AutoCloseable {
         return server.socket();
     }
 
-    /** Stops serving and removes the socket: from then on the engine refuses every request until the agent is back. */
+    /**
+     * Stops serving and hands the socket to the fallback, which answers until an agent serves it again (see
+     * {@link AdmissionFallback}).
+     */
     @Override
     public void close() {
-        server.close();
+        synchronized (this) {
+            watch.shutdownNow();
+            server.close();
+        }
         verdicts.close();
+        try {
+            fallback.getOutputStream().close();
+        } catch (IOException e) {
+            warn.accept("the admission fallback was not told to take over: " + e.getMessage());
+        }
+    }
+
+    /** The fallback's process, which answers once this agent is gone. */
+    public ProcessHandle fallback() {
+        return fallback.toHandle();
     }
 }

@@ -15,8 +15,6 @@ import dev.bulwark.scanner.promote.AttachedVerdict;
 import dev.bulwark.policy.text.Numbers;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Decides one Docker API request by the policy's admission rules: container create, start and restart, exec
@@ -26,7 +24,6 @@ import java.util.regex.Pattern;
  */
 final class AdmissionJudge {
 
-    private static final Pattern CONTAINER_CALL = Pattern.compile("^/containers/(.+)/(start|restart|exec)$");
     /** The largest body of a start that cannot carry a host configuration (the engine reads one above 7 bytes). */
     private static final int EMPTY_START = 7;
 
@@ -47,26 +44,19 @@ final class AdmissionJudge {
     }
 
     AdmissionDecision judge(DockerRequest request) {
-        if (!request.method().equalsIgnoreCase("POST")) {
+        Optional<JudgedCalls.Call> call = JudgedCalls.of(request);
+        if (call.isEmpty()) {
             return new AdmissionDecision.Unjudged();
         }
-        Optional<String> decoded = request.path();
-        if (decoded.isEmpty()) {
-            return new AdmissionDecision.Refused(request.method() + " " + request.rawUri(), "", "", "request",
+        return switch (call.get().kind()) {
+            case UNREADABLE -> new AdmissionDecision.Refused(request.method() + " " + request.rawUri(), "", "", "request",
                     "the request's path " + request.rawUri() + " has a malformed escape; Bulwark refuses what it cannot read");
-        }
-        String path = decoded.get();
-        if (path.equals("/containers/create")) {
-            return create(request);
-        }
-        if (path.equals("/volumes/create")) {
-            return volume(request);
-        }
-        Matcher call = CONTAINER_CALL.matcher(path);
-        if (call.matches()) {
-            return call.group(2).equals("exec") ? exec(call.group(1), request) : start(call.group(1), call.group(2), request);
-        }
-        return new AdmissionDecision.Unjudged();
+            case CREATE -> create(request);
+            case VOLUME -> volume(request);
+            case EXEC -> exec(call.get().container(), request);
+            case START -> start(call.get().container(), "start", request);
+            case RESTART -> start(call.get().container(), "restart", request);
+        };
     }
 
     private AdmissionDecision create(DockerRequest request) {

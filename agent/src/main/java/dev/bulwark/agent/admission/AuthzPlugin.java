@@ -27,6 +27,7 @@ final class AuthzPlugin implements UnixHttpServer.Handler {
     static final String MODE = "admission";
 
     private final Supplier<AdmissionJudge> judge;
+    private final String unavailable;
     private final AdmissionSettings settings;
     private final AuditLog audit;
     private final Consumer<AuditEntry> alerts;
@@ -34,11 +35,14 @@ final class AuthzPlugin implements UnixHttpServer.Handler {
     private final Clock clock;
 
     /**
-     * @param judge the judge, or null while the agent cannot judge yet (starting): requests then get the failure setting
+     * @param judge       the judge, or null where there is none (the fallback of an agent that is down): the requests it
+     *                    would judge then get the failure setting, the rest pass
+     * @param unavailable why there is no judge, for the audit record and the refusal
      */
-    AuthzPlugin(Supplier<AdmissionJudge> judge, AdmissionSettings settings, AuditLog audit, Consumer<AuditEntry> alerts,
-                Consumer<String> warn, Clock clock) {
+    AuthzPlugin(Supplier<AdmissionJudge> judge, String unavailable, AdmissionSettings settings, AuditLog audit,
+                Consumer<AuditEntry> alerts, Consumer<String> warn, Clock clock) {
         this.judge = judge;
+        this.unavailable = unavailable;
         this.settings = settings;
         this.audit = audit;
         this.alerts = alerts;
@@ -68,8 +72,8 @@ final class AuthzPlugin implements UnixHttpServer.Handler {
         AdmissionJudge current = judge.get();
         AdmissionDecision decision;
         if (current == null) {
-            decision = new AdmissionDecision.Unjudgeable(request.method() + " " + request.rawUri(), "", "the agent is starting and"
-                    + " cannot judge yet");
+            decision = JudgedCalls.of(request).<AdmissionDecision>map(call -> new AdmissionDecision.Unjudgeable(
+                    request.method() + " " + request.rawUri(), call.container(), unavailable)).orElse(new AdmissionDecision.Unjudged());
         } else {
             try {
                 decision = current.judge(request);

@@ -1,9 +1,6 @@
 package dev.bulwark.agent.admission;
 
-import dev.bulwark.policy.text.Numbers;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,9 +12,12 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,9 +30,6 @@ import java.util.function.Consumer;
  * engine while the engine waits on another answer cannot deadlock.
  */
 final class UnixHttpServer implements AutoCloseable {
-
-    /** The largest header section or body accepted: Docker sends request bodies of up to 1 MiB, base64-encoded. */
-    static final int MAX_BYTES = 8 * 1024 * 1024;
 
     /** What answers one request. */
     interface Handler {
@@ -49,10 +46,14 @@ final class UnixHttpServer implements AutoCloseable {
     private final ExecutorService connections;
     private final Thread acceptor;
     private final Consumer<String> warn;
+    private final Object fileKey;
+    private final Set<SocketChannel> open;
 
     private UnixHttpServer(ServerSocketChannel server, Path socket, ExecutorService connections, Thread acceptor,
-                           Consumer<String> warn) {
+                           Set<SocketChannel> open, Consumer<String> warn) throws IOException {
         this.warn = warn;
+        this.open = open;
+        this.fileKey = fileKey(socket);
         this.server = server;
         this.socket = socket;
         this.connections = connections;
@@ -73,9 +74,10 @@ final class UnixHttpServer implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            Thread acceptor = new Thread(() -> accept(server, connections, handler, warn), "bulwark-admission-accept");
+            Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
+            Thread acceptor = new Thread(() -> accept(server, connections, open, handler, warn), "bulwark-admission-accept");
             acceptor.setDaemon(true);
-            UnixHttpServer started = new UnixHttpServer(server, socket, connections, acceptor, warn);
+            UnixHttpServer started = new UnixHttpServer(server, socket, connections, acceptor, open, warn);
             acceptor.start();
             return started;
         } catch (IOException e) {
@@ -89,11 +91,38 @@ final class UnixHttpServer implements AutoCloseable {
         return socket;
     }
 
-    private static void accept(ServerSocketChannel server, ExecutorService connections, Handler handler, Consumer<String> warn) {
+    /** Whether a server answers on the socket: a connection to it is accepted. */
+    static boolean answers(Path socket) {
+        try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            return probe.isConnected();
+        } catch (IOException nobody) {
+            return false;
+        }
+    }
+
+    /** Whether the socket's path still names this server's socket (not removed, not taken over by another process). */
+    boolean ownsSocket() {
+        try {
+            return fileKey.equals(fileKey(socket));
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    private static Object fileKey(Path socket) throws IOException {
+        return Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+    }
+
+    private static void accept(ServerSocketChannel server, ExecutorService connections, Set<SocketChannel> open,
+                               Handler handler, Consumer<String> warn) {
         while (server.isOpen()) {
             try {
                 SocketChannel channel = server.accept();
-                connections.execute(() -> serve(channel, handler, warn));
+                open.add(channel);
+                connections.execute(() -> {
+                    serve(channel, handler, warn);
+                    open.remove(channel);
+                });
             } catch (ClosedChannelException closed) {
                 return;
             } catch (IOException e) {
@@ -106,14 +135,13 @@ final class UnixHttpServer implements AutoCloseable {
         try (channel; InputStream in = new BufferedInputStream(Channels.newInputStream(channel));
              OutputStream out = Channels.newOutputStream(channel)) {
             while (true) {
-                String requestLine = line(in);
-                if (requestLine == null) {
+                HttpMessages.Request request = HttpMessages.next(in);
+                if (request == null) {
                     return;
                 }
-                Request request = read(in, requestLine);
                 Answer answer = request.method().equals("POST") ? handler.handle(request.path(), request.body())
                         : new Answer(405, "{\"Err\":\"use POST\"}".getBytes(StandardCharsets.UTF_8));
-                write(out, answer);
+                HttpMessages.write(out, answer);
                 if (request.close()) {
                     return;
                 }
@@ -123,111 +151,25 @@ final class UnixHttpServer implements AutoCloseable {
         }
     }
 
-    private record Request(String method, String path, byte[] body, boolean close) {
-    }
-
-    private static Request read(InputStream in, String requestLine) throws IOException {
-        String[] parts = requestLine.split(" ");
-        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
-            throw new IOException("not an HTTP/1.x request line: " + requestLine);
-        }
-        long length = 0;
-        boolean chunked = false;
-        boolean close = parts[2].equals("HTTP/1.0");
-        int headerBytes = requestLine.length();
-        for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
-            headerBytes += header.length();
-            if (headerBytes > MAX_BYTES) {
-                throw new IOException("the request's headers exceed " + MAX_BYTES + " bytes");
-            }
-            int colon = header.indexOf(':');
-            if (colon <= 0) {
-                throw new IOException("not a header: " + header);
-            }
-            String name = header.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            String value = header.substring(colon + 1).strip();
-            switch (name) {
-                case "content-length" -> length = Numbers.parseLong(value, "the Content-Length '" + value + "'");
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                case "connection" -> close = value.equalsIgnoreCase("close");
-                default -> { }
-            }
-        }
-        byte[] body = chunked ? chunks(in) : exactly(in, length);
-        String path = parts[1].contains("?") ? parts[1].substring(0, parts[1].indexOf('?')) : parts[1];
-        return new Request(parts[0], path, body, close);
-    }
-
-    private static byte[] chunks(InputStream in) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        while (true) {
-            String size = line(in);
-            if (size == null) {
-                throw new EOFException("the connection ended inside a chunked body");
-            }
-            int semicolon = size.indexOf(';');
-            long chunk = Numbers.parseHex((semicolon < 0 ? size : size.substring(0, semicolon)).strip(), "a chunk size");
-            if (chunk == 0) {
-                for (String trailer = line(in); trailer != null && !trailer.isEmpty(); trailer = line(in)) {
-                    continue;
-                }
-                return body.toByteArray();
-            }
-            if (body.size() + chunk > MAX_BYTES) {
-                throw new IOException("the request's body exceeds " + MAX_BYTES + " bytes");
-            }
-            body.write(exactly(in, chunk));
-            line(in);
-        }
-    }
-
-    private static byte[] exactly(InputStream in, long length) throws IOException {
-        if (length < 0 || length > MAX_BYTES) {
-            throw new IOException("a body of " + length + " bytes is refused: at most " + MAX_BYTES);
-        }
-        byte[] body = in.readNBytes((int) length);
-        if (body.length != length) {
-            throw new EOFException("the connection ended " + (length - body.length) + " bytes before the body's end");
-        }
-        return body;
-    }
-
-    /** One CRLF- (or LF-) terminated line in ISO-8859-1, or null at the end of the stream before any byte. */
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int b = in.read(); ; b = in.read()) {
-            if (b < 0) {
-                return line.isEmpty() ? null : line.toString();
-            }
-            if (b == '\n') {
-                int end = line.length();
-                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
-            }
-            if (line.length() >= 65536) {
-                throw new IOException("a header line exceeds 65536 bytes");
-            }
-            line.append((char) b);
-        }
-    }
-
-    private static void write(OutputStream out, Answer answer) throws IOException {
-        String head = "HTTP/1.1 " + answer.status() + (answer.status() == 200 ? " OK" : " Error") + "\r\n"
-                + "Content-Type: application/vnd.docker.plugins.v1.2+json\r\n"
-                + "Content-Length: " + answer.json().length + "\r\n\r\n";
-        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-        out.write(answer.json());
-        out.flush();
-    }
-
     @Override
     public void close() {
         try {
+            boolean own = ownsSocket();
             server.close();
-            Files.deleteIfExists(socket);
+            if (own) {
+                Files.deleteIfExists(socket);
+            }
         } catch (IOException e) {
             warn.accept("admission socket " + socket + " was not removed: " + e.getMessage());
         }
         acceptor.interrupt();
+        for (SocketChannel channel : open) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                warn.accept("admission socket: a connection did not close: " + e.getMessage());
+            }
+        }
         connections.shutdownNow();
     }
 }

@@ -110,7 +110,7 @@ public final class AgentDaemon implements AutoCloseable {
         DockerEngine engine = config.dockerHost().map(DockerEngine::at).orElseGet(DockerEngine::fromEnvironment);
         AuditLog audit = AuditLog.open(config.stateDir());
         Optional<AdmissionControl> admission = config.admission().map(settings -> AdmissionControl.start(settings, policy.runtime(),
-                engine.client(), audit, alerts, AgentLog::warn, clock));
+                engine.client(), audit, config.stateDir(), alerts, AgentLog::warn, clock));
         admission.ifPresent(control -> AgentLog.info("admission control on " + control.socket() + " (failure: "
                 + config.admission().get().failure().word() + "); waiting up to " + ENGINE_WAIT.toSeconds() + " s for the engine"));
         ping(engine, admission.isPresent() ? ENGINE_WAIT : Duration.ZERO);

@@ -3,6 +3,7 @@ package dev.bulwark.agent.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.agent.audit.AuditEntry;
+import dev.bulwark.agent.audit.AuditLog;
 import dev.bulwark.agent.daemon.AgentConfig;
 import dev.bulwark.agent.daemon.AgentDaemon;
 import dev.bulwark.agent.docker.DockerCli;
@@ -226,9 +227,34 @@ class AdmissionAcceptanceTest {
 
     @Test
     @Order(9)
-    void whenTheAgentIsDownTheEngineRefusesEveryCallUntilItIsBack() throws Exception {
+    void whenTheAgentIsDownItsFallbackAppliesTheFailureSettingAndTheRestPasses() throws Exception {
         agent.close();
         agent = null;
+        long started = System.nanoTime();
+        assertThat(engine.docker("ps").exit()).as("calls admission does not judge pass while the agent is down").isZero();
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(10);
+        SecondEngine.Result openRun = engine.docker("run", "--rm", "--network", "none", "--user", "1000", passing, "echo", "unguarded");
+        assertThat(openRun.output()).as("the last agent ran with failure: open").isEqualTo("unguarded");
+        agent = startAgentWith("closed");
+        assertThat(fallbacks()).as("the fallback leaves once the agent serves the socket again").hasSize(1);
+        agent.close();
+        agent = null;
+        SecondEngine.Result closedRun = engine.docker("run", "--rm", "--network", "none", "--user", "1000", passing, "true");
+        assertThat(closedRun.exit()).isNotZero();
+        assertThat(closedRun.output()).contains("the Bulwark agent is not running", "admission.failure is closed, so it is refused");
+        try (AuditLog audit = AuditLog.open(work.resolve("state"))) {
+            List<AuditEntry> down = audit.recent(50).stream().filter(entry -> entry.rule().equals("admission.failure")
+                    && entry.detail().contains("the Bulwark agent is not running")).toList();
+            assertThat(down).anySatisfy(entry -> assertThat(entry.decision()).isEqualTo("allow"));
+            assertThat(down).anySatisfy(entry -> assertThat(entry.decision()).isEqualTo("block"));
+        }
+    }
+
+    @Test
+    @Order(10)
+    void withNeitherAgentNorFallbackTheEngineRefusesEveryCallUntilTheAgentIsBack() throws Exception {
+        Files.delete(Path.of("/run/docker/plugins/" + plugin + ".sock"));
+        awaitNoFallback();
         long started = System.nanoTime();
         SecondEngine.Result down = engine.docker("ps");
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
@@ -247,6 +273,8 @@ class AdmissionAcceptanceTest {
         if (engine != null) {
             engine.close();
         }
+        Files.deleteIfExists(Path.of("/run/docker/plugins/" + plugin + ".sock"));
+        awaitNoFallback();
         if (registry != null) {
             registry.close();
         }
@@ -301,6 +329,28 @@ class AdmissionAcceptanceTest {
             Thread.sleep(100);
         }
         throw new IllegalStateException("the engine could not pull " + passing + " from the registry in its namespace");
+    }
+
+    /** Fallbacks for this test's plugin, found by their full /proc command line (the JDK's is cut at 4096 bytes). */
+    private List<Long> fallbacks() throws InterruptedException {
+        Thread.sleep(1000);
+        String marker = String.join("\0", AdmissionFallback.class.getName(), "/run/docker/plugins", plugin, "");
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).filter(pid -> {
+            try {
+                return new String(Files.readAllBytes(Path.of("/proc", pid.toString(), "cmdline"))).contains(marker);
+            } catch (IOException exited) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private void awaitNoFallback() throws InterruptedException {
+        for (int i = 0; i < 20 && !fallbacks().isEmpty(); i++) {
+            continue;
+        }
+        List<Long> left = fallbacks();
+        left.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        assertThat(left).as("no fallback is left once its socket is gone").isEmpty();
     }
 
     private List<AuditEntry> admissions() {

@@ -42,7 +42,7 @@ public final class ContainerConfigRules {
         }
         if (!admission.allowsRoot() && AdmissionRules.isRoot(config.user())) {
             return new Decision.Block(RuntimeRule.RUN_AS_NON_ROOT, "the container runs as root (user '" + config.user()
-                    + "'), which admission.runAsNonRoot forbids: set USER in the image or --user to a non-zero UID");
+                    + "'), which admission.runAsNonRoot forbids: set USER in the image, or run the container as a non-zero UID");
         }
         return Decision.ALLOW;
     }
