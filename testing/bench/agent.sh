@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark: the runtime agent's exec -> action latency (process connector and /proc polling, p50/p99) and its
-# CPU with 20 idle containers; then what prevention costs: one exec in a container with no agent, with the sensors
-# only and with the exec guard (p50/p99), the guard's exec -> decision time, and idle CPU with the guard on and off.
+# CPU and the engine's with 20 idle containers; then what prevention costs: one exec in a container with no agent, with the sensors
+# only and with the exec guard (p50/p99), the guard's exec -> decision time, and idle CPU with the guard on and off;
+# then connection -> decision latency (p50/p99) for short outbound connections of a bridged container.
 # Needs root and a running dockerd with the test images (testing/images/build.sh).
-# Usage: testing/bench/agent.sh [TRIALS [EXECS]]     (default 200 trials per path, 2000 execs per setting)
+# Usage: testing/bench/agent.sh [TRIALS [EXECS [CONNECTIONS]]]  (default 200 trials per path, 2000 execs per setting, 100 connections)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ./mvnw -q -B install -DskipTests -pl agent -am
@@ -11,3 +12,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
   -Dexec.args="${1:-200}"
 ./mvnw -q -B -pl agent exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.bulwark.agent.bench.ExecCostBenchmark \
   -Dexec.args="${2:-2000}"
+./mvnw -q -B -pl agent exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.bulwark.agent.bench.ConnectionLatencyBenchmark \
+  -Dexec.args="${3:-100}"

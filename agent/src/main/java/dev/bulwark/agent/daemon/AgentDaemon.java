@@ -22,7 +22,7 @@ import dev.bulwark.agent.sensor.Sensor;
 import dev.bulwark.agent.sensor.files.DockerChangesSensor;
 import dev.bulwark.agent.sensor.files.FanotifySensor;
 import dev.bulwark.agent.sensor.files.FanotifyUnavailableException;
-import dev.bulwark.agent.sensor.network.NetworkSensor;
+import dev.bulwark.agent.sensor.network.HostNetworkSensor;
 import dev.bulwark.agent.sensor.resources.DockerStatsSensor;
 import dev.bulwark.agent.sensor.proc.ProcConnectorSensor;
 import dev.bulwark.agent.sensor.proc.ProcConnectorUnavailableException;
@@ -170,7 +170,7 @@ public final class AgentDaemon implements AutoCloseable {
         Supplier<Map<String, Long>> containers = () -> view.all().stream()
                 .filter(info -> info.running() && !self.contains(info.id()) && info.pid() > 0)
                 .collect(Collectors.toMap(ContainerInfo::id, ContainerInfo::pid, (a, b) -> a));
-        for (Sensor sensor : List.<Sensor>of(new NetworkSensor(containers), new DockerChangesSensor(engine.client(), containers),
+        for (Sensor sensor : List.<Sensor>of(new HostNetworkSensor(containers, AgentLog::warn), new DockerChangesSensor(engine.client(), containers),
                 new DockerStatsSensor(engine.client(), containers))) {
             sensor.start(observation -> judge.execute(() -> enforcer.handle(observation, sensor.name())),
                     gap -> judge.execute(() -> enforcer.gap(gap)));

@@ -90,13 +90,18 @@ public final class AgentLatencyBenchmark {
             idle.add(name);
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long engine = Long.parseLong(Files.readString(Path.of("/var/run/docker.pid")).strip());
+        Thread.sleep(5000);
+        double engineAlone = engineCpu(engine, 30_000);
         try (AgentDaemon agent = AgentDaemon.start(config, Clock.systemUTC())) {
             Thread.sleep(5000);
             long cpuBefore = os.getProcessCpuTime();
             long wallBefore = System.nanoTime();
-            Thread.sleep(30_000);
+            double engineWatched = engineCpu(engine, 30_000);
             double cores = (double) (os.getProcessCpuTime() - cpuBefore) / (System.nanoTime() - wallBefore);
             System.out.printf("agent CPU with 20 idle containers (%s): %.1f %% of one core over 30 s%n", agent.processSensor(), cores * 100);
+            System.out.printf("engine (dockerd) CPU with 20 idle containers: %.1f %% of one core with the agent, %.1f %% without%n",
+                    engineWatched * 100, engineAlone * 100);
         } finally {
             List<String> remove = new ArrayList<>(List.of("docker", "rm", "-f"));
             remove.addAll(idle);
@@ -104,7 +109,22 @@ public final class AgentLatencyBenchmark {
         }
     }
 
-    private static long percentile(List<Long> values, int percent) {
+    /** The share of one core a process used over the next {@code millis} (utime + stime of /proc/PID/stat, at 100 Hz). */
+    private static double engineCpu(long pid, long millis) throws Exception {
+        long before = ticks(pid);
+        long wallBefore = System.nanoTime();
+        Thread.sleep(millis);
+        return (ticks(pid) - before) / 100.0 / ((System.nanoTime() - wallBefore) / 1e9);
+    }
+
+    private static long ticks(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
+    }
+
+    /** The percentile of the values, -1 when there are none. */
+    static long percentile(List<Long> values, int percent) {
         if (values.isEmpty()) {
             return -1;
         }

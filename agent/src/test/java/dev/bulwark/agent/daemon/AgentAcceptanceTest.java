@@ -58,8 +58,12 @@ class AgentAcceptanceTest {
     }
 
     private String run(String... command) {
+        return runOn("none", command);
+    }
+
+    private String runOn(String network, String... command) {
         String name = "bulwark-agent-test-" + UUID.randomUUID().toString().substring(0, 8);
-        List<String> args = new ArrayList<>(List.of("docker", "run", "-d", "--name", name, "--network", "none"));
+        List<String> args = new ArrayList<>(List.of("docker", "run", "-d", "--name", name, "--network", network));
         args.addAll(List.of(command));
         Containers.exec(args);
         containers.add(name);
@@ -113,6 +117,31 @@ class AgentAcceptanceTest {
             assertThat(entry.rule()).isEqualTo("deniedExecutables");
             assertThat(entry.observationJson()).contains("proc-").contains("sh");
         });
+    }
+
+    @Test
+    void stopsAContainerOverADeniedConnectionThatLastedMilliseconds() throws Exception {
+        Files.writeString(temp.resolve("policy.yaml"), String.join("\n", "apiVersion: bulwark.dev/v1", "kind: Policy",
+                "metadata: {name: runtime-test}", "stages: [{name: production}]", "runtime:", "  defaultMode: protect",
+                "  rules: {outbound: {deny: ['0.0.0.0/0:4444']}}", "  responses: [alert, stop]", ""));
+        agent = AgentDaemon.start(AgentConfig.load(temp.resolve("agent.yaml")), Clock.systemUTC());
+        String peer = runOn("bridge", "bulwark-test/busybox", "nc", "-ll", "-p", "4444", "-e", "true"); // answers and hangs up
+        String client = runOn("bridge", "bulwark-test/busybox", "sleep", "3600");
+        String peerAddress = Containers.exec(List.of("docker", "inspect", "-f", "{{.NetworkSettings.IPAddress}}", peer)).strip();
+        Thread.sleep(500);
+
+        long started = System.nanoTime();
+        Containers.exec(List.of("docker", "exec", client, "nc", "-w", "1", peerAddress, "4444"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the exec and its connection took less than a poll")
+                .isLessThan(Duration.ofSeconds(1));
+
+        assertThat(within(Duration.ofSeconds(10), () -> !running(client))).as("stopped; audit: %s", auditOf(client)).isTrue();
+        assertThat(auditOf(client)).anySatisfy(entry -> {
+            assertThat(entry.rule()).isEqualTo("outbound.deny");
+            assertThat(entry.decision()).isEqualTo("block");
+            assertThat(entry.observationJson()).contains(peerAddress, "4444");
+        });
+        assertThat(auditOf(peer)).as("the peer only accepted it").isEmpty();
     }
 
     @Test

@@ -10,9 +10,8 @@ import java.util.Set;
  * Turns an observation into the behaviours a profile learns and judges. High-risk novelty, which blocks in protect
  * mode: a new executable; a shell or package manager started by a program that never started one; a write under
  * a system directory; a new outbound peer (loopback connections stay inside the container and are not
- * profiled); a read of a credential file. Everything else that
- * is new (a new listening port, a new user or parent for a known program, other writes, health-check programs) only
- * alerts.
+ * profiled); a new TCP listening port (a bind shell); a read of a credential file. Everything else that is new (a
+ * new UDP socket, a new user or parent for a known program, other writes, health-check programs) only alerts.
  */
 public final class Behaviours {
 
@@ -59,7 +58,9 @@ public final class Behaviours {
 
     private static List<Behaviour> listening(Observation.Listen listen) {
         String item = listen.protocol().family() + ":" + listen.port();
-        return List.of(new Behaviour(Signal.LISTENING, item, false, "listened on " + item));
+        boolean tcp = listen.protocol().isTcp(); // an unconnected UDP client socket reads as a UDP listener
+        return List.of(new Behaviour(Signal.LISTENING, item, tcp, "listened on " + item + (tcp ? ", a TCP port it never listened on"
+                : "")));
     }
 
     private static List<Behaviour> outbound(Observation.Connect connect) {

@@ -92,10 +92,13 @@ class ProfileJudgeTest {
     }
 
     @Test
-    void alertsOnANewListeningPort() {
-        Observation listen = new Observation.Listen(ProfileFixtures.CONTAINER, now, Protocol.TCP, "0.0.0.0", 4444);
+    void blocksANewTcpListenerABindShellButOnlyAlertsOnANewUdpSocket() {
+        Observation bindShell = new Observation.Listen(ProfileFixtures.CONTAINER, now, Protocol.TCP, "0.0.0.0", 4444);
+        Observation udp = new Observation.Listen(ProfileFixtures.CONTAINER, now, Protocol.UDP, "0.0.0.0", 40123);
 
-        assertThat(observe(profile, listen, "").decision()).isInstanceOf(Decision.Alert.class);
+        assertThat(observe(profile, bindShell, "").decision()).isInstanceOf(Decision.Block.class);
+        assertThat(observe(profile, udp, "").decision()).as("an unconnected UDP client socket looks the same")
+                .isInstanceOf(Decision.Alert.class);
     }
 
     @Test

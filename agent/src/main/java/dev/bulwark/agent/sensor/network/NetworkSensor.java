@@ -23,8 +23,9 @@ import java.util.function.Supplier;
 
 /**
  * Polls each container's socket tables through its main process ({@code /proc/<pid>/net/tcp} shows the
- * container's network namespace) and reports listening sockets and outbound connections, each once for as long
- * as it stays open. Connections accepted by a listening socket are inbound and not reported, and neither are the
+ * container's network namespace) and reports listening sockets and (unless {@link ConntrackSensor} reports them)
+ * outbound connections, each once for as long as it stays open. Polling misses a connection shorter than its
+ * interval, and guesses direction from ports. Connections accepted by a listening socket are inbound and not reported, and neither are the
  * listeners of Docker's embedded DNS server ({@value #DOCKER_DNS}).
  */
 public final class NetworkSensor implements Sensor {
@@ -39,6 +40,7 @@ public final class NetworkSensor implements Sensor {
     private final Supplier<Map<String, Long>> containers;
     private final Duration interval;
     private final Path proc;
+    private final boolean connections;
     private final Map<String, Set<Observation>> reported = new HashMap<>();
     // Ports a container ever listened on: a one-shot server (nc -l) closes its listener once it accepts.
     private final Map<String, Set<String>> listenedPorts = new HashMap<>();
@@ -50,6 +52,12 @@ public final class NetworkSensor implements Sensor {
     }
 
     NetworkSensor(Supplier<Map<String, Long>> containers, Duration interval, Path proc) {
+        this(containers, interval, proc, true);
+    }
+
+    /** @param connections whether connections are reported too, or listening sockets only */
+    NetworkSensor(Supplier<Map<String, Long>> containers, Duration interval, Path proc, boolean connections) {
+        this.connections = connections;
         this.containers = Objects.requireNonNull(containers, "containers");
         this.interval = Objects.requireNonNull(interval, "interval");
         this.proc = Objects.requireNonNull(proc, "proc");
@@ -81,6 +89,9 @@ public final class NetworkSensor implements Sensor {
                 List<SocketEntry> sockets = readTables(pid);
                 Set<String> listened = listenedPorts.computeIfAbsent(containerId, id -> new HashSet<>());
                 Set<Observation> now = observe(containerId, sockets, listened);
+                if (!connections) {
+                    now.removeIf(Observation.Connect.class::isInstance);
+                }
                 Set<Observation> before = reported.computeIfAbsent(containerId, id -> new HashSet<>());
                 now.stream().filter(o -> !before.contains(o)).forEach(o -> observations.accept(stamped(o)));
                 before.retainAll(now);

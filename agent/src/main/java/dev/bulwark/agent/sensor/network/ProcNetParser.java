@@ -57,6 +57,11 @@ public final class ProcNetParser {
                 bytes[word * 4 + b] = (byte) Numbers.parseHex(hex.substring(at, at + 2), "an address byte");
             }
         }
+        return textOf(bytes);
+    }
+
+    /** The textual form of a 4-byte (IPv4) or 16-byte (IPv6) address in network byte order, as the socket tables give it. */
+    static String textOf(byte[] bytes) {
         return bytes.length == 4 ? ipv4(bytes) : ipv6(bytes);
     }
 

@@ -1,5 +1,6 @@
 package dev.bulwark.agent.sensor.proc;
 
+import dev.bulwark.agent.sensor.netlink.NetlinkMessages;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Optional;
  */
 final class ProcConnectorMessages {
 
-    static final int NLMSG_HEADER = 16;
+    static final int NLMSG_HEADER = NetlinkMessages.HEADER;
     static final int CN_MSG_HEADER = 20;
     static final int NLMSG_DONE = 3;
     static final int CN_IDX_PROC = 1;
@@ -40,25 +41,10 @@ final class ProcConnectorMessages {
         return buffer.array();
     }
 
-    /** The {@code sockaddr_nl} to bind to: family, pad, port ID 0 (the kernel picks), multicast groups. */
-    static byte[] bindAddress() {
-        return ByteBuffer.allocate(12).order(ByteOrder.nativeOrder())
-                .putShort((short) LibC.AF_NETLINK).putShort((short) 0).putInt(0).putInt(CN_IDX_PROC).array();
-    }
-
     /** The exec events in one received datagram; other events, other connectors and truncated tails are skipped. */
     static List<ExecEvent> execEvents(byte[] datagram, int length) {
-        ByteBuffer buffer = ByteBuffer.wrap(datagram, 0, length).order(ByteOrder.nativeOrder());
         List<ExecEvent> events = new ArrayList<>(1);
-        int offset = 0;
-        while (offset + NLMSG_HEADER <= length) {
-            int messageLength = buffer.getInt(offset);
-            if (messageLength < NLMSG_HEADER || offset + messageLength > length) {
-                break;
-            }
-            execEvent(buffer, offset + NLMSG_HEADER, offset + messageLength).ifPresent(events::add);
-            offset += (messageLength + 3) & ~3;
-        }
+        NetlinkMessages.forEach(datagram, length, (buffer, type, payload, end) -> execEvent(buffer, payload, end).ifPresent(events::add));
         return events;
     }
 

@@ -2,6 +2,7 @@ package dev.bulwark.agent.sensor.proc;
 
 import dev.bulwark.agent.sensor.Sensor;
 import dev.bulwark.agent.sensor.SensorGap;
+import dev.bulwark.agent.sensor.netlink.NetlinkSocket;
 import dev.bulwark.policy.runtime.ExecSource;
 import dev.bulwark.policy.runtime.Observation;
 import java.io.UncheckedIOException;
@@ -43,13 +44,24 @@ public final class ProcConnectorSensor implements Sensor {
         if (reader != null || closed) {
             throw new IllegalStateException(NAME + " sensor already started or closed: create a new one");
         }
-        NetlinkConnectorSocket socket = NetlinkConnectorSocket.open(RECEIVE_BUFFER_BYTES, RECEIVE_TIMEOUT_MILLIS);
+        NetlinkSocket socket = open();
         reader = new Thread(() -> read(socket, observations, gaps), "bulwark-" + NAME);
         reader.setDaemon(true);
         reader.start();
     }
 
-    private void read(NetlinkConnectorSocket socket, Consumer<Observation> observations, Consumer<SensorGap> gaps) {
+    private static NetlinkSocket open() {
+        try {
+            return NetlinkSocket.open(NetlinkSocket.Family.CONNECTOR, ProcConnectorMessages.CN_IDX_PROC,
+                    ProcConnectorMessages.listenRequest(), RECEIVE_BUFFER_BYTES, RECEIVE_TIMEOUT_MILLIS);
+        } catch (NetlinkSocket.OpenFailed e) {
+            throw new ProcConnectorUnavailableException("cannot subscribe to the kernel's process events: " + e.getMessage()
+                    + ". The kernel needs CONFIG_PROC_EVENTS, and the agent CAP_NET_ADMIN in the host's network, user and PID"
+                    + " namespaces (run it as root with --pid=host --network=host); falling back to the proc-poll sensor", e);
+        }
+    }
+
+    private void read(NetlinkSocket socket, Consumer<Observation> observations, Consumer<SensorGap> gaps) {
         byte[] datagram = new byte[DATAGRAM_BYTES];
         try (socket) {
             while (!closed) {

@@ -1,16 +1,17 @@
-package dev.bulwark.agent.sensor.proc;
+package dev.bulwark.agent.sensor.netlink;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 
-/** The few libc socket calls the process connector needs, bound by JNA direct mapping (no JNI build step). */
+/** The few libc socket calls the netlink sensors need, bound by JNA direct mapping (no JNI build step). */
 final class LibC {
 
     static final int AF_NETLINK = 16;
     static final int SOCK_DGRAM = 2;
     static final int SOCK_CLOEXEC = 0x80000;
     static final int NETLINK_CONNECTOR = 11;
+    static final int NETLINK_NETFILTER = 12;
     static final int SOL_SOCKET = 1;
     static final int SO_RCVBUF = 8;
     static final int SO_RCVTIMEO = 20;
