@@ -23,7 +23,7 @@ import dev.bulwark.agent.sensor.files.DockerChangesSensor;
 import dev.bulwark.agent.sensor.files.FanotifySensor;
 import dev.bulwark.agent.sensor.files.FanotifyUnavailableException;
 import dev.bulwark.agent.sensor.network.HostNetworkSensor;
-import dev.bulwark.agent.sensor.resources.DockerStatsSensor;
+import dev.bulwark.agent.sensor.resources.CgroupStatsSensor;
 import dev.bulwark.agent.sensor.proc.ProcConnectorSensor;
 import dev.bulwark.agent.sensor.proc.ProcConnectorUnavailableException;
 import dev.bulwark.agent.sensor.proc.ProcPollSensor;
@@ -170,12 +170,7 @@ public final class AgentDaemon implements AutoCloseable {
         Supplier<Map<String, Long>> containers = () -> view.all().stream()
                 .filter(info -> info.running() && !self.contains(info.id()) && info.pid() > 0)
                 .collect(Collectors.toMap(ContainerInfo::id, ContainerInfo::pid, (a, b) -> a));
-        for (Sensor sensor : List.<Sensor>of(new HostNetworkSensor(containers, AgentLog::warn), new DockerChangesSensor(engine.client(), containers),
-                new DockerStatsSensor(engine.client(), containers))) {
-            sensor.start(observation -> judge.execute(() -> enforcer.handle(observation, sensor.name())),
-                    gap -> judge.execute(() -> enforcer.gap(gap)));
-            sensors.add(sensor);
-        }
+        Duration changesEvery = DockerChangesSensor.DEFAULT_INTERVAL;
         FanotifySensor files = new FanotifySensor(containers);
         try {
             files.start(observation -> {
@@ -184,8 +179,16 @@ public final class AgentDaemon implements AutoCloseable {
                 }
             }, gap -> judge.execute(() -> enforcer.gap(gap)));
             sensors.add(files);
+            changesEvery = DockerChangesSensor.BEHIND_FANOTIFY;
         } catch (FanotifyUnavailableException unavailable) {
-            AgentLog.warn("fanotify is unavailable (" + unavailable.getMessage() + "): reads of sensitive files are not watched");
+            AgentLog.warn("fanotify is unavailable (" + unavailable.getMessage() + "): reads of sensitive files are not watched,"
+                    + " and written files are seen every " + changesEvery.toSeconds() + " s through the engine");
+        }
+        for (Sensor sensor : List.<Sensor>of(new HostNetworkSensor(containers, AgentLog::warn),
+                new DockerChangesSensor(engine.client(), containers, changesEvery), new CgroupStatsSensor(containers))) {
+            sensor.start(observation -> judge.execute(() -> enforcer.handle(observation, sensor.name())),
+                    gap -> judge.execute(() -> enforcer.gap(gap)));
+            sensors.add(sensor);
         }
         Optional<ExecGuard> guard = config.prevention() ? guard(judge, enforcer, metrics) : Optional.empty();
         guard.ifPresent(guardRef::set);

@@ -28,6 +28,11 @@ import java.util.function.Supplier;
 public final class DockerChangesSensor implements Sensor {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+    /**
+     * The interval where fanotify reports writes as they happen: the engine's diff is then a slow net for what
+     * fanotify does not report (deletions, new directories), at a sixth of the engine's cost.
+     */
+    public static final Duration BEHIND_FANOTIFY = Duration.ofSeconds(30);
 
     private final DockerClient docker;
     private final Supplier<Map<String, Long>> containers;

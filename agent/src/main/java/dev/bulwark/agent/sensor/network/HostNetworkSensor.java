@@ -4,6 +4,7 @@ import dev.bulwark.agent.sensor.Sensor;
 import dev.bulwark.agent.sensor.SensorGap;
 import dev.bulwark.policy.runtime.Observation;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -11,10 +12,13 @@ import java.util.function.Supplier;
 
 /**
  * The containers' network as well as this host allows: connections from the kernel's connection tracking events
- * ({@link ConntrackSensor}) and listening sockets polled ({@link NetworkSensor}); where connection tracking cannot
- * be used, both are polled and a warning says why.
+ * ({@link ConntrackSensor}) and listening sockets polled every {@link #LISTENERS_EVERY} ({@link NetworkSensor}); where
+ * connection tracking cannot be used, both are polled every second and a warning says why.
  */
 public final class HostNetworkSensor implements Sensor {
+
+    /** How often listeners are polled while connections come from the kernel's events (a bind shell is new within it). */
+    static final Duration LISTENERS_EVERY = Duration.ofSeconds(5);
 
     private final Supplier<Map<String, Long>> containers;
     private final Consumer<String> warn;
@@ -44,7 +48,8 @@ public final class HostNetworkSensor implements Sensor {
         } catch (IllegalStateException unusable) {
             warn.accept("outbound connections are polled once a second, so shorter ones are missed: " + unusable.getMessage());
         }
-        polling = new NetworkSensor(containers, NetworkSensor.DEFAULT_INTERVAL, Path.of("/proc"), conntrack == null);
+        polling = conntrack == null ? new NetworkSensor(containers, NetworkSensor.DEFAULT_INTERVAL, Path.of("/proc"), true)
+                : new NetworkSensor(containers, LISTENERS_EVERY, Path.of("/proc"), false);
         polling.start(observations, gaps);
     }
 
