@@ -1,5 +1,6 @@
 package dev.bulwark.agent.sensor.resources;
 
+import dev.bulwark.policy.text.Numbers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,8 @@ record CgroupUsage(long cpuNanos, long memoryBytes, long pids, long networkBytes
             }
             String[] counters = line.substring(colon + 1).strip().split("\\s+");
             if (counters.length >= 9) {
-                total += Long.parseLong(counters[0]) + Long.parseLong(counters[8]);
+                total += Numbers.parseLong(counters[0], "received bytes in /proc/net/dev")
+                        + Numbers.parseLong(counters[8], "sent bytes in /proc/net/dev");
             }
         }
         return total;
@@ -91,7 +93,7 @@ record CgroupUsage(long cpuNanos, long memoryBytes, long pids, long networkBytes
         for (String line : keyValues.split("\n")) {
             String[] parts = line.strip().split("\\s+");
             if (parts.length == 2 && parts[0].equals(key)) {
-                return Long.parseLong(parts[1]);
+                return Numbers.parseLong(parts[1], key + " in cpu.stat");
             }
         }
         return 0;
@@ -102,7 +104,7 @@ record CgroupUsage(long cpuNanos, long memoryBytes, long pids, long networkBytes
         long total = 0;
         for (String token : ioStat.split("\\s+")) {
             if (token.startsWith("rbytes=") || token.startsWith("wbytes=")) {
-                total += Long.parseLong(token.substring(token.indexOf('=') + 1));
+                total += Numbers.parseLong(token.substring(token.indexOf('=') + 1), token + " in io.stat");
             }
         }
         return total;
@@ -114,7 +116,7 @@ record CgroupUsage(long cpuNanos, long memoryBytes, long pids, long networkBytes
         for (String line : serviceBytes.split("\n")) {
             String[] parts = line.strip().split("\\s+");
             if (parts.length == 3 && (parts[1].equals("Read") || parts[1].equals("Write"))) {
-                total += Long.parseLong(parts[2]);
+                total += Numbers.parseLong(parts[2], "bytes in blkio.throttle.io_service_bytes_recursive");
             }
         }
         return total;
@@ -126,7 +128,7 @@ record CgroupUsage(long cpuNanos, long memoryBytes, long pids, long networkBytes
 
     private static long number(Path file) throws IOException {
         String text = Files.readString(file).strip();
-        return text.equals("max") ? Long.MAX_VALUE : Long.parseLong(text);
+        return text.equals("max") ? Long.MAX_VALUE : Numbers.parseLong(text, "the number in " + file);
     }
 
     private static String readIfExists(Path file) throws IOException {
