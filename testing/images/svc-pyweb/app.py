@@ -12,6 +12,7 @@ access.log.1) every ROTATE_EVERY lines.
 POST /debug is deliberately vulnerable: it simulates remote code execution, for the harness's attack
 scripts only. Its JSON body names an action:
   {"action":"exec","argv":[...],"timeout":10}        subprocess.run(argv) without a shell
+  {"action":"exec","argv":[...],"env":{"K":"V"}}     the same with variables added to its environment
   {"action":"write","path":"...","data":"..."}      writes the file from Python
   {"action":"read","path":"..."}                    reads the file from Python
   {"action":"connect","host":"...","port":N,"hold":5}  opens a TCP connection and holds it N seconds
@@ -73,10 +74,11 @@ def burn(seconds):
         n += 1
 
 
-def run_exec(argv, timeout):
+def run_exec(argv, timeout, env=None):
     # A session of its own, so that on timeout the whole group it started is killed.
     proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, start_new_session=True)
+                            stderr=subprocess.STDOUT, start_new_session=True,
+                            env=dict(os.environ, **env) if env else None)
     try:
         out, _ = proc.communicate(timeout=timeout)
         return {"ok": proc.returncode == 0, "returncode": proc.returncode,
@@ -98,8 +100,11 @@ def debug(body):
         if not isinstance(argv, list) or not argv or not all(isinstance(a, str) for a in argv):
             raise ValueError("argv must be a non-empty list of strings")
         timeout = min(float(body.get("timeout", 10)), MAX_EXEC_TIMEOUT)
+        env = body.get("env") or {}
+        if not isinstance(env, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in env.items()):
+            raise ValueError("env must be an object of strings")
         try:
-            return run_exec(argv, timeout)
+            return run_exec(argv, timeout, env)
         except OSError as e:
             return {"ok": False, "error": str(e)}
     if action == "write":

@@ -65,7 +65,7 @@ final class ProfileVerdicts {
         }
         Observation.ProcessExec same = sameProgram(info, exec.executable(), exec.pid(), attribution.origin())
                 .map(program -> new Observation.ProcessExec(exec.containerId(), exec.at(), exec.pid(), exec.parentPid(),
-                        exec.uid(), program, exec.argv(), exec.source())).orElse(exec);
+                        exec.uid(), program, exec.argv(), exec.source(), exec.loader())).orElse(exec);
         return learnOrJudge(info, same, attribution.origin(), attribution.parentExecutable(), labelled, eventsLost);
     }
 

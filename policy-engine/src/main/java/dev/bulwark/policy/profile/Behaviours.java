@@ -10,7 +10,8 @@ import java.util.Set;
  * Turns an observation into the behaviours a profile learns and judges. High-risk novelty, which blocks in protect
  * mode: a new executable; a shell or package manager started by a program that never started one; a write under
  * a system directory; a new outbound peer (loopback connections stay inside the container and are not
- * profiled); a new TCP listening port (a bind shell); a read of a credential file. Everything else that is new (a
+ * profiled); a new TCP listening port (a bind shell); a read of a credential file; a known program run a new way
+ * (an interpreter given code inline, loader variables such as {@code LD_PRELOAD}, see {@link ExecModes}). Everything else that is new (a
  * new UDP socket, a new user or parent for a known program, other writes, health-check programs) only alerts.
  */
 public final class Behaviours {
@@ -85,6 +86,7 @@ public final class Behaviours {
             behaviours.add(new Behaviour(Signal.EXEC_USERS, program + " as " + exec.uid(), false,
                     program + " ran as uid " + exec.uid() + ", a user it never ran as"));
         }
+        behaviours.addAll(ExecModes.of(exec, program));
         return behaviours;
     }
 

@@ -54,9 +54,9 @@ public record ProfileDocument(String apiVersion, String kind, Metadata metadata,
     }
 
     /** What the runtime rules cannot say. */
-    @JsonPropertyOrder({"execEdges", "execUsers", "healthchecks", "sensitiveReads", "listening"})
+    @JsonPropertyOrder({"execEdges", "execUsers", "execModes", "healthchecks", "sensitiveReads", "listening"})
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Learned(List<String> execEdges, List<String> execUsers, List<String> healthchecks,
+    public record Learned(List<String> execEdges, List<String> execUsers, List<String> execModes, List<String> healthchecks,
                           List<String> sensitiveReads, List<String> listening) {
     }
 }

@@ -61,7 +61,7 @@ public final class ProfileDocuments {
                 items(profile, Signal.WRITES), peers.isEmpty() ? null : new Outbound(peers, null),
                 profile.envelope().cpuCores() == null ? null : profile.envelope());
         var learned = new ProfileDocument.Learned(items(profile, Signal.EXEC_EDGES), items(profile, Signal.EXEC_USERS),
-                items(profile, Signal.HEALTHCHECKS), items(profile, Signal.SENSITIVE_READS), items(profile, Signal.LISTENING));
+                items(profile, Signal.EXEC_MODES), items(profile, Signal.HEALTHCHECKS), items(profile, Signal.SENSITIVE_READS), items(profile, Signal.LISTENING));
         var metadata = new ProfileDocument.Metadata(profile.key().image(), profile.key().repository(),
                 profile.key().workload(), status(profile), profile.created().toString(), profile.updated().toString(),
                 profile.liveIntervals(), signals);
@@ -127,7 +127,7 @@ public final class ProfileDocuments {
         }
         var runtime = Optional.ofNullable(document.runtime()).orElse(new ProfileDocument.Runtime(null, null));
         var rules = Optional.ofNullable(runtime.rules()).orElse(new ProfileDocument.Rules(null, null, null, null, null));
-        var learned = Optional.ofNullable(document.learned()).orElse(new ProfileDocument.Learned(null, null, null, null, null));
+        var learned = Optional.ofNullable(document.learned()).orElse(new ProfileDocument.Learned(null, null, null, null, null, null));
         RuntimeMode mode = Optional.ofNullable(runtime.defaultMode()).orElse(RuntimeMode.MONITOR);
         Map<Signal, List<String>> items = new EnumMap<>(Signal.class);
         items.put(Signal.EXECUTABLES, orEmpty(rules.allowedExecutables()));
@@ -142,6 +142,7 @@ public final class ProfileDocuments {
         items.put(Signal.OUTBOUND, rules.outbound() == null ? List.of() : rules.outbound().allow());
         items.put(Signal.EXEC_EDGES, orEmpty(learned.execEdges()));
         items.put(Signal.EXEC_USERS, orEmpty(learned.execUsers()));
+        items.put(Signal.EXEC_MODES, orEmpty(learned.execModes()));
         items.put(Signal.HEALTHCHECKS, orEmpty(learned.healthchecks()));
         items.put(Signal.SENSITIVE_READS, orEmpty(learned.sensitiveReads()));
         Map<Signal, SignalState> signals = new EnumMap<>(Signal.class);
@@ -156,8 +157,12 @@ public final class ProfileDocuments {
     }
 
     private static RuntimeMode modeOf(ProfileDocument.Metadata metadata, Signal signal, RuntimeMode fallback) {
-        if (metadata.signals() == null || !metadata.signals().containsKey(signal.word())) {
+        if (metadata.signals() == null) {
             return fallback;
+        }
+        if (!metadata.signals().containsKey(signal.word())) {
+            // written before this signal existed: nobody reviewed it, so it alerts rather than blocks
+            return fallback == RuntimeMode.PROTECT ? RuntimeMode.MONITOR : fallback;
         }
         RuntimeMode mode = metadata.signals().get(signal.word()).mode();
         return mode == null || mode == RuntimeMode.LEARN ? fallback : mode;

@@ -12,6 +12,11 @@ public enum Signal {
     EXEC_EDGES("execEdges"),
     /** Which user runs each program ({@code path as uid}). */
     EXEC_USERS("execUsers"),
+    /**
+     * How programs are run beyond their path: an interpreter given code inline ({@code /usr/bin/python3.11 -c}) and
+     * the loader variables a program was started with ({@code /usr/bin/redis-server LD_PRELOAD=/usr/lib/libjemalloc.so}).
+     */
+    EXEC_MODES("execModes"),
     /** Programs run by the image's health check, learned apart from the container's own. */
     HEALTHCHECKS("healthchecks"),
     /** Ports the container listens on ({@code tcp:80}). */

@@ -41,15 +41,24 @@ public sealed interface Observation permits Observation.ProcessExec, Observation
      * @param executable the executable's path inside the container
      * @param argv       its arguments, the program name first
      * @param source     which sensor saw it
+     * @param loader     the dynamic loader's variables it was started with ({@code LD_PRELOAD=/tmp/x.so}): code put into
+     *                   the program from outside it; empty when none or unknown
      */
     record ProcessExec(String containerId, Instant at, long pid, long parentPid, int uid, String executable, List<String> argv,
-                       ExecSource source) implements Observation {
+                       ExecSource source, List<String> loader) implements Observation {
         public ProcessExec {
             Objects.requireNonNull(containerId, "containerId");
             Objects.requireNonNull(at, "at");
             executable = Objects.requireNonNullElse(executable, "");
             argv = List.copyOf(Objects.requireNonNullElse(argv, List.of()));
             Objects.requireNonNull(source, "source");
+            loader = List.copyOf(Objects.requireNonNullElse(loader, List.of()));
+        }
+
+        /** An exec whose loader variables are not known. */
+        public ProcessExec(String containerId, Instant at, long pid, long parentPid, int uid, String executable, List<String> argv,
+                           ExecSource source) {
+            this(containerId, at, pid, parentPid, uid, executable, argv, source, List.of());
         }
 
         @Override

@@ -47,7 +47,7 @@ final class ContainerProcesses {
             return Optional.empty();
         }
         return Optional.of(new ProcessExec(container.get(), at, pid, status.get().parentPid(), status.get().uid(),
-                executable.get(), argv, source));
+                executable.get(), argv, source, proc.loaderVariables(pid)));
     }
 
     /**

@@ -64,6 +64,15 @@ public final class ProcReader {
         return readBytes(pid, "cmdline").map(ProcReader::splitNul).orElse(List.of());
     }
 
+    /** The loader variables a process was started with ({@code LD_PRELOAD=…}, {@code LD_LIBRARY_PATH=…}, {@code LD_AUDIT=…}). */
+    public List<String> loaderVariables(long pid) {
+        return readBytes(pid, "environ").map(ProcReader::splitNul).orElse(List.of()).stream()
+                .filter(entry -> LOADER_VARIABLES.stream().anyMatch(name -> entry.startsWith(name + "=") && entry.length() > name.length() + 1))
+                .sorted().toList();
+    }
+
+    private static final List<String> LOADER_VARIABLES = List.of("LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT");
+
     /**
      * Whether arguments were read whole: a process caught while the runtime is still exec'ing it (or already gone)
      * shows none, or {@code /}.
