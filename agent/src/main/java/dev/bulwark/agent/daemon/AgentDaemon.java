@@ -24,6 +24,7 @@ import dev.bulwark.agent.sensor.files.FanotifySensor;
 import dev.bulwark.agent.sensor.files.FanotifyUnavailableException;
 import dev.bulwark.agent.sensor.network.HostNetworkSensor;
 import dev.bulwark.agent.sensor.resources.CgroupStatsSensor;
+import dev.bulwark.agent.sensor.proc.ForkRecords;
 import dev.bulwark.agent.sensor.proc.ProcConnectorSensor;
 import dev.bulwark.agent.sensor.proc.ProcConnectorUnavailableException;
 import dev.bulwark.agent.sensor.proc.ProcPollSensor;
@@ -120,6 +121,7 @@ public final class AgentDaemon implements AutoCloseable {
         Optional<MetricsServer> server = config.metricsPort() == 0 ? Optional.empty()
                 : Optional.of(MetricsServer.start(metrics, config.metricsPort()));
         ResponseActions actions = new ResponseActions(engine.client(), QuarantineLedger.open(config.stateDir()));
+        ForkRecords forks = new ForkRecords();
         ProfileBook profiles = new ProfileBook(ProfileStore.open(config.stateDir()), new Priors(Path.of("/proc")),
                 policy.runtime().learning(), AgentLog::info);
         ExecutorService judge = Executors.newSingleThreadExecutor(runnable -> {
@@ -140,7 +142,7 @@ public final class AgentDaemon implements AutoCloseable {
             return thread;
         });
         Enforcer enforcer = new Enforcer(policy.runtime(), view, actions, audit, metrics, self, clock, alerts, profiles,
-                new Lineage(ProcReader.system()), (observation, sensor, mainPid) -> ticks.schedule(() -> judge.execute(
+                new Lineage(ProcReader.system(), forks), (observation, sensor, mainPid) -> ticks.schedule(() -> judge.execute(
                         () -> enforcerRef.get().retry(observation, sensor, mainPid)), RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS),
                 responders, (container, path) -> guardRef.get() != null && guardRef.get().refuses(container, path));
         enforcerRef.set(enforcer);
@@ -163,7 +165,7 @@ public final class AgentDaemon implements AutoCloseable {
         }, gap -> judge.execute(() -> enforcer.gap(gap)));
         view.all().forEach(info -> judge.execute(() -> enforcer.handle(Enforcer.configOf(info, clock.instant()), "docker-events")));
         List<Sensor> sensors = new ArrayList<>();
-        Sensor process = processSensor(config, self);
+        Sensor process = processSensor(config, self, forks);
         process.start(observation -> judge.execute(() -> enforcer.handle(observation, process.name())),
                 gap -> judge.execute(() -> enforcer.gap(gap)));
         sensors.add(process);
@@ -270,14 +272,14 @@ public final class AgentDaemon implements AutoCloseable {
         return start(config, clock, entry -> { });
     }
 
-    private static Sensor processSensor(AgentConfig config, Set<String> self) {
+    private static Sensor processSensor(AgentConfig config, Set<String> self, ForkRecords forks) {
         ProcReader proc = ProcReader.system();
         if (!config.processSensor().equals("poll")) {
-            ProcConnectorSensor connector = new ProcConnectorSensor(proc, self);
+            ProcConnectorSensor connector = new ProcConnectorSensor(proc, self, new ForkRecords());
             try {
                 connector.start(observation -> { }, gap -> { });
                 connector.close();
-                return new ProcConnectorSensor(proc, self);
+                return new ProcConnectorSensor(proc, self, forks);
             } catch (ProcConnectorUnavailableException unavailable) {
                 if (config.processSensor().equals("connector")) {
                     throw unavailable;

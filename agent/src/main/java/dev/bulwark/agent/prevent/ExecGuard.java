@@ -5,6 +5,7 @@ import static dev.bulwark.agent.sensor.files.Fanotify.LIBC;
 import com.sun.jna.NativeLong;
 import dev.bulwark.agent.sensor.SensorGap;
 import dev.bulwark.agent.sensor.files.Fanotify;
+import dev.bulwark.agent.sensor.files.Mounts;
 import dev.bulwark.agent.sensor.files.FanotifyEvent;
 import dev.bulwark.agent.sensor.proc.ProcReader;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package dev.bulwark.agent.profile;
 
 import dev.bulwark.agent.docker.ContainerInfo;
+import dev.bulwark.agent.sensor.proc.ForkRecords;
 import dev.bulwark.agent.sensor.proc.ProcReader;
 import dev.bulwark.policy.profile.Origin;
 import dev.bulwark.policy.runtime.Observation;
@@ -11,10 +12,11 @@ import java.util.Optional;
 
 /**
  * Tells whose doing a process is. The container's main process and everything it starts are the container's own. A
- * process whose parent is outside the container was started by the engine: the image's health check when its
- * arguments are the health check's, otherwise an operator's {@code docker exec}. Children inherit their parent's
- * origin. When the ancestry cannot be read (the parent is gone), the process counts as the container's own, which
- * judges it strictly.
+ * process whose ancestor is outside the container was started by the engine: the image's health check when its
+ * command is the health check's or the health check is all the engine announced then (Docker's exec records),
+ * otherwise an operator's {@code docker exec}. Children inherit their parent's origin. Gone ancestors are passed by the
+ * kernel's fork records. When the ancestry cannot be read at all, the process counts as the container's own, which
+ * judges it strictly; a program's name never makes a process the health check's.
  */
 public final class Lineage {
 
@@ -50,6 +52,7 @@ public final class Lineage {
     }
 
     private final ProcReader proc;
+    private final ForkRecords forks;
     private final EngineExecs engineExecs = new EngineExecs();
     private final Map<Long, Known> known = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -58,8 +61,10 @@ public final class Lineage {
         }
     };
 
-    public Lineage(ProcReader proc) {
+    /** @param forks the kernel's record of who forked whom ({@link ForkRecords}; empty when processes are polled) */
+    public Lineage(ProcReader proc, ForkRecords forks) {
         this.proc = proc;
+        this.forks = forks;
     }
 
     /** Attributes an exec (as the last attempt) and remembers the process for its children. */
@@ -75,7 +80,7 @@ public final class Lineage {
         if (exec.pid() <= 0) {
             // Docker's exec_start event: the engine is about to start this command in the container.
             engineExecs.announce(container.id(), exec.argv(), exec.at());
-            return new Attribution(engineStarted(exec, container), "");
+            return new Attribution(healthcheckCommand(exec.argv(), container) ? Origin.HEALTHCHECK : Origin.OPERATOR, "");
         }
         Known before = current(exec.pid(), container.id()).orElse(null);
         Attribution attribution;
@@ -85,7 +90,11 @@ public final class Lineage {
             attribution = new Attribution(before.origin(), before.executable()); // exec in place: the same process
         } else {
             try {
-                attribution = new Attribution(ancestry(exec, container, lastAttempt), parentExecutable(exec.parentPid()));
+                Told told = ancestry(exec.pid(), exec.parentPid(), container);
+                Origin origin = told instanceof Told.Inherited inherited ? inherited.origin()
+                        : told instanceof Told.ByEngine ? engineStarted(exec.argv(), exec.at(), container)
+                        : unreadable(exec, container, lastAttempt);
+                attribution = new Attribution(origin, parentExecutable(exec.parentPid()));
             } catch (Unreadable unreadable) {
                 return new Attribution(Origin.CONTAINER, parentExecutable(exec.parentPid()), false);
             }
@@ -117,54 +126,60 @@ public final class Lineage {
         return proc.stat(pid).map(ProcReader.Stat::startTime).orElse(-1L);
     }
 
-    private Origin ancestry(Observation.ProcessExec exec, ContainerInfo container, boolean lastAttempt) {
-        long pid = exec.parentPid();
+    /**
+     * What the ancestors of a process say, from {@code parent} up: the origin of the container's main process or of an
+     * ancestor already attributed, the engine's (an ancestor outside the container's cgroup: runc, the shim), or
+     * nothing when the chain breaks. A gone ancestor is passed by the kernel's record of its fork; without one, by the
+     * parent the process has now (its subreaper), once.
+     */
+    private Told ancestry(long pid, long parent, ContainerInfo container) {
+        long current = parent;
         boolean reparented = false;
-        for (int depth = 0; depth < MAX_DEPTH && pid > 1; depth++) {
-            if (pid == container.pid()) {
-                return Origin.CONTAINER;
+        for (int depth = 0; depth < MAX_DEPTH && current > 1; depth++) {
+            if (current == container.pid()) {
+                return new Told.Inherited(Origin.CONTAINER);
             }
-            Optional<Known> ancestor = current(pid, container.id());
+            Optional<Known> ancestor = current(current, container.id());
             if (ancestor.isPresent()) {
-                return ancestor.get().origin();
+                return new Told.Inherited(ancestor.get().origin());
             }
-            Optional<String> cgroup = proc.cgroup(pid);
-            if (cgroup.isEmpty()) {
-                // The parent is gone (runc exits once it has started an exec): the process now hangs under its
-                // subreaper, so look again from its current parent, once.
-                Optional<Long> now = reparented ? Optional.empty() : proc.status(exec.pid()).map(ProcReader.Status::parentPid)
-                        .filter(current -> current != exec.parentPid());
-                if (now.isPresent()) {
-                    reparented = true;
-                    pid = now.get();
+            Optional<String> cgroup = proc.cgroup(current);
+            if (cgroup.isPresent() && !cgroup.get().contains(container.id())) {
+                return new Told.ByEngine();
+            }
+            Optional<Long> up = cgroup.isPresent() ? proc.status(current).map(ProcReader.Status::parentPid) : Optional.empty();
+            if (up.isEmpty()) {
+                up = forks.parentOf(current);
+            }
+            if (up.isEmpty() && !reparented && current == parent) {
+                // runc started it and exited before its fork was seen: the process now hangs under its subreaper.
+                long from = current;
+                up = proc.status(pid).map(ProcReader.Status::parentPid).filter(now -> now != from);
+                reparented = true;
+                if (up.isPresent()) {
+                    current = up.get();
                     continue;
                 }
-                return unreadable(exec, container, lastAttempt);
             }
-            if (!cgroup.get().contains(container.id())) {
-                return engineStarted(exec, container);
+            if (up.isEmpty()) {
+                return new Told.Unreadable();
             }
-            Optional<ProcReader.Status> status = proc.status(pid);
-            if (status.isEmpty()) {
-                return unreadable(exec, container, lastAttempt);
-            }
-            pid = status.get().parentPid();
+            current = up.get();
         }
-        return pid <= 1 ? engineStarted(exec, container) : Origin.CONTAINER;
+        return current <= 1 ? new Told.ByEngine() : new Told.Inherited(Origin.CONTAINER);
     }
 
     /**
-     * A process whose ancestry is gone: the engine's if the engine announced it (or it is the health check's very
-     * command, which is harmless whoever runs it), otherwise the container's own — but only on the last attempt.
+     * A process whose ancestry could not be read: the health check's when it runs the health check's very command
+     * (harmless whoever runs it), an operator's when the engine just announced this very command, otherwise not certain
+     * — and the container's own on the last attempt, the stricter answer. Never the engine's by the program's name.
      */
     private Origin unreadable(Observation.ProcessExec exec, ContainerInfo container, boolean lastAttempt) {
-        if (engineStarted(exec, container) == Origin.HEALTHCHECK) {
+        if (healthcheckCommand(exec.argv(), container)) {
             return Origin.HEALTHCHECK;
         }
-        if (announcedByEngine(exec, container)) {
-            boolean healthcheckProgram = !ProcReader.readWhole(exec.argv())
-                    && runsHealthcheckProgram(container, exec.executable());
-            return healthcheckProgram ? Origin.HEALTHCHECK : engineStarted(exec, container);
+        if (ProcReader.readWhole(exec.argv()) && engineExecs.command(container.id(), exec.argv(), exec.at())) {
+            return Origin.OPERATOR;
         }
         if (!lastAttempt) {
             throw new Unreadable("the parent of " + exec.executable() + " (pid " + exec.pid()
@@ -174,42 +189,44 @@ public final class Lineage {
     }
 
     /**
-     * Whether Docker announced this very command for this container in the last few seconds (exec_start); for a process
-     * gone before its arguments could be read, whether it announced a command running this program.
-     */
-    private boolean announcedByEngine(Observation.ProcessExec exec, ContainerInfo container) {
-        return ProcReader.readWhole(exec.argv()) ? engineExecs.command(container.id(), exec.argv(), exec.at())
-                : engineExecs.program(container.id(), exec.executable(), exec.at());
-    }
-
-    /**
-     * Attributes a program opened to run (fanotify's exec event, which carries no parent or arguments): as the process
-     * was attributed when its exec was seen; else the engine's when the engine just announced this program (the health
-     * check's if it is the health check's program); else not certain, or the container's own on the last attempt.
+     * Attributes a program opened to run (fanotify's exec event, which carries the process but not its parent or
+     * arguments): as the process was attributed when its exec was seen; else by its ancestry (the kernel's fork records
+     * outlive a health check's short-lived process); else not certain, or the container's own on the last attempt.
      */
     public Attribution attributeFile(Observation.FileAccess file, ContainerInfo container, boolean lastAttempt) {
-        Optional<Known> process = file.pid() > 0 ? current(file.pid(), container.id()) : Optional.empty();
+        if (file.pid() <= 0) {
+            return new Attribution(Origin.CONTAINER, "", lastAttempt);
+        }
+        Optional<Known> process = current(file.pid(), container.id());
         if (process.isPresent()) {
             return new Attribution(process.get().origin(), "");
         }
-        if (engineExecs.program(container.id(), file.path(), file.at())) {
-            return new Attribution(runsHealthcheckProgram(container, file.path()) ? Origin.HEALTHCHECK : Origin.OPERATOR, "");
+        if (file.pid() == container.pid()) {
+            return new Attribution(Origin.CONTAINER, "");
         }
-        return new Attribution(Origin.CONTAINER, "", lastAttempt);
+        Optional<Long> parent = proc.status(file.pid()).map(ProcReader.Status::parentPid).or(() -> forks.parentOf(file.pid()));
+        Told told = parent.isPresent() ? ancestry(file.pid(), parent.get(), container) : new Told.Unreadable();
+        if (told instanceof Told.Inherited inherited) {
+            return new Attribution(inherited.origin(), "");
+        }
+        return told instanceof Told.ByEngine ? new Attribution(engineStarted(List.of(), file.at(), container), "")
+                : new Attribution(Origin.CONTAINER, "", lastAttempt);
     }
 
-    /** Whether this program (by name) is the one the image's health check runs. */
-    private static boolean runsHealthcheckProgram(ContainerInfo container, String program) {
+    /**
+     * A process the engine started into the container: the health check's when it runs the health check's command, or
+     * when the health check is all the engine announced for this container in the last few seconds (its shell may have
+     * become another program by now); otherwise an operator's {@code docker exec}.
+     */
+    private Origin engineStarted(List<String> argv, java.time.Instant at, ContainerInfo container) {
         List<String> healthcheck = container.spec().healthcheckArgv();
-        return !healthcheck.isEmpty() && EngineExecs.baseName(healthcheck.get(0)).equals(EngineExecs.baseName(program));
+        boolean healthcheckOnly = !healthcheck.isEmpty() && engineExecs.onlyCommand(container.id(), healthcheck, at);
+        return healthcheckCommand(argv, container) || healthcheckOnly ? Origin.HEALTHCHECK : Origin.OPERATOR;
     }
 
-    /** Started by the engine into the container: the health check if its arguments match, else an operator. */
-    static Origin engineStarted(Observation.ProcessExec exec, ContainerInfo container) {
+    private static boolean healthcheckCommand(List<String> argv, ContainerInfo container) {
         List<String> healthcheck = container.spec().healthcheckArgv();
-        boolean matches = !healthcheck.isEmpty()
-                && String.join(" ", healthcheck).strip().equals(String.join(" ", exec.argv()).strip());
-        return matches ? Origin.HEALTHCHECK : Origin.OPERATOR;
+        return !healthcheck.isEmpty() && String.join(" ", healthcheck).strip().equals(String.join(" ", argv).strip());
     }
 
     private String parentExecutable(long parentPid) {

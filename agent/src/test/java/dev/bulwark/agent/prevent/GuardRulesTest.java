@@ -134,6 +134,6 @@ class GuardRulesTest {
                 "604 600 8:1 /var/lib/docker/volumes/v/_data /var/log/my\\040app rw - ext4 /dev/sda1 rw",
                 "605 600 0:56 / /sys/fs/cgroup ro - cgroup2 cgroup rw");
 
-        assertThat(Mounts.parse(lines)).containsExactly("/", "/dev", "/dev/shm", "/var/log/my app");
+        assertThat(dev.bulwark.agent.sensor.files.Mounts.parse(lines)).containsExactly("/", "/dev", "/dev/shm", "/var/log/my app");
     }
 }

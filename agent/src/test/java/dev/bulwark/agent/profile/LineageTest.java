@@ -5,6 +5,7 @@ import static dev.bulwark.agent.profile.ProfileTestContainers.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.agent.docker.ContainerInfo;
+import dev.bulwark.agent.sensor.proc.ForkRecords;
 import dev.bulwark.agent.sensor.proc.ProcReader;
 import dev.bulwark.policy.profile.Origin;
 import dev.bulwark.policy.runtime.ExecSource;
@@ -32,13 +33,15 @@ class LineageTest {
 
     private ContainerInfo web;
     private Lineage lineage;
+    private ForkRecords forks;
 
     @BeforeEach
     void layOutProcesses() throws IOException {
         process(SHIM, 1, "/usr/bin/containerd-shim-runc-v2", "0::/system.slice/containerd.service");
         process(INIT, SHIM, "/usr/bin/python3.11", "0::/docker/" + ID);
         web = container(Map.of(), List.of("python3", "/srv/app.py"), Map.of(), HEALTHCHECK, INIT);
-        lineage = new Lineage(new ProcReader(proc));
+        forks = new ForkRecords();
+        lineage = new Lineage(new ProcReader(proc), forks);
     }
 
     @Test
@@ -89,16 +92,55 @@ class LineageTest {
 
     @Test
     void aGoneProcessTheEngineAnnouncedIsTheEnginesAndTheHealthChecksOwnCommandIsTheHealthCheck() {
-        lineage.attribute(new Observation.ProcessExec(ID, Instant.now(), 0, 0, -1, "/bin/bash", List.of("bash", "-l"),
-                ExecSource.DOCKER_EXEC), web);
+        lineage.attribute(dockerExec("bash", "-l"), web);
 
         assertThat(lineage.attribute(exec(700, 699, "/usr/bin/bash", "bash", "-l"), web, false).origin()).isEqualTo(Origin.OPERATOR);
         assertThat(lineage.attribute(exec(701, 699, "/usr/bin/curl", "/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health"),
                 web, false).origin()).isEqualTo(Origin.HEALTHCHECK);
-        lineage.attribute(new Observation.ProcessExec(ID, Instant.now(), 0, 0, -1, "/usr/bin/curl",
-                List.of("/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health"), ExecSource.DOCKER_EXEC), web);
-        // Caught while runc was still exec'ing it: its arguments read as "/".
-        assertThat(lineage.attribute(exec(702, 699, "/usr/bin/curl", "/"), web, false).origin()).isEqualTo(Origin.HEALTHCHECK);
+    }
+
+    @Test
+    void aGoneProcessIsNeverTheHealthChecksByItsProgramsNameAlone() {
+        lineage.attribute(dockerExec("/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health"), web);
+
+        // Caught mid-exec (its arguments read as "/"), with no record of who started it.
+        assertThat(lineage.attribute(exec(702, 699, "/usr/bin/curl", "/"), web, false).certain()).isFalse();
+        assertThat(lineage.attribute(exec(702, 699, "/usr/bin/curl", "/"), web, true).origin()).isEqualTo(Origin.CONTAINER);
+        assertThat(lineage.attributeFile(opened(703, "/usr/bin/curl"), web, true).origin()).isEqualTo(Origin.CONTAINER);
+    }
+
+    @Test
+    void aShortLivedProcessWhoseStartersAreGoneIsTheHealthChecksByTheKernelsForkRecords() {
+        // A CMD-SHELL health check: runc (gone) started /bin/sh, which is dash and has become pg_isready by now.
+        web = container(Map.of(), List.of("python3", "/srv/app.py"), Map.of(), List.of("CMD-SHELL", "pg_isready -U postgres"), INIT);
+        forks.forked(898, SHIM);
+        forks.forked(899, 898);
+        forks.forked(900, 899);
+        lineage.attribute(dockerExec("/bin/sh", "-c", "pg_isready -U postgres"), web);
+
+        assertThat(lineage.attributeFile(opened(900, "/usr/bin/dash"), web, false).origin()).isEqualTo(Origin.HEALTHCHECK);
+        assertThat(lineage.attribute(exec(900, 899, "/usr/lib/postgresql/15/bin/pg_isready", "pg_isready", "-U", "postgres"),
+                web, false).origin()).isEqualTo(Origin.HEALTHCHECK);
+    }
+
+    @Test
+    void anEngineStartedProcessIsAnOperatorsWhenTheEngineAnnouncedMoreThanTheHealthCheck() {
+        forks.forked(910, SHIM);
+        lineage.attribute(dockerExec("/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health"), web);
+        lineage.attribute(dockerExec("bash"), web);
+
+        assertThat(lineage.attributeFile(opened(910, "/usr/bin/curl"), web, false).origin()).isEqualTo(Origin.OPERATOR);
+    }
+
+    @Test
+    void theContainersOwnProcessRunningTheHealthChecksProgramAsTheHealthCheckRunsIsTheContainersOwn() throws IOException {
+        lineage.attribute(dockerExec("/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health"), web);
+        forks.forked(920, INIT);
+        forks.forked(921, 920);
+
+        assertThat(lineage.attributeFile(opened(920, "/usr/bin/curl"), web, false).origin()).isEqualTo(Origin.CONTAINER);
+        assertThat(lineage.attribute(exec(921, 920, "/usr/bin/curl", "curl", "http://evil.example/"), web, false).origin())
+                .isEqualTo(Origin.CONTAINER);
     }
 
     @Test
@@ -113,16 +155,20 @@ class LineageTest {
     }
 
     @Test
-    void aProgramOpenedToRunIsAttributedAsItsProcessWasOrByTheEnginesAnnouncement() throws IOException {
+    void aProgramOpenedToRunIsAttributedAsItsProcessWasOrByItsAncestry() throws IOException {
         process(800, INIT, "/usr/bin/date", "0::/docker/" + ID);
         lineage.attribute(exec(800, INIT, "/usr/bin/date", "date"), web);
-        lineage.attribute(new Observation.ProcessExec(ID, Instant.now(), 0, 0, -1, "/usr/bin/curl",
-                List.of("/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health"), ExecSource.DOCKER_EXEC), web);
+        lineage.attribute(dockerExec("/usr/bin/curl", "-fsS", "http://127.0.0.1:8000/health"), web);
+        process(801, SHIM, "/usr/bin/curl", "0::/docker/" + ID);
 
         assertThat(lineage.attributeFile(opened(800, "/usr/bin/date"), web, false).origin()).isEqualTo(Origin.CONTAINER);
         assertThat(lineage.attributeFile(opened(801, "/usr/bin/curl"), web, false).origin()).isEqualTo(Origin.HEALTHCHECK);
         assertThat(lineage.attributeFile(opened(802, "/usr/bin/nc"), web, false).certain()).isFalse();
         assertThat(lineage.attributeFile(opened(802, "/usr/bin/nc"), web, true).origin()).isEqualTo(Origin.CONTAINER);
+    }
+
+    private static Observation.ProcessExec dockerExec(String... argv) {
+        return new Observation.ProcessExec(ID, Instant.now(), 0, 0, -1, argv[0], List.of(argv), ExecSource.DOCKER_EXEC);
     }
 
     private static Observation.FileAccess opened(long pid, String path) {

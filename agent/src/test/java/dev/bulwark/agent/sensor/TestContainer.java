@@ -21,8 +21,15 @@ public final class TestContainer implements AutoCloseable {
 
     /** Runs {@code command} detached in {@code image} (never pulled). */
     public static TestContainer run(String image, String... command) {
+        return runWith(List.of(), image, command);
+    }
+
+    /** Runs {@code command} detached in {@code image} with further {@code docker run} options (volumes, tmpfs, …). */
+    public static TestContainer runWith(List<String> options, String image, String... command) {
         String name = "bulwark-agent-test-" + UUID.randomUUID().toString().substring(0, 8);
-        List<String> args = new ArrayList<>(List.of("docker", "run", "-d", "--pull", "never", "--name", name, image));
+        List<String> args = new ArrayList<>(List.of("docker", "run", "-d", "--pull", "never", "--name", name));
+        args.addAll(options);
+        args.add(image);
         args.addAll(List.of(command));
         return new TestContainer(name, docker(args).trim());
     }
@@ -61,7 +68,7 @@ public final class TestContainer implements AutoCloseable {
 
     @Override
     public void close() {
-        docker(List.of("docker", "rm", "-f", name));
+        docker(List.of("docker", "rm", "-f", "-v", name));
     }
 
     private static String docker(List<String> args) {

@@ -20,9 +20,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Watches each container's root filesystem with fanotify: one notification group per container, marking the
- * mount seen through {@code /proc/<mainPid>/root}, so every event belongs to the container whose group it came
- * from. Reports opens as {@code read}, opens to execute as {@code exec} (the executable of every exec, however short
+ * Watches each container's files with fanotify: one notification group per container, marking its root mount seen
+ * through {@code /proc/<mainPid>/root} and every other mount it has (volumes, bind mounts, tmpfs such as
+ * {@code /dev/shm}; see {@link Mounts#files}), so every event belongs to the container whose group it came from, and
+ * its path is the one the container sees. Reports opens as {@code read}, opens to execute as {@code exec} (the executable of every exec, however short
  * the process lived) and changes as {@code write}, every path; the caller decides which matter.
  * Needs CAP_SYS_ADMIN in the host's user namespace.
  */
@@ -69,7 +70,7 @@ public final class FanotifySensor implements Sensor {
         }
         LIBC.close(probe);
         try {
-            containers.get().forEach((id, pid) -> marks.put(id, watch(id, pid)));
+            containers.get().forEach((id, pid) -> marks.put(id, reported(id, watch(id, pid), gaps)));
         } catch (FanotifyUnavailableException e) {
             closeAll();
             throw e;
@@ -84,8 +85,11 @@ public final class FanotifySensor implements Sensor {
     private record Retry(Instant next, java.time.Duration delay) {
     }
 
-    /** A fanotify group watching a container's root mount, as its main process {@code mainPid} sees it. */
-    private record Mark(int descriptor, long mainPid) {
+    /**
+     * A fanotify group watching a container's mounts, as its main process {@code mainPid} sees them; {@code unwatched}
+     * says which mounts other than the root could not be marked, and why.
+     */
+    private record Mark(int descriptor, long mainPid, List<String> unwatched) {
     }
 
     private static Mark watch(String containerId, long mainPid) {
@@ -103,7 +107,32 @@ public final class FanotifySensor implements Sensor {
             throw new FanotifyUnavailableException("fanotify cannot mark the root mount of container " + containerId
                     + " (" + root + "): " + error + "; its storage driver's mounts may not support fanotify");
         }
-        return new Mark(fd, mainPid);
+        return new Mark(fd, mainPid, markOtherMounts(fd, mainPid));
+    }
+
+    private static List<String> markOtherMounts(int fd, long mainPid) {
+        List<String> points;
+        try {
+            points = Mounts.files(mainPid);
+        } catch (java.io.IOException e) {
+            return List.of("its mounts could not be read (" + e.getMessage() + "): only its root is watched");
+        }
+        List<String> unwatched = new java.util.ArrayList<>();
+        for (String point : points.subList(Math.min(1, points.size()), points.size())) {
+            if (LIBC.fanotify_mark(fd, Fanotify.FAN_MARK_ADD | Fanotify.FAN_MARK_MOUNT, EVENT_MASK, Fanotify.AT_FDCWD,
+                    "/proc/" + mainPid + "/root" + point) < 0) {
+                unwatched.add(point + " (" + Fanotify.lastError() + ")");
+            }
+        }
+        return unwatched;
+    }
+
+    private Mark reported(String containerId, Mark mark, Consumer<SensorGap> gaps) {
+        if (!mark.unwatched().isEmpty()) {
+            gaps.accept(new SensorGap(name(), Instant.now(), "fanotify cannot watch these mounts of container " + containerId
+                    + ": " + String.join(", ", mark.unwatched()) + "; writes and reads there are not seen", containerId));
+        }
+        return mark;
     }
 
     private void closeAll() {
@@ -147,7 +176,7 @@ public final class FanotifySensor implements Sensor {
             Retry retry = retryAt.get(id);
             if (!marks.containsKey(id) && (retry == null || !at.isBefore(retry.next()))) {
                 try {
-                    marks.put(id, watch(id, pid));
+                    marks.put(id, reported(id, watch(id, pid), gaps));
                     retryAt.remove(id);
                 } catch (FanotifyUnavailableException e) {
                     java.time.Duration wait = retry == null ? java.time.Duration.ofSeconds(1)

@@ -11,7 +11,8 @@ import java.util.Optional;
  * The wire format of the kernel's process events connector (include/uapi/linux/netlink.h, connector.h,
  * cn_proc.h), in host byte order: {@code nlmsghdr} (16 bytes) · {@code cn_msg} (20) · payload. The payload of an
  * event is a {@code proc_event}: what (4) · cpu (4) · timestamp_ns (8, ns since boot) · the per-event union, which
- * for an exec is process_pid (4) · process_tgid (4).
+ * for an exec is process_pid (4) · process_tgid (4), and for a fork parent_pid (4) · parent_tgid (4) · child_pid (4)
+ * · child_tgid (4).
  */
 final class ProcConnectorMessages {
 
@@ -21,6 +22,7 @@ final class ProcConnectorMessages {
     static final int CN_IDX_PROC = 1;
     static final int CN_VAL_PROC = 1;
     static final int PROC_CN_MCAST_LISTEN = 1;
+    static final int PROC_EVENT_FORK = 0x00000001;
     static final int PROC_EVENT_EXEC = 0x00000002;
     private static final int PROC_EVENT_HEADER = 16;
 
@@ -29,6 +31,10 @@ final class ProcConnectorMessages {
 
     /** One exec as the kernel reported it; after exec the thread is its group's leader, so tgid names the process. */
     record ExecEvent(long pid, long tgid, long timestampNanos) {
+    }
+
+    /** A new process (not a thread: the child is its own group's leader) and the process that forked it. */
+    record ForkEvent(long parentTgid, long childTgid) {
     }
 
     /** The datagram that subscribes this socket to process events. */
@@ -48,11 +54,31 @@ final class ProcConnectorMessages {
         return events;
     }
 
+    /** The process forks in one received datagram (threads, other events and truncated tails are skipped). */
+    static List<ForkEvent> forkEvents(byte[] datagram, int length) {
+        List<ForkEvent> events = new ArrayList<>(1);
+        NetlinkMessages.forEach(datagram, length, (buffer, type, payload, end) -> {
+            int event = payload + CN_MSG_HEADER;
+            if (procEvent(buffer, payload, end, PROC_EVENT_FORK, 16)) {
+                long childPid = Integer.toUnsignedLong(buffer.getInt(event + PROC_EVENT_HEADER + 8));
+                long childTgid = Integer.toUnsignedLong(buffer.getInt(event + PROC_EVENT_HEADER + 12));
+                if (childPid == childTgid) {
+                    events.add(new ForkEvent(Integer.toUnsignedLong(buffer.getInt(event + PROC_EVENT_HEADER + 4)), childTgid));
+                }
+            }
+        });
+        return events;
+    }
+
+    private static boolean procEvent(ByteBuffer buffer, int cnMsg, int end, int what, int unionBytes) {
+        int event = cnMsg + CN_MSG_HEADER;
+        return event + PROC_EVENT_HEADER + unionBytes <= end && buffer.getInt(cnMsg) == CN_IDX_PROC
+                && buffer.getInt(cnMsg + 4) == CN_VAL_PROC && buffer.getInt(event) == what;
+    }
+
     private static Optional<ExecEvent> execEvent(ByteBuffer buffer, int cnMsg, int end) {
         int event = cnMsg + CN_MSG_HEADER;
-        if (event + PROC_EVENT_HEADER + 8 > end
-                || buffer.getInt(cnMsg) != CN_IDX_PROC || buffer.getInt(cnMsg + 4) != CN_VAL_PROC
-                || buffer.getInt(event) != PROC_EVENT_EXEC) {
+        if (!procEvent(buffer, cnMsg, end, PROC_EVENT_EXEC, 8)) {
             return Optional.empty();
         }
         long timestamp = buffer.getLong(event + 8);

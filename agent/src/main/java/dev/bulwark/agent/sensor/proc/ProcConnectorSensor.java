@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Sees every exec on the host as it happens, through the kernel's process events connector (netlink), and reports
- * those in containers. Needs root in the host's namespaces; when {@link #start} throws
+ * those in containers; every fork is kept in {@link ForkRecords}, so a process's lineage is known after its parent
+ * exited. Needs root in the host's namespaces; when {@link #start} throws
  * {@link ProcConnectorUnavailableException}, use {@link ProcPollSensor} instead.
  */
 public final class ProcConnectorSensor implements Sensor {
@@ -26,12 +27,17 @@ public final class ProcConnectorSensor implements Sensor {
     private static final int DATAGRAM_BYTES = 8192;
 
     private final ContainerProcesses processes;
+    private final ForkRecords forks;
     private volatile boolean closed;
     private Thread reader;
 
-    /** @param excludedContainers full IDs of containers not to report, such as the agent's own */
-    public ProcConnectorSensor(ProcReader proc, Set<String> excludedContainers) {
+    /**
+     * @param excludedContainers full IDs of containers not to report, such as the agent's own
+     * @param forks              where every fork on the host is recorded
+     */
+    public ProcConnectorSensor(ProcReader proc, Set<String> excludedContainers, ForkRecords forks) {
         this.processes = new ContainerProcesses(proc, excludedContainers);
+        this.forks = forks;
     }
 
     @Override
@@ -66,6 +72,9 @@ public final class ProcConnectorSensor implements Sensor {
         try (socket) {
             while (!closed) {
                 Optional<String> lost = socket.receive(datagram).match(message -> {
+                    for (var fork : ProcConnectorMessages.forkEvents(datagram, message.length())) {
+                        forks.forked(fork.childTgid(), fork.parentTgid());
+                    }
                     for (var exec : ProcConnectorMessages.execEvents(datagram, message.length())) {
                         report(exec, observations, gaps);
                     }

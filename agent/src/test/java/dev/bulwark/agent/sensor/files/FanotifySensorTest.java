@@ -42,6 +42,34 @@ class FanotifySensorTest {
     }
 
     @Test
+    void seesWritesAndCredentialReadsOnEveryMountOfTheContainerByTheirPathsInIt() throws Exception {
+        List<Observation> seen = new CopyOnWriteArrayList<>();
+        List<SensorGap> gaps = new CopyOnWriteArrayList<>();
+        try (TestContainer container = TestContainer.runWith(List.of("-v", "/data", "--tmpfs", "/scratch"),
+                "bulwark-test/debian:latest", "sleep", "120")) {
+            try (FanotifySensor sensor = new FanotifySensor(container::asRunning)) {
+                sensor.start(seen::add, gaps::add);
+
+                container.exec("sh", "-c", "echo a > /data/dropped; echo b > /scratch/dropped; echo c > /dev/shm/dropped;"
+                        + " cp /etc/shadow /data/shadow; cat /data/shadow > /dev/null; echo d > /dev/null");
+
+                List<String> expected = List.of("/data/dropped", "/scratch/dropped", "/dev/shm/dropped", "/data/shadow");
+                Await.until(Duration.ofSeconds(10), () -> writes(seen).containsAll(expected),
+                        () -> "gaps " + gaps + ", writes seen " + writes(seen));
+                assertThat(seen).filteredOn(o -> o instanceof Observation.FileAccess f && f.kind() == FileAccessKind.READ
+                        && f.path().equals("/data/shadow")).isNotEmpty();
+                assertThat(writes(seen)).as("device nodes under /dev are not watched").doesNotContain("/dev/null");
+                assertThat(gaps).isEmpty();
+            }
+        }
+    }
+
+    private static List<String> writes(List<Observation> seen) {
+        return seen.stream().filter(o -> o instanceof Observation.FileAccess f && f.kind() == FileAccessKind.WRITE)
+                .map(o -> ((Observation.FileAccess) o).path()).distinct().toList();
+    }
+
+    @Test
     void seesTheProgramsARestartedContainerRunsEvenOnesThatExitAtOnce() throws Exception {
         List<Observation> seen = new CopyOnWriteArrayList<>();
         try (TestContainer container = TestContainer.run("bulwark-test/debian:latest", "sleep", "120")) {

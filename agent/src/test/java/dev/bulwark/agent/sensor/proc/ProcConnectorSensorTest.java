@@ -18,7 +18,7 @@ class ProcConnectorSensorTest {
     void reportsAShellStartedByDockerExec() throws InterruptedException {
         Recorder recorder = new Recorder();
         try (TestContainer container = TestContainer.busybox("sleep", "60");
-             ProcConnectorSensor sensor = new ProcConnectorSensor(ProcReader.system(), Set.of())) {
+             ProcConnectorSensor sensor = new ProcConnectorSensor(ProcReader.system(), Set.of(), new ForkRecords())) {
             sensor.start(recorder::observe, recorder.gaps::add);
 
             // "; true" keeps the shell from replacing itself with sleep before the sensor reads its argv.
@@ -40,7 +40,7 @@ class ProcConnectorSensorTest {
     @Test
     void reportsProcessesAContainerForksAndExecsItself() throws InterruptedException {
         Recorder recorder = new Recorder();
-        try (ProcConnectorSensor sensor = new ProcConnectorSensor(ProcReader.system(), Set.of());
+        try (ProcConnectorSensor sensor = new ProcConnectorSensor(ProcReader.system(), Set.of(), new ForkRecords());
              TestContainer container = TestContainer.busybox("sh", "-c",
                      "while true; do sleep 2; sh -c \"echo hi\" ; done")) {
             sensor.start(recorder::observe, recorder.gaps::add);
@@ -61,13 +61,31 @@ class ProcConnectorSensorTest {
         Recorder recorder = new Recorder();
         try (TestContainer excluded = TestContainer.busybox("sleep", "60");
              TestContainer watched = TestContainer.busybox("sleep", "60");
-             ProcConnectorSensor sensor = new ProcConnectorSensor(ProcReader.system(), Set.of(excluded.id))) {
+             ProcConnectorSensor sensor = new ProcConnectorSensor(ProcReader.system(), Set.of(excluded.id), new ForkRecords())) {
             sensor.start(recorder::observe, recorder.gaps::add);
             excluded.exec("sh", "-c", "sleep 1; true");
             watched.exec("sh", "-c", "sleep 1; true");
 
             assertThat(recorder.await(exec -> exec.containerId().equals(watched.id), TIMEOUT)).isPresent();
             assertThat(recorder.execs).noneMatch(exec -> exec.containerId().equals(excluded.id));
+        }
+    }
+
+    @Test
+    void remembersWhoForkedAProcessAfterBothHaveExited() throws Exception {
+        ForkRecords forks = new ForkRecords();
+        try (ProcConnectorSensor sensor = new ProcConnectorSensor(ProcReader.system(), Set.of(), forks)) {
+            sensor.start(exec -> { }, gap -> { });
+            Process shell = new ProcessBuilder("sh", "-c", "sleep 0.1 & echo $!; wait").start();
+            long child = Long.parseLong(new String(shell.getInputStream().readAllBytes()).strip());
+            assertThat(shell.waitFor()).isZero();
+            assertThat(java.nio.file.Path.of("/proc", Long.toString(child))).doesNotExist();
+
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (forks.parentOf(child).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(forks.parentOf(child)).as("the fork of the shell's child, after both exited").contains(shell.pid());
         }
     }
 }

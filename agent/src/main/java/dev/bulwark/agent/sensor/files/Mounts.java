@@ -1,4 +1,4 @@
-package dev.bulwark.agent.prevent;
+package dev.bulwark.agent.sensor.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The mounts of a container a program can be run from: its root and every volume, bind mount and tmpfs (each a mount
- * of its own, which a mark on the root does not cover), read from {@code /proc/<pid>/mountinfo}. Kernel interfaces
+ * The mounts of a container its files live on: its root and every volume, bind mount and tmpfs (each a mount of its
+ * own, which a fanotify mark on the root does not cover), read from {@code /proc/<pid>/mountinfo}. Kernel interfaces
  * ({@code proc}, {@code sysfs}, cgroups, {@code devpts}, {@code mqueue}) are left out.
  */
-final class Mounts {
+public final class Mounts {
 
     private static final Set<String> NOT_PROGRAMS = Set.of("proc", "sysfs", "cgroup", "cgroup2", "devpts", "mqueue",
             "securityfs", "debugfs", "tracefs", "bpf", "pstore");
@@ -20,13 +20,27 @@ final class Mounts {
     private Mounts() {
     }
 
-    /** Mount points, as the container names them, root first. */
-    static List<String> executable(long pid) throws IOException {
+    /** Mount points a program can be run from, as the container names them, root first. */
+    public static List<String> executable(long pid) throws IOException {
         return parse(Files.readAllLines(Path.of("/proc", Long.toString(pid), "mountinfo")));
     }
 
+    /**
+     * Mount points whose files the container reads and writes, root first: those a program can be run from but
+     * {@code /dev} (device nodes: every write to {@code /dev/null} would be an event) and what the engine mounts over
+     * {@code /proc} and {@code /sys} to mask them. {@code /dev/shm} stays.
+     */
+    public static List<String> files(long pid) throws IOException {
+        return withoutDevices(executable(pid));
+    }
+
+    static List<String> withoutDevices(List<String> points) {
+        return points.stream().filter(point -> !point.equals("/dev") && !point.startsWith("/proc/") && !point.startsWith("/sys/")
+                && !point.equals("/proc") && !point.equals("/sys")).toList();
+    }
+
     /** Mount points from mountinfo lines (see proc(5)): field 5 is the mount point, the first after " - " the type. */
-    static List<String> parse(List<String> lines) {
+    public static List<String> parse(List<String> lines) {
         List<String> points = new ArrayList<>();
         for (String line : lines) {
             String[] fields = line.split(" ");
