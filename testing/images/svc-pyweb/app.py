@@ -5,6 +5,7 @@ Benign endpoints:
   GET /          a static page
   GET /health    "ok" (the image's healthcheck)
   GET /api/time  runs /usr/bin/date without a shell and returns its output
+  GET /api/status  the app's uptime and request count, from memory (no program run)
 
 Every request is logged to /var/log/app/access.log; the app rotates that file itself (renames it to
 access.log.1) every ROTATE_EVERY lines.
@@ -13,6 +14,9 @@ POST /debug is deliberately vulnerable: it simulates remote code execution, for 
 scripts only. Its JSON body names an action:
   {"action":"exec","argv":[...],"timeout":10}        subprocess.run(argv) without a shell
   {"action":"exec","argv":[...],"env":{"K":"V"}}     the same with variables added to its environment
+  {"action":"exec","argv":[...],"executable":"..."}  runs EXECUTABLE with ARGV (argv[0] renamed)
+  {"action":"copy","from":"...","to":"...","mode":"755"}  copies a file from Python
+  {"action":"listen","port":N,"hold":5}             listens on TCP port N for N seconds (a bind shell's socket)
   {"action":"write","path":"...","data":"..."}      writes the file from Python
   {"action":"read","path":"..."}                    reads the file from Python
   {"action":"connect","host":"...","port":N,"hold":5}  opens a TCP connection and holds it N seconds
@@ -21,6 +25,7 @@ scripts only. Its JSON body names an action:
 import datetime
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -35,6 +40,7 @@ ROTATE_EVERY = int(os.environ.get("ROTATE_EVERY", "200"))
 MAX_EXEC_TIMEOUT = 60
 MAX_HOLD = 60
 MAX_BURN = 300
+STARTED = time.monotonic()
 
 INDEX = b"""<!doctype html>
 <html><head><title>harness web</title></head>
@@ -52,11 +58,13 @@ class AccessLog:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         self.file = open(path, "a", buffering=1)
         self.lines = 0
+        self.total = 0
 
     def write(self, line):
         with self.lock:
             self.file.write(line + "\n")
             self.lines += 1
+            self.total += 1
             if self.lines >= self.rotate_every:
                 self.file.close()
                 os.replace(self.path, self.path + ".1")
@@ -74,9 +82,9 @@ def burn(seconds):
         n += 1
 
 
-def run_exec(argv, timeout, env=None):
+def run_exec(argv, timeout, env=None, executable=None):
     # A session of its own, so that on timeout the whole group it started is killed.
-    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+    proc = subprocess.Popen(argv, executable=executable, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, start_new_session=True,
                             env=dict(os.environ, **env) if env else None)
     try:
@@ -103,8 +111,11 @@ def debug(body):
         env = body.get("env") or {}
         if not isinstance(env, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in env.items()):
             raise ValueError("env must be an object of strings")
+        executable = body.get("executable")
+        if executable is not None and not isinstance(executable, str):
+            raise ValueError("executable must be a string")
         try:
-            return run_exec(argv, timeout, env)
+            return run_exec(argv, timeout, env, executable)
         except OSError as e:
             return {"ok": False, "error": str(e)}
     if action == "write":
@@ -127,6 +138,20 @@ def debug(body):
             return {"ok": True, "connected": True, "local": local, "held": hold}
         except OSError as e:
             return {"ok": False, "connected": False, "error": str(e)}
+    if action == "copy":
+        shutil.copyfile(body["from"], body["to"])
+        os.chmod(body["to"], int(str(body.get("mode", "644")), 8))
+        return {"ok": True, "from": body["from"], "to": body["to"]}
+    if action == "listen":
+        hold = min(float(body.get("hold", 5)), MAX_HOLD)
+        with socket.create_server(("0.0.0.0", int(body["port"]))) as s:
+            s.settimeout(hold)
+            try:
+                conn, peer = s.accept()
+                conn.close()
+                return {"ok": True, "listened": hold, "accepted": "%s:%d" % peer[:2]}
+            except socket.timeout:
+                return {"ok": True, "listened": hold, "accepted": None}
     if action == "burn":
         seconds = min(float(body.get("seconds", 10)), MAX_BURN)
         threading.Thread(target=burn, args=(seconds,), daemon=True).start()
@@ -155,6 +180,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, INDEX, "text/html; charset=utf-8")
         elif self.path == "/health":
             self.send(200, "ok\n")
+        elif self.path == "/api/status":
+            self.send_json(200, {"uptime": round(time.monotonic() - STARTED, 1), "requests": access_log.total})
         elif self.path == "/api/time":
             out = subprocess.run(["/usr/bin/date", "-u", "+%Y-%m-%dT%H:%M:%SZ"],
                                  capture_output=True, timeout=5, check=True).stdout.decode().strip()

@@ -122,7 +122,9 @@ public final class AgentDaemon implements AutoCloseable {
                 : Optional.of(MetricsServer.start(metrics, config.metricsPort()));
         ResponseActions actions = new ResponseActions(engine.client(), QuarantineLedger.open(config.stateDir()));
         ForkRecords forks = new ForkRecords();
-        ProfileBook profiles = new ProfileBook(ProfileStore.open(config.stateDir()), new Priors(Path.of("/proc")),
+        ProfileStore store = ProfileStore.open(config.stateDir());
+        RuleConflictWarnings.log(policy.runtime().rules(), store.all(), AgentLog::warn);
+        ProfileBook profiles = new ProfileBook(store, new Priors(Path.of("/proc")),
                 policy.runtime().learning(), AgentLog::info);
         ExecutorService judge = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "bulwark-agent-judge");

@@ -5,8 +5,11 @@ import dev.bulwark.policy.profile.Prior;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +21,7 @@ import java.util.Optional;
 public final class Priors {
 
     private static final List<String> PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
-    private static final int MAX_LINKS = 10;
+    private static final int MAX_LINKS = 40;
 
     private final Path proc;
 
@@ -56,22 +59,50 @@ public final class Priors {
         return Optional.empty();
     }
 
+    /**
+     * The path as the kernel names the file it opens ({@code /proc/PID/exe}, fanotify): every component's symlink
+     * followed inside the container, directories too ({@code /bin/sh} is {@code /usr/bin/dash} where {@code /bin}
+     * links to {@code usr/bin}).
+     */
     private static Optional<String> follow(Path root, String path) {
-        String current = Path.of("/").resolve(path).normalize().toString();
-        for (int i = 0; i < MAX_LINKS; i++) {
-            Path inside = root.resolve(current.substring(1));
-            if (!Files.isSymbolicLink(inside)) {
-                return Files.isRegularFile(inside) ? Optional.of(current) : Optional.empty();
+        Deque<String> pending = new ArrayDeque<>(List.of(path.split("/")));
+        List<String> resolved = new ArrayList<>();
+        int links = 0;
+        while (!pending.isEmpty()) {
+            String part = pending.removeFirst();
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
             }
-            try {
-                String target = Files.readSymbolicLink(inside).toString();
-                current = target.startsWith("/") ? Path.of(target).normalize().toString()
-                        : Path.of(current).getParent().resolve(target).normalize().toString();
-            } catch (IOException e) {
-                return Optional.empty();
+            if (part.equals("..")) {
+                if (!resolved.isEmpty()) {
+                    resolved.remove(resolved.size() - 1);
+                }
+                continue;
+            }
+            resolved.add(part);
+            Path inside = root.resolve(String.join("/", resolved));
+            if (Files.isSymbolicLink(inside)) {
+                if (++links > MAX_LINKS) {
+                    return Optional.empty();
+                }
+                String target;
+                try {
+                    target = Files.readSymbolicLink(inside).toString();
+                } catch (IOException e) {
+                    return Optional.empty();
+                }
+                resolved.remove(resolved.size() - 1);
+                if (target.startsWith("/")) {
+                    resolved.clear();
+                }
+                List<String> parts = List.of(target.split("/"));
+                for (int i = parts.size() - 1; i >= 0; i--) {
+                    pending.addFirst(parts.get(i));
+                }
             }
         }
-        return Optional.empty();
+        return Files.isRegularFile(root.resolve(String.join("/", resolved)), LinkOption.NOFOLLOW_LINKS)
+                ? Optional.of("/" + String.join("/", resolved)) : Optional.empty();
     }
 
     /** The interpreter a {@code #!} line names, if the file is a script. */

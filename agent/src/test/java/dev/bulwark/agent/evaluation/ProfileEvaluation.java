@@ -5,6 +5,7 @@ import dev.bulwark.agent.daemon.AgentConfig;
 import dev.bulwark.agent.daemon.AgentDaemon;
 import dev.bulwark.agent.profile.ProfileStore;
 import dev.bulwark.policy.profile.Profile;
+import dev.bulwark.policy.profile.Signal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,9 @@ import java.util.function.Consumer;
 /**
  * The evaluation harness: the agent (in this process) learns the harness's real Debian services under scripted
  * benign traffic (with restarts, scaling, log rotation and health checks) until every profile converges and is
- * promoted to protect; then a second benign run counts false alerts and false blocks, and each scripted attack is
- * run against a fresh victim and counted as blocked, alerted or missed.
+ * promoted to protect; then a benign run under a traffic mix held out from learning (other endpoints, queries, rates,
+ * and operator events at other moments) counts false alerts and false blocks, and each scripted attack is run against
+ * a fresh victim and counts as stopped only when a block names the evidence the attack script expects.
  */
 final class ProfileEvaluation {
 
@@ -83,7 +85,7 @@ final class ProfileEvaluation {
             int round = 0;
             while (Duration.between(learningStarted, Instant.now()).compareTo(settings.maxLearning()) < 0) {
                 progress.accept(scripts.run(settings.chunk().plusMinutes(2), "benign.sh",
-                        Long.toString(settings.chunk().toSeconds())).strip());
+                        Long.toString(settings.chunk().toSeconds()), "learn").strip());
                 if (round < 2) {
                     restartServices();
                 }
@@ -98,7 +100,7 @@ final class ProfileEvaluation {
             List<String> unconverged = SERVICES.stream().filter(service -> !convergedBeforeProtect.containsKey(service)).toList();
             Instant benignStarted = Instant.now();
             progress.accept(scripts.run(settings.benign().plusMinutes(2), "benign.sh",
-                    Long.toString(settings.benign().toSeconds())).strip());
+                    Long.toString(settings.benign().toSeconds()), "test").strip());
             Thread.sleep(12_000); // the changes and stats sensors poll every 5 and 10 s
             Duration benign = Duration.between(benignStarted, Instant.now());
             // Every decision on a service before the attacks is a false one: during learning (on profiles that had
@@ -111,7 +113,8 @@ final class ProfileEvaluation {
                 attacks.add(attack(agent, attack));
             }
             Thread.sleep(11_000);
-            return new EvaluationReport(converged(store), unconverged, benign, falseAlerts, falseBlocks, attacks);
+            return new EvaluationReport(converged(store), unconverged, benign, falseAlerts, falseBlocks, attacks,
+                    misattributed(store));
         } finally {
             keep(config.stateDir());
             scripts.run(Duration.ofMinutes(2), "services.sh", "down");
@@ -167,6 +170,16 @@ final class ProfileEvaluation {
         return took;
     }
 
+    /** Per service, the programs its health check runs that its profile also learned as the container's own. */
+    private static Map<String, List<String>> misattributed(ProfileStore store) {
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            profileOf(store, service).ifPresent(profile -> found.put(service, profile.items(Signal.HEALTHCHECKS).keySet().stream()
+                    .filter(program -> profile.items(Signal.EXECUTABLES).containsKey(program)).sorted().toList()));
+        }
+        return found;
+    }
+
     static Optional<Profile> profileOf(ProfileStore store, String service) {
         return store.all().stream().filter(p -> p.key().workload().equals("compose:harness/" + service)).findFirst();
     }
@@ -179,7 +192,7 @@ final class ProfileEvaluation {
             agent.audit().recent(20).stream().filter(e -> e.containerName().equals(victim))
                     .forEach(e -> progress.accept("  " + victim + " " + e.decision() + " " + e.rule() + ": " + e.detail()));
             return new EvaluationReport.AttackResult(attack, victim, false, false, 0,
-                    "the victim did not come up healthy: " + notHealthy.getMessage().lines().reduce((a, b) -> b).orElse(""));
+                    "the victim did not come up healthy: " + notHealthy.getMessage().lines().reduce((a, b) -> b).orElse(""), "", false);
         }
         Thread.sleep(3_000); // the fresh container's start-up, judged like any other behaviour
         String victimId = HarnessScripts.docker(Duration.ofSeconds(20), "inspect", "-f", "{{.Id}}", victim).strip();
@@ -192,24 +205,26 @@ final class ProfileEvaluation {
             said = "attack script failed: " + failed.getMessage();
         }
         progress.accept(said);
+        String[] expected = scripts.run(Duration.ofSeconds(10), "attack.sh", "expect", attack).strip().split("\t", 2);
         Instant deadline = started.plus(settings.attackWait());
-        Optional<AuditEntry> first = Optional.empty();
-        Optional<AuditEntry> block = Optional.empty();
-        while (Instant.now().isBefore(deadline) && block.isEmpty()) {
-            List<AuditEntry> entries = agent.audit().forContainer(victimId).stream().filter(e -> !e.at().isBefore(started)).toList();
-            first = entries.stream().filter(e -> !e.decision().equals("allow")).findFirst();
-            block = entries.stream().filter(e -> e.decision().equals("block")).findFirst();
+        List<AuditEntry> entries = List.of();
+        while (Instant.now().isBefore(deadline) && entries.stream().noneMatch(e -> e.decision().equals("block"))) {
+            entries = agent.audit().forContainer(victimId).stream().filter(e -> !e.at().isBefore(started)).toList();
             Thread.sleep(250);
         }
         Thread.sleep(2_000); // let the agent finish with the victim before it is restored for the next attack
+        List<AuditEntry> decided = agent.audit().forContainer(victimId).stream().filter(e -> !e.at().isBefore(started)).toList();
         if (!startup.isEmpty()) {
             progress.accept("note: " + victim + " drew " + startup.size() + " decisions while starting: " + startup.get(0).detail());
         }
-        Optional<AuditEntry> firstSeen = first;
-        Optional<AuditEntry> shown = block.or(() -> firstSeen);
+        Optional<AuditEntry> evidence = decided.stream().filter(e -> e.decision().equals("block") && e.rule().equals(expected[0])
+                && e.detail().contains(expected[1])).findFirst();
+        Optional<AuditEntry> block = decided.stream().filter(e -> e.decision().equals("block")).findFirst();
+        Optional<AuditEntry> shown = evidence.or(() -> block).or(() -> decided.stream().filter(e -> !e.decision().equals("allow")).findFirst());
         return new EvaluationReport.AttackResult(attack, victim, shown.isPresent(), block.isPresent(),
                 shown.map(e -> Duration.between(started, e.at()).toMillis() / 1000.0).orElse(0.0),
-                shown.map(e -> e.rule() + ": " + e.detail()).orElse(""));
+                shown.map(e -> e.rule() + ": " + e.detail()).orElse(""), expected[0] + " naming \"" + expected[1] + "\"",
+                evidence.isPresent());
     }
 
     /**

@@ -7,15 +7,21 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.bulwark.agent.daemon.AgentConfig;
+import dev.bulwark.agent.profile.ProfileStore;
 import dev.bulwark.policy.load.PolicyLoadException;
 import dev.bulwark.policy.load.PolicyLoader;
 import dev.bulwark.policy.load.PolicyProblem;
 import dev.bulwark.policy.model.Policy;
 import dev.bulwark.policy.model.Stage;
+import dev.bulwark.policy.profile.Profile;
+import dev.bulwark.policy.profile.RuleConflicts;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +33,8 @@ import picocli.CommandLine.Spec;
 /** {@code bulwark policy explain FILE --stage S}: the effective rules of a stage, after inheritance. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Print the effective rules of a stage after inheritance, and the exceptions that apply in it, as YAML.",
+            "With --profiles, then each behaviour an agent's learned profiles saw as normal that the policy's runtime rules"
+                + " would block (as comments).",
             "Exit code: 0 on success, 2 when the policy is invalid or has no such stage."})
 final class ExplainCommand implements Callable<Integer> {
 
@@ -38,6 +46,10 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = {"-s", "--stage"}, required = true, paramLabel = "STAGE", description = "the stage to explain")
     private String stage;
+
+    @Option(names = "--profiles", paramLabel = "AGENT_CONFIG",
+            description = "an agent configuration (YAML) whose stateDir holds learned profiles to put to the runtime rules")
+    private Path profiles;
 
     private final ObjectMapper yaml = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -58,6 +70,16 @@ final class ExplainCommand implements Callable<Integer> {
             out.println(effective.lineage().isEmpty() ? "# inherits from no other stage"
                     : "# inherits from " + String.join(" → ", effective.lineage()) + " (nearest first)");
             out.print(yaml.writeValueAsString(document(policy, effective)));
+            if (profiles != null) {
+                Path state = AgentConfig.load(profiles).stateDir();
+                out.println("# runtime rules against the learned profiles in " + state + ":");
+                List<String> conflicts = new ArrayList<>();
+                for (Profile profile : ProfileStore.open(state).all()) {
+                    RuleConflicts.of(policy.runtime().rules(), profile).forEach(conflict -> conflicts.add("#   "
+                            + profile.key().shortImage() + " (" + profile.key().workload() + "): " + conflict.describe()));
+                }
+                out.println(conflicts.isEmpty() ? "#   they block nothing the profiles learned as normal" : String.join("\n", conflicts));
+            }
             out.flush();
             return 0;
         } catch (PolicyLoadException e) {

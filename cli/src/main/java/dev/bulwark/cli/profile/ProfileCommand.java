@@ -5,8 +5,9 @@ import picocli.CommandLine.HelpCommand;
 
 /** {@code bulwark profile}: the behaviour profiles the agent learned. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
-        description = "List, export, import and set the mode of the behaviour profiles the agent learned per image and workload.",
+        description = "List, export, import and set the mode of the behaviour profiles the agent learned per image and workload,"
+            + " and try a policy against them.",
         subcommands = {ProfileListCommand.class, ProfileExportCommand.class, ProfileImportCommand.class,
-            ProfileModeCommand.class, HelpCommand.class})
+            ProfileModeCommand.class, ProfileTryCommand.class, HelpCommand.class})
 public final class ProfileCommand {
 }

@@ -2,6 +2,8 @@ package dev.bulwark.cli.profile;
 
 import dev.bulwark.policy.profile.Profile;
 import dev.bulwark.policy.profile.ProfileDocuments;
+import dev.bulwark.policy.profile.RuleConflicts;
+import dev.bulwark.policy.runtime.RuntimeRules;
 import dev.bulwark.policy.profile.Signal;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List the learned behaviour profiles.",
             "For each: image, repository, workload, status (learning, provisional, converged, pinned), live intervals,"
-                + " and each signal's mode and confidence.",
+                + " and each signal's mode and confidence; then each behaviour it learned as normal that a runtime rule of"
+                + " the configured policy would block (the rule, the behaviour, in how many intervals it was seen).",
             "Exit code: 0, or 2 for a configuration error."})
 public final class ProfileListCommand implements Callable<Integer> {
 
@@ -29,6 +32,7 @@ public final class ProfileListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         var profiles = store.catalog().list();
+        RuntimeRules rules = store.rules();
         if (profiles.isEmpty()) {
             out.println("no profiles yet: the agent learns one per image and workload once containers run");
         }
@@ -42,6 +46,7 @@ public final class ProfileListCommand implements Callable<Integer> {
                         1 - profile.missingMass(signal)));
             }
             out.println(signals.toString().stripTrailing());
+            RuleConflicts.of(rules, profile).forEach(conflict -> out.println("    conflict: " + conflict.describe()));
         }
         out.flush();
         return 0;

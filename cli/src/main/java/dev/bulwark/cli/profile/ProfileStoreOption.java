@@ -3,6 +3,8 @@ package dev.bulwark.cli.profile;
 import dev.bulwark.agent.daemon.AgentConfig;
 import dev.bulwark.agent.profile.ProfileCatalog;
 import dev.bulwark.agent.profile.ProfileStore;
+import dev.bulwark.policy.load.PolicyLoader;
+import dev.bulwark.policy.runtime.RuntimeRules;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -15,5 +17,10 @@ final class ProfileStoreOption {
 
     ProfileCatalog catalog() {
         return new ProfileCatalog(ProfileStore.open(AgentConfig.load(config).stateDir()));
+    }
+
+    /** The runtime rules of the policy the agent configuration names. */
+    RuntimeRules rules() {
+        return new PolicyLoader().load(AgentConfig.load(config).policy()).runtime().rules();
     }
 }

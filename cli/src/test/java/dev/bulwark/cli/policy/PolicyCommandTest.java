@@ -2,10 +2,16 @@ package dev.bulwark.cli.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.agent.profile.ProfileStore;
 import dev.bulwark.cli.CliRun;
+import dev.bulwark.policy.profile.Prior;
+import dev.bulwark.policy.profile.Profile;
+import dev.bulwark.policy.profile.ProfileKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +94,23 @@ class PolicyCommandTest {
                 .contains("pkg:npm/event-stream@3.3.6")
                 .contains("runAsRoot: fail")
                 .doesNotContain("CVE-2023-44487");
+    }
+
+    @Test
+    void explainWithProfilesSaysWhichLearnedBehaviourTheStrictPolicysRulesWouldBlock() throws IOException {
+        Files.writeString(temp.resolve("agent.yaml"), "policy: " + EXAMPLES.resolve("production-strict.yaml").toAbsolutePath()
+                + "\nstateDir: state\nmetricsPort: 0\n");
+        ProfileStore.open(temp.resolve("state")).save(Profile.fresh(new ProfileKey("shop/web", "sha256:" + "b".repeat(64),
+                "compose:shop/web"), new Prior(List.of("/usr/bin/python3.11"), List.of("tcp:8000"), List.of("/var/log/app/**"),
+                List.of(), ""), "fp", Instant.parse("2026-01-01T00:00:00Z")));
+
+        int exit = run("policy", "explain", EXAMPLES.resolve("production-strict.yaml").toString(), "--stage", "production",
+                "--profiles", temp.resolve("agent.yaml").toString());
+
+        assertThat(exit).isZero();
+        assertThat(cli.out()).contains("# runtime rules against the learned profiles in")
+                .contains("#   bbbbbbbbbbbb (compose:shop/web): writablePaths would block writes /var/log/app/**, which the profile"
+                        + " learned as normal (declared by the image)");
     }
 
     @Test

@@ -46,6 +46,34 @@ class ProfileCommandTest {
     }
 
     @Test
+    void listShowsEachLearnedBehaviourTheConfiguredPolicysRulesWouldBlock() throws Exception {
+        Files.writeString(dir.resolve("policy.yaml"), STRICT);
+
+        assertThat(cli.run("profile", "list", "--config", config.toString())).isZero();
+
+        assertThat(cli.out()).contains("    conflict: writablePaths would block writes /data/**, which the profile learned as normal"
+                + " (declared by the image): a write of /data/file, which matches nothing in writablePaths");
+    }
+
+    @Test
+    void tryingAPolicyPrintsWhatItsRulesWouldBlockOfTheLearnedBehaviourAndExitsOne() throws Exception {
+        Path strict = Files.writeString(dir.resolve("strict.yaml"), STRICT);
+
+        assertThat(cli.run("profile", "try", "--policy", strict.toString(), "--config", config.toString())).isEqualTo(1);
+        assertThat(cli.out()).contains("aaaaaaaaaaaa (compose:shop/web): writablePaths would block writes /data/**")
+                .contains("aaaaaaaaaaaa (compose:shop/web): deniedExecutables would block healthchecks /usr/bin/curl")
+                .contains("would block 2 behaviours the 1 profiles learned as normal");
+
+        Path lenient = Files.writeString(dir.resolve("lenient.yaml"), STRICT.replace("[/tmp/**]", "[/tmp/**, /data/**]")
+                .replace("[\"**/curl\"]", "[\"**/nc\"]"));
+        assertThat(cli.run("profile", "try", "--policy", lenient.toString(), "--config", config.toString())).isZero();
+        assertThat(cli.out()).contains("would block nothing the 1 profiles learned as normal");
+    }
+
+    private static final String STRICT = "apiVersion: bulwark.dev/v1\nkind: Policy\nmetadata: {name: strict}\n"
+            + "stages: [{name: production}]\nruntime:\n  rules:\n    writablePaths: [/tmp/**]\n    deniedExecutables: [\"**/curl\"]\n";
+
+    @Test
     void exportsAProfileThatImportsBackPinned() throws Exception {
         Path exported = dir.resolve("web-profile.yaml");
 

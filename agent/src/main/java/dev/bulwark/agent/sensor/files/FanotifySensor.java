@@ -21,8 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * Watches each container's files with fanotify: one notification group per container, marking its root mount seen
- * through {@code /proc/<mainPid>/root} and every other mount it has (volumes, bind mounts, tmpfs such as
- * {@code /dev/shm}; see {@link Mounts#files}), so every event belongs to the container whose group it came from, and
+ * through {@code /proc/<mainPid>/root} and every other mount it has (volumes, bind mounts, tmpfs; see
+ * {@link Mounts#files}), so every event belongs to the container whose group it came from, and
  * its path is the one the container sees. Reports opens as {@code read}, opens to execute as {@code exec} (the executable of every exec, however short
  * the process lived) and changes as {@code write}, every path; the caller decides which matter.
  * Needs CAP_SYS_ADMIN in the host's user namespace.
@@ -89,7 +89,7 @@ public final class FanotifySensor implements Sensor {
      * A fanotify group watching a container's mounts, as its main process {@code mainPid} sees them; {@code unwatched}
      * says which mounts other than the root could not be marked, and why.
      */
-    private record Mark(int descriptor, long mainPid, List<String> unwatched) {
+    private record Mark(int descriptor, long mainPid, MountMarks mounts) {
     }
 
     private static Mark watch(String containerId, long mainPid) {
@@ -107,30 +107,13 @@ public final class FanotifySensor implements Sensor {
             throw new FanotifyUnavailableException("fanotify cannot mark the root mount of container " + containerId
                     + " (" + root + "): " + error + "; its storage driver's mounts may not support fanotify");
         }
-        return new Mark(fd, mainPid, markOtherMounts(fd, mainPid));
-    }
-
-    private static List<String> markOtherMounts(int fd, long mainPid) {
-        List<String> points;
-        try {
-            points = Mounts.files(mainPid);
-        } catch (java.io.IOException e) {
-            return List.of("its mounts could not be read (" + e.getMessage() + "): only its root is watched");
-        }
-        List<String> unwatched = new java.util.ArrayList<>();
-        for (String point : points.subList(Math.min(1, points.size()), points.size())) {
-            if (LIBC.fanotify_mark(fd, Fanotify.FAN_MARK_ADD | Fanotify.FAN_MARK_MOUNT, EVENT_MASK, Fanotify.AT_FDCWD,
-                    "/proc/" + mainPid + "/root" + point) < 0) {
-                unwatched.add(point + " (" + Fanotify.lastError() + ")");
-            }
-        }
-        return unwatched;
+        return new Mark(fd, mainPid, MountMarks.mark(fd, mainPid, EVENT_MASK));
     }
 
     private Mark reported(String containerId, Mark mark, Consumer<SensorGap> gaps) {
-        if (!mark.unwatched().isEmpty()) {
+        if (!mark.mounts().unwatched().isEmpty()) {
             gaps.accept(new SensorGap(name(), Instant.now(), "fanotify cannot watch these mounts of container " + containerId
-                    + ": " + String.join(", ", mark.unwatched()) + "; writes and reads there are not seen", containerId));
+                    + ": " + String.join(", ", mark.mounts().unwatched()) + "; writes and reads there are not seen", containerId));
         }
         return mark;
     }
@@ -207,12 +190,13 @@ public final class FanotifySensor implements Sensor {
         }
         for (int i = 0; i < watched.size(); i++) {
             if ((pollFds[2 * i + 1] >>> 16 & Fanotify.POLLIN) != 0) {
-                drain(watched.get(i).getKey(), watched.get(i).getValue().descriptor(), observations, gaps);
+                drain(watched.get(i).getKey(), watched.get(i).getValue(), observations, gaps);
             }
         }
     }
 
-    private void drain(String containerId, int fd, Consumer<Observation> observations, Consumer<SensorGap> gaps) {
+    private void drain(String containerId, Mark mark, Consumer<Observation> observations, Consumer<SensorGap> gaps) {
+        int fd = mark.descriptor();
         while (true) {
             long read = LIBC.read(fd, buffer, new NativeLong(buffer.length)).longValue();
             if (read < 0) {
@@ -224,12 +208,12 @@ public final class FanotifySensor implements Sensor {
                         + Fanotify.lastError());
             }
             for (FanotifyEvent event : FanotifyEvent.parse(buffer, (int) read)) {
-                deliver(containerId, event, observations, gaps);
+                deliver(containerId, mark.mounts(), event, observations, gaps);
             }
         }
     }
 
-    private void deliver(String containerId, FanotifyEvent event, Consumer<Observation> observations,
+    private void deliver(String containerId, MountMarks mounts, FanotifyEvent event, Consumer<Observation> observations,
                          Consumer<SensorGap> gaps) {
         if (event.overflowed()) {
             gaps.accept(new SensorGap(name(), Instant.now(), "fanotify queue of container " + containerId
@@ -240,22 +224,13 @@ public final class FanotifySensor implements Sensor {
             if (event.pid() == selfPid) {
                 return; // the agent's own look into the container is not the container's doing
             }
-            String path = pathOf(event.fd());
+            String path = mounts.pathOf(event.fd());
             Instant at = Instant.now();
             for (FileAccessKind kind : event.kinds()) {
                 observations.accept(new Observation.FileAccess(containerId, at, path, kind, event.pid()));
             }
         } finally {
             LIBC.close(event.fd());
-        }
-    }
-
-    /** The path inside the container: the container's mount is not reachable from ours, so it reads as rooted. */
-    private static String pathOf(int fd) {
-        try {
-            return Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
-        } catch (IOException e) {
-            return "fd:" + fd + " (unresolved: " + e.getMessage() + ")";
         }
     }
 

@@ -1,10 +1,13 @@
 package dev.bulwark.agent.sensor.files;
 
+import dev.bulwark.policy.text.Numbers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,16 +30,17 @@ public final class Mounts {
 
     /**
      * Mount points whose files the container reads and writes, root first: those a program can be run from but
-     * {@code /dev} (device nodes: every write to {@code /dev/null} would be an event) and what the engine mounts over
-     * {@code /proc} and {@code /sys} to mask them. {@code /dev/shm} stays.
+     * {@code /dev} (device nodes: every write to {@code /dev/null} would be an event), {@code /dev/shm} (shared memory
+     * segments come and go by the second, and their paths read back without the mount's) and what the engine mounts
+     * over {@code /proc} and {@code /sys} to mask them. A program run from {@code /dev/shm} is still the exec guard's.
      */
     public static List<String> files(long pid) throws IOException {
         return withoutDevices(executable(pid));
     }
 
     static List<String> withoutDevices(List<String> points) {
-        return points.stream().filter(point -> !point.equals("/dev") && !point.startsWith("/proc/") && !point.startsWith("/sys/")
-                && !point.equals("/proc") && !point.equals("/sys")).toList();
+        return points.stream().filter(point -> !point.equals("/dev") && !point.equals("/dev/shm") && !point.startsWith("/proc/")
+                && !point.startsWith("/sys/") && !point.equals("/proc") && !point.equals("/sys")).toList();
     }
 
     /** Mount points from mountinfo lines (see proc(5)): field 5 is the mount point, the first after " - " the type. */
@@ -54,6 +58,18 @@ public final class Mounts {
             }
         }
         points.sort((a, b) -> Integer.compare(a.length(), b.length()));
+        return points;
+    }
+
+    /** Mount IDs (mountinfo's first field, as {@code fdinfo}'s {@code mnt_id} names them) → mount points. */
+    public static Map<Long, String> byId(long pid) throws IOException {
+        Map<Long, String> points = new HashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "mountinfo"))) {
+            String[] fields = line.split(" ");
+            if (fields.length >= 5 && !fields[0].isEmpty() && fields[0].chars().allMatch(Character::isDigit)) {
+                points.put(Numbers.parseLong(fields[0], "a mount ID in mountinfo"), unescape(fields[4]));
+            }
+        }
         return points;
     }
 
