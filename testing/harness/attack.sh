@@ -5,7 +5,8 @@
 # docker exec into the victim. Prints one line saying what it did; a stopped victim is reported, not an error.
 # Usage: testing/harness/attack.sh NAME|list|expect NAME   (HARNESS_PREFIX as for services.sh)
 # `expect NAME` prints the evidence a block must name for the attack to count as stopped: RULE<TAB>TEXT, where
-# TEXT is a part of the decision's words.
+# TEXT is a part of what the decision says was done (its words before "; started by"). postgres's own entrypoint
+# and initdb run /bin/sh, so its profile knows the shell: COPY ... TO PROGRAM is stopped at what the shell runs.
 set -euo pipefail
 # shellcheck source=lib.sh
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
@@ -21,7 +22,7 @@ declare -A EXPECT=(
   [web-new-peer]=$'profile\t:4444' [web-inline-python]=$'profile\tcode inline (-c)' [web-ld-preload]=$'profile\tLD_PRELOAD'
   [web-argv0]=$'profile\t/usr/bin/dash' [web-copied-shell]=$'profile\t/tmp/python3' [web-quick-connect]=$'profile\t:4444'
   [web-bind-shell]=$'profile\ttcp:4445' [web-volume-drop]=$'profile\t/var/log/app/run.sh'
-  [web-healthcheck-race]=$'profile\t/usr/bin/curl' [pg-shell]=$'profile\t/usr/bin/dash' [pg-reverse-shell]=$'profile\t/usr/bin/dash'
+  [web-healthcheck-race]=$'profile\t/usr/bin/curl' [pg-shell]=$'profile\t/usr/bin/id' [pg-reverse-shell]=$'profile\t/usr/bin/timeout'
   [redis-write-usr-bin]=$'profile\twrite of /usr/bin/' [redis-new-peer]=$'profile\t:4444')
 usage() { echo "usage: $(basename "$0") NAME|list|expect NAME   (NAME: ${ATTACKS[*]})" >&2; exit 2; }
 [ $# -ge 1 ] && [ $# -le 2 ] || usage

@@ -51,8 +51,9 @@ record EvaluationReport(Map<String, Duration> convergence, List<String> unconver
         out.append("time to convergence per image (first container → every signal converged):\n");
         convergence.forEach((service, took) -> out.append(String.format(Locale.ROOT, "  %-10s %5d s%n", service, took.toSeconds())));
         unconverged.forEach(service -> out.append(String.format(Locale.ROOT, "  %-10s had not converged when the protect-mode runs began%n", service)));
-        out.append(String.format(Locale.ROOT, "benign traffic (restarts, scaling 3→1→3, log rotation, health checks), from the start"
-                + " of learning to the first attack, with a %d s run after every profile was in protect mode:%n", benign.toSeconds()));
+        out.append(String.format(Locale.ROOT, "benign traffic (restarts, scaling, log rotation, health checks), from the start"
+                + " of learning to the first attack: the learning mix, then %d s of the held-out mix with every profile in protect"
+                + " mode:%n", benign.toSeconds()));
         out.append("  false blocks: ").append(falseBlocks.size()).append('\n');
         falseBlocks.forEach(line -> out.append("    ").append(line).append('\n'));
         out.append("  false alerts: ").append(falseAlerts.size()).append('\n');

@@ -41,7 +41,8 @@ final class ProfileEvaluation {
     record Settings(Duration maxLearning, Duration chunk, Duration benign, Duration attackWait, String learning) {
 
         /**
-         * A longer run ({@code -Dbulwark.evaluation.minutes=N}, N of at least 20): learning for up to two thirds of it
+         * A longer run ({@code -Dbulwark.evaluation.minutes=N}, N of at least 20; with
+         * {@code -Dbulwark.evaluation.thresholds=production} the policy's defaults): learning for up to two thirds of it
          * with thresholds nearer production's (20 s intervals, 5 % over five minutes, ten minutes of live intervals), a
          * benign run of a quarter. A database's one-off start-up programs stay singletons: at 5 % it needs twenty
          * live intervals per such program before it converges.
@@ -52,12 +53,30 @@ final class ProfileEvaluation {
                 return ci();
             }
             long total = Math.max(20, Long.parseLong(minutes.strip()));
+            if (System.getProperty("bulwark.evaluation.thresholds", "").equals("production")) {
+                return production(total);
+            }
             return new Settings(Duration.ofMinutes(total * 2 / 3), Duration.ofSeconds(60), Duration.ofMinutes(total / 4),
                     Duration.ofSeconds(45), "{promoteTo: protect, interval: 20s, missingMass: 0.05, minSpan: 5m, quietPeriod: 5m,"
                             + " minIntervals: 30, anomalies: block, alertEvery: 5m}");
         }
 
-        /** Sized for CI: about ten minutes in all. */
+        /**
+         * The policy's default learning thresholds (only {@code promoteTo} is protect, so that attacks are blocked):
+         * learning for up to {@code minutes} less 45, at least 150 minutes (minSpan 2h and 60 one-minute intervals
+         * come first), then 30 minutes of benign traffic.
+         */
+        static Settings production(long minutes) {
+            return new Settings(Duration.ofMinutes(Math.max(150, minutes - 45)), Duration.ofMinutes(5), Duration.ofMinutes(30),
+                    Duration.ofSeconds(90), "{promoteTo: protect}");
+        }
+
+        /**
+         * Sized for CI: about fifteen minutes in all. Ten-second intervals, 20 % missing mass over 30 s, 40 s quiet and
+         * ten live intervals: the harness's traffic repeats every few seconds, so its services converge in two to five
+         * minutes instead of the two hours and more the defaults take; what these thresholds cost is convergence on
+         * less evidence, which the held-out benign run and its false-alert count measure.
+         */
         static Settings ci() {
             return new Settings(Duration.ofMinutes(8), Duration.ofSeconds(40), Duration.ofSeconds(90), Duration.ofSeconds(60),
                     "{promoteTo: protect, interval: 10s, missingMass: 0.2, minSpan: 30s, quietPeriod: 40s, minIntervals: 10,"
@@ -218,7 +237,7 @@ final class ProfileEvaluation {
             progress.accept("note: " + victim + " drew " + startup.size() + " decisions while starting: " + startup.get(0).detail());
         }
         Optional<AuditEntry> evidence = decided.stream().filter(e -> e.decision().equals("block") && e.rule().equals(expected[0])
-                && e.detail().contains(expected[1])).findFirst();
+                && e.detail().split("; started by ", 2)[0].contains(expected[1])).findFirst();
         Optional<AuditEntry> block = decided.stream().filter(e -> e.decision().equals("block")).findFirst();
         Optional<AuditEntry> shown = evidence.or(() -> block).or(() -> decided.stream().filter(e -> !e.decision().equals("allow")).findFirst());
         return new EvaluationReport.AttackResult(attack, victim, shown.isPresent(), block.isPresent(),
