@@ -6,7 +6,6 @@ import dev.bulwark.agent.daemon.AgentConfig;
 import dev.bulwark.agent.daemon.AgentDaemon;
 import dev.bulwark.scanner.docker.DockerEngine;
 import dev.bulwark.scanner.testing.Containers;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,8 +17,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Exec → action latency of the agent, for the process-connector path and the /proc polling path, and its CPU
- * with 20 idle containers. Not a test: run {@code testing/bench/agent.sh [TRIALS]}.
+ * Exec → action latency of the agent, for the process-connector path and the /proc polling path. Not a test: run
+ * {@code testing/bench/agent.sh [TRIALS]}.
  *
  * <p>Each trial starts {@code env sh -c 'sleep 0.3; true'} in a container through the Docker API: Docker reports
  * the exec as {@code env} (allowed), so only the process sensor sees the shell that {@code env} then executes.
@@ -42,7 +41,6 @@ public final class AgentLatencyBenchmark {
                     + "\nmetricsPort: 0\nprocessSensor: " + sensor + "\npollInterval: 100ms\n");
             latency(AgentConfig.load(work.resolve(sensor + ".yaml")), trials);
         }
-        idleCpu(AgentConfig.load(work.resolve("connector.yaml")));
         Containers.exec(List.of("rm", "-rf", work.toString()));
     }
 
@@ -80,47 +78,6 @@ public final class AgentLatencyBenchmark {
         if (entry.observationJson().contains("proc-")) {
             alerts.offer(System.nanoTime());
         }
-    }
-
-    private static void idleCpu(AgentConfig config) throws Exception {
-        List<String> idle = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            String name = "bulwark-bench-idle-" + i + "-" + System.nanoTime();
-            Containers.exec(List.of("docker", "run", "-d", "--name", name, "--network", "none", "bulwark-test/busybox", "sleep", "3600"));
-            idle.add(name);
-        }
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long engine = Long.parseLong(Files.readString(Path.of("/var/run/docker.pid")).strip());
-        Thread.sleep(5000);
-        double engineAlone = engineCpu(engine, 30_000);
-        try (AgentDaemon agent = AgentDaemon.start(config, Clock.systemUTC())) {
-            Thread.sleep(5000);
-            long cpuBefore = os.getProcessCpuTime();
-            long wallBefore = System.nanoTime();
-            double engineWatched = engineCpu(engine, 30_000);
-            double cores = (double) (os.getProcessCpuTime() - cpuBefore) / (System.nanoTime() - wallBefore);
-            System.out.printf("agent CPU with 20 idle containers (%s): %.1f %% of one core over 30 s%n", agent.processSensor(), cores * 100);
-            System.out.printf("engine (dockerd) CPU with 20 idle containers: %.1f %% of one core with the agent, %.1f %% without%n",
-                    engineWatched * 100, engineAlone * 100);
-        } finally {
-            List<String> remove = new ArrayList<>(List.of("docker", "rm", "-f"));
-            remove.addAll(idle);
-            Containers.exec(remove);
-        }
-    }
-
-    /** The share of one core a process used over the next {@code millis} (utime + stime of /proc/PID/stat, at 100 Hz). */
-    private static double engineCpu(long pid, long millis) throws Exception {
-        long before = ticks(pid);
-        long wallBefore = System.nanoTime();
-        Thread.sleep(millis);
-        return (ticks(pid) - before) / 100.0 / ((System.nanoTime() - wallBefore) / 1e9);
-    }
-
-    private static long ticks(long pid) throws java.io.IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
     }
 
     /** The percentile of the values, -1 when there are none. */

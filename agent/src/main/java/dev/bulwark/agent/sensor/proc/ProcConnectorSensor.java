@@ -93,8 +93,9 @@ public final class ProcConnectorSensor implements Sensor {
         try {
             processes.describe(exec.tgid(), instantOf(exec.timestampNanos()), ExecSource.PROC_CONNECTOR, gaps).ifPresent(observations);
         } catch (UncheckedIOException e) {
+            // One exec not read softens nothing: an attacker could otherwise keep every container softened with them.
             gaps.accept(new SensorGap(NAME, Instant.now(), "exec of process " + exec.tgid() + " not reported: "
-                    + e.getMessage()));
+                    + e.getMessage(), "", false));
         }
     }
 

@@ -94,7 +94,7 @@ public final class ProcPollSensor implements Sensor {
         try {
             processes.describe(pid, Instant.now(), ExecSource.PROC_POLL, gaps).ifPresent(observations);
         } catch (UncheckedIOException e) {
-            gaps.accept(new SensorGap(NAME, Instant.now(), "process " + pid + " not reported: " + e.getMessage()));
+            gaps.accept(new SensorGap(NAME, Instant.now(), "process " + pid + " not reported: " + e.getMessage(), "", false));
         }
     }
 

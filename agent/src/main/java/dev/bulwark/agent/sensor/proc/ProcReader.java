@@ -154,13 +154,28 @@ public final class ProcReader {
         }
     }
 
-    /** A read that failed because the process exited under it (ESRCH and friends) is empty; anything else is not. */
+    /**
+     * A read that failed because the process exited under it is empty: its directory gone, ESRCH, or a process already
+     * a zombie (its memory, and with it {@code environ} and {@code cmdline}, is gone first). Anything else is not.
+     */
     private <T> Optional<T> gone(long pid, Path path, IOException e) {
-        if (!Files.exists(dir(pid))) {
+        if (!Files.exists(dir(pid)) || String.valueOf(e.getMessage()).contains("No such process") || exiting(pid)) {
             return Optional.empty();
         }
         throw new UncheckedIOException("cannot read " + path + " (the agent needs root or CAP_SYS_PTRACE to read "
                 + "other processes' /proc entries)", e);
+    }
+
+    /** Whether the process is a zombie or dead (state Z or X in {@code stat}), or gone. */
+    private boolean exiting(long pid) {
+        try {
+            String stat = Files.readString(dir(pid).resolve("stat"));
+            int close = stat.lastIndexOf(')');
+            char state = close >= 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : 'X';
+            return state == 'Z' || state == 'X' || state == 'x';
+        } catch (IOException gone) {
+            return true;
+        }
     }
 
     private Path dir(long pid) {

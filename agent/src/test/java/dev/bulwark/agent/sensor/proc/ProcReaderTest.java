@@ -42,4 +42,20 @@ class ProcReaderTest {
         assertThat(proc.status(gone)).isEmpty();
         assertThat(proc.stat(gone)).isEmpty();
     }
+
+    @Test
+    void aReadThatFailsOnAnExitingProcessIsNothingAndOnALiveOneIsAnError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root)
+            throws Exception {
+        // environ as a directory: reading it fails the way a read of an exiting process's memory does.
+        for (String pid : List.of("41", "42")) {
+            java.nio.file.Files.createDirectories(root.resolve(pid).resolve("environ"));
+        }
+        java.nio.file.Files.writeString(root.resolve("41/stat"), "41 (python3) Z 40 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 99 0 0\n");
+        java.nio.file.Files.writeString(root.resolve("42/stat"), "42 (python3) S 40 0 0 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 99 0 0\n");
+        ProcReader fake = new ProcReader(root);
+
+        assertThat(fake.loaderVariables(41)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fake.loaderVariables(42))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("/42/environ");
+    }
 }
