@@ -155,7 +155,9 @@ class AgentAcceptanceTest {
         assertThat(within(Duration.ofSeconds(5), () -> !auditOf(name).isEmpty())).isTrue();
         Thread.sleep(1000);
         assertThat(running(name)).isTrue();
-        assertThat(auditOf(name)).allSatisfy(entry -> {
+        // A gap (an exec gone before it could be read) records what was not seen; it is not a decision.
+        List<AuditEntry> decisions = auditOf(name).stream().filter(entry -> !entry.decision().equals("gap")).toList();
+        assertThat(decisions).isNotEmpty().allSatisfy(entry -> {
             assertThat(entry.decision()).isEqualTo("alert");
             assertThat(entry.mode()).isEqualTo("monitor");
         });
