@@ -21,7 +21,7 @@ import java.util.Set;
  * are followed by hand, inside the container's root: the kernel would resolve an absolute link against the agent's own
  * root, so {@code /bin/sh -> /usr/bin/dash} read naively would name the host's dash.
  */
-final class ContainerFiles {
+public final class ContainerFiles {
 
     private static final int MAX_LINKS = 40;
     /** Past this many entries the walk stops: names beyond it are still resolved one by one. */
@@ -29,7 +29,7 @@ final class ContainerFiles {
 
     private final Path root;
 
-    ContainerFiles(Path root) {
+    public ContainerFiles(Path root) {
         this.root = root;
     }
 
@@ -42,12 +42,12 @@ final class ContainerFiles {
     }
 
     /** The host path of the file a container path names after every link, when it is a regular file. */
-    Optional<Path> resolveFile(String containerPath) {
+    public Optional<Path> resolveFile(String containerPath) {
         return resolve(containerPath).map(this::hostPath).filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS));
     }
 
     /** The container path with every link resolved inside the container's root, or empty when it cannot be. */
-    Optional<String> resolve(String containerPath) {
+    public Optional<String> resolve(String containerPath) {
         Deque<String> pending = new ArrayDeque<>();
         for (String part : containerPath.split("/")) {
             if (!part.isEmpty()) {

@@ -1,15 +1,13 @@
 package dev.bulwark.agent.profile;
 
 import dev.bulwark.agent.docker.ContainerInfo;
+import dev.bulwark.agent.prevent.ContainerFiles;
 import dev.bulwark.policy.profile.Prior;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +19,6 @@ import java.util.Optional;
 public final class Priors {
 
     private static final List<String> PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
-    private static final int MAX_LINKS = 40;
 
     private final Path proc;
 
@@ -65,44 +62,8 @@ public final class Priors {
      * links to {@code usr/bin}).
      */
     private static Optional<String> follow(Path root, String path) {
-        Deque<String> pending = new ArrayDeque<>(List.of(path.split("/")));
-        List<String> resolved = new ArrayList<>();
-        int links = 0;
-        while (!pending.isEmpty()) {
-            String part = pending.removeFirst();
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (!resolved.isEmpty()) {
-                    resolved.remove(resolved.size() - 1);
-                }
-                continue;
-            }
-            resolved.add(part);
-            Path inside = root.resolve(String.join("/", resolved));
-            if (Files.isSymbolicLink(inside)) {
-                if (++links > MAX_LINKS) {
-                    return Optional.empty();
-                }
-                String target;
-                try {
-                    target = Files.readSymbolicLink(inside).toString();
-                } catch (IOException e) {
-                    return Optional.empty();
-                }
-                resolved.remove(resolved.size() - 1);
-                if (target.startsWith("/")) {
-                    resolved.clear();
-                }
-                List<String> parts = List.of(target.split("/"));
-                for (int i = parts.size() - 1; i >= 0; i--) {
-                    pending.addFirst(parts.get(i));
-                }
-            }
-        }
-        return Files.isRegularFile(root.resolve(String.join("/", resolved)), LinkOption.NOFOLLOW_LINKS)
-                ? Optional.of("/" + String.join("/", resolved)) : Optional.empty();
+        ContainerFiles files = new ContainerFiles(root);
+        return files.resolve(path).filter(real -> files.resolveFile(real).isPresent());
     }
 
     /** The interpreter a {@code #!} line names, if the file is a script. */
