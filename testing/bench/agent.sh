@@ -12,7 +12,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ./mvnw -q -B -pl agent exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.bulwark.agent.bench.AgentLatencyBenchmark \
   -Dexec.args="${1:-200}"
 ./mvnw -q -B -pl agent dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-java -cp "agent/target/test-classes:agent/target/classes:$(cat agent/target/bench.classpath)" \
+java -XX:-UsePerfData -cp "agent/target/test-classes:agent/target/classes:$(cat agent/target/bench.classpath)" \
   dev.bulwark.agent.bench.IdleCostBenchmark "${4:-60}"
 ./mvnw -q -B -pl agent exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.bulwark.agent.bench.ExecCostBenchmark \
   -Dexec.args="${2:-2000}"

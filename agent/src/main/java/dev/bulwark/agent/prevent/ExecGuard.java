@@ -7,6 +7,7 @@ import dev.bulwark.agent.sensor.SensorGap;
 import dev.bulwark.agent.sensor.files.Fanotify;
 import dev.bulwark.agent.sensor.files.Mounts;
 import dev.bulwark.agent.sensor.files.FanotifyEvent;
+import dev.bulwark.agent.sensor.netlink.Wakeup;
 import dev.bulwark.agent.sensor.proc.ProcReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -39,7 +40,8 @@ public final class ExecGuard implements AutoCloseable {
 
     /** The longest a process waits for an answer: past it, the exec goes on. */
     public static final Duration DEADLINE = Duration.ofMillis(250);
-    private static final int POLL_MILLIS = 100;
+    /** The longest the reader waits when nothing happens: a changed group or close wakes it at once. */
+    private static final int POLL_MILLIS = 5000;
     private static final int ERROR_PAUSE_MILLIS = 10;
     private static final Duration PLAN_EVERY = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
@@ -76,6 +78,7 @@ public final class ExecGuard implements AutoCloseable {
     private volatile boolean running;
     private Thread reader;
     private Thread planner;
+    private volatile Wakeup wakeup;
 
     public ExecGuard(Supplier<Map<String, GuardPlan>> plans, ProcReader proc, Listener listener) {
         this.plans = plans;
@@ -93,6 +96,7 @@ public final class ExecGuard implements AutoCloseable {
         }
         LIBC.close(probe);
         running = true;
+        wakeup = new Wakeup();
         reader = new Thread(this::read, "bulwark-guard");
         reader.setDaemon(true);
         reader.start();
@@ -184,12 +188,14 @@ public final class ExecGuard implements AutoCloseable {
         if (old != null) {
             retired.add(old.fd()); // once closed, the kernel lets whatever still waits on the old group go on
         }
+        wake();
     }
 
     private void release(String containerId) {
         Group group = groups.remove(containerId);
         if (group != null) {
             retired.add(group.fd());
+            wake();
         }
     }
 
@@ -214,20 +220,21 @@ public final class ExecGuard implements AutoCloseable {
         while (running) {
             closeRetired();
             List<Map.Entry<String, Group>> watched = List.copyOf(groups.entrySet());
-            if (watched.isEmpty()) {
-                sleep(POLL_MILLIS);
-                continue;
-            }
-            int[] pollFds = new int[watched.size() * 2];
+            int[] pollFds = new int[watched.size() * 2 + 2];
             for (int i = 0; i < watched.size(); i++) {
                 pollFds[2 * i] = watched.get(i).getValue().fd();
                 pollFds[2 * i + 1] = Fanotify.POLLIN;
             }
-            int ready = LIBC.poll(pollFds, watched.size(), POLL_MILLIS);
+            pollFds[2 * watched.size()] = wakeup.descriptor();
+            pollFds[2 * watched.size() + 1] = Fanotify.POLLIN;
+            int ready = LIBC.poll(pollFds, watched.size() + 1, POLL_MILLIS);
             if (ready < 0) {
                 continue; // EINTR: poll again with the current set
             }
-            boolean drained = false;
+            boolean drained = (pollFds[2 * watched.size() + 1] >>> 16 & Fanotify.POLLIN) != 0;
+            if (drained) {
+                wakeup.clear(); // the set changed: built again on the next round
+            }
             for (int i = 0; i < watched.size(); i++) {
                 if ((pollFds[2 * i + 1] >>> 16 & Fanotify.POLLIN) != 0) {
                     drain(watched.get(i).getKey(), watched.get(i).getValue(), buffer);
@@ -319,9 +326,17 @@ public final class ExecGuard implements AutoCloseable {
         }
     }
 
+    private void wake() {
+        Wakeup ringing = wakeup;
+        if (ringing != null) {
+            ringing.ring();
+        }
+    }
+
     @Override
     public void close() {
         running = false;
+        wake();
         for (Thread thread : new Thread[] {planner, reader}) {
             if (thread != null) {
                 thread.interrupt();
@@ -334,6 +349,9 @@ public final class ExecGuard implements AutoCloseable {
         }
         List.copyOf(groups.keySet()).forEach(this::release);
         closeRetired();
+        if (wakeup != null) {
+            wakeup.close();
+        }
     }
 
     private void closeRetired() {

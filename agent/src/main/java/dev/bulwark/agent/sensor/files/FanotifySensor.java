@@ -6,6 +6,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import dev.bulwark.agent.sensor.Sensor;
 import dev.bulwark.agent.sensor.SensorGap;
+import dev.bulwark.agent.sensor.netlink.Wakeup;
 import dev.bulwark.policy.runtime.FileAccessKind;
 import dev.bulwark.policy.runtime.Observation;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
 public final class FanotifySensor implements Sensor {
 
     private static final long EVENT_MASK = Fanotify.FAN_OPEN | Fanotify.FAN_OPEN_EXEC | Fanotify.FAN_MODIFY | Fanotify.FAN_CLOSE_WRITE;
-    private static final int POLL_MILLIS = 200;
+    /** How often new containers are marked: a poll waits until then when nothing happens. */
     private static final long SYNC_NANOS = 1_000_000_000L;
 
     private final Supplier<Map<String, Long>> containers;
@@ -41,6 +42,7 @@ public final class FanotifySensor implements Sensor {
     private final long selfPid = ProcessHandle.current().pid();
     private volatile boolean running;
     private Thread thread;
+    private Wakeup wakeup; // rung by close: the poll ends at once
 
     /** @param containers the running containers: full container ID → main process ID (host namespace) */
     public FanotifySensor(Supplier<Map<String, Long>> containers) {
@@ -76,6 +78,7 @@ public final class FanotifySensor implements Sensor {
             throw e;
         }
         running = true;
+        wakeup = new Wakeup();
         thread = new Thread(() -> run(observations, gaps), "bulwark-sensor-fanotify");
         thread.setDaemon(true);
         thread.start();
@@ -127,16 +130,17 @@ public final class FanotifySensor implements Sensor {
         long lastSync = System.nanoTime();
         try {
             while (running) {
-                if (System.nanoTime() - lastSync > SYNC_NANOS) {
+                if (System.nanoTime() - lastSync >= SYNC_NANOS) {
                     sync(gaps);
                     lastSync = System.nanoTime();
                 }
-                pollOnce(observations, gaps);
+                pollOnce(observations, gaps, (int) Math.max(1, (SYNC_NANOS - (System.nanoTime() - lastSync)) / 1_000_000));
             }
         } catch (RuntimeException e) {
             gaps.accept(new SensorGap(name(), Instant.now(), "fanotify sensor stopped: " + e));
         } finally {
             closeAll();
+            wakeup.close();
         }
     }
 
@@ -171,18 +175,16 @@ public final class FanotifySensor implements Sensor {
         });
     }
 
-    private void pollOnce(Consumer<Observation> observations, Consumer<SensorGap> gaps) {
+    private void pollOnce(Consumer<Observation> observations, Consumer<SensorGap> gaps, int timeoutMillis) {
         List<Map.Entry<String, Mark>> watched = List.copyOf(marks.entrySet());
-        if (watched.isEmpty()) {
-            sleep();
-            return;
-        }
-        int[] pollFds = new int[watched.size() * 2];
+        int[] pollFds = new int[watched.size() * 2 + 2];
         for (int i = 0; i < watched.size(); i++) {
             pollFds[2 * i] = watched.get(i).getValue().descriptor();
             pollFds[2 * i + 1] = Fanotify.POLLIN;
         }
-        if (LIBC.poll(pollFds, watched.size(), POLL_MILLIS) < 0) {
+        pollFds[2 * watched.size()] = wakeup.descriptor();
+        pollFds[2 * watched.size() + 1] = Fanotify.POLLIN;
+        if (LIBC.poll(pollFds, watched.size() + 1, timeoutMillis) < 0) {
             if (Native.getLastError() != Fanotify.EINTR) {
                 throw new IllegalStateException("poll on fanotify descriptors failed: " + Fanotify.lastError());
             }
@@ -234,14 +236,6 @@ public final class FanotifySensor implements Sensor {
         }
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
         Thread stopping;
@@ -249,6 +243,9 @@ public final class FanotifySensor implements Sensor {
             running = false;
             stopping = thread;
             thread = null;
+            if (wakeup != null) {
+                wakeup.ring();
+            }
         }
         if (stopping != null) {
             try {

@@ -74,7 +74,7 @@ public final class Mounts {
     }
 
     /** mountinfo writes space, tab, newline and backslash as octal escapes ({@code \040}). */
-    private static String unescape(String field) {
+    static String unescape(String field) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);

@@ -3,11 +3,12 @@ package dev.bulwark.agent.sensor.netlink;
 import com.sun.jna.LastErrorException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * A netlink socket bound to kernel multicast groups (process events, connection tracking events): open, receive
- * until closed. Not thread-safe.
+ * A netlink socket: bound to kernel multicast groups (process events, connection tracking events) and received from
+ * until closed, or opened in a network namespace to ask the kernel about that namespace's sockets. Not thread-safe.
  */
 public final class NetlinkSocket implements AutoCloseable {
 
@@ -16,7 +17,9 @@ public final class NetlinkSocket implements AutoCloseable {
         /** The process events connector (exec events). */
         CONNECTOR(LibC.NETLINK_CONNECTOR),
         /** Netfilter: connection tracking events. */
-        NETFILTER(LibC.NETLINK_NETFILTER);
+        NETFILTER(LibC.NETLINK_NETFILTER),
+        /** Socket monitoring: the sockets of the socket's network namespace, by query. */
+        SOCK_DIAG(LibC.NETLINK_SOCK_DIAG);
 
         private final int protocol;
 
@@ -70,10 +73,21 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
-    private final int fd;
+    /** The thread could not return to its own network namespace: it must not open sockets any more. */
+    public static final class StuckInNamespace extends IllegalStateException {
+        StuckInNamespace(String namespace, int errno, Throwable cause) {
+            super("could not return from network namespace " + namespace + " (errno " + errno + ")", cause);
+        }
+    }
 
-    private NetlinkSocket(int fd) {
+    private final int fd;
+    private final int receiveTimeoutMillis;
+    private final Wakeup wakeup; // null for a query socket, which nobody wakes
+
+    private NetlinkSocket(int fd, int receiveTimeoutMillis, Wakeup wakeup) {
         this.fd = fd;
+        this.receiveTimeoutMillis = receiveTimeoutMillis;
+        this.wakeup = wakeup;
     }
 
     /**
@@ -81,16 +95,15 @@ public final class NetlinkSocket implements AutoCloseable {
      * when it is not empty (the process connector wants one).
      */
     public static NetlinkSocket open(Family family, int groups, byte[] subscribe, int receiveBufferBytes, int receiveTimeoutMillis) {
-        if (!LibC.available()) {
-            throw new OpenFailed("netlink on " + System.getProperty("os.name"), -1, null);
-        }
-        int fd;
+        Wakeup wakeup = new Wakeup();
+        NetlinkSocket socket;
         try {
-            fd = LibC.socket(LibC.AF_NETLINK, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, family.protocol);
-        } catch (LastErrorException e) {
-            throw new OpenFailed("opening a netlink socket of family " + family, e.getErrorCode(), e);
+            socket = new NetlinkSocket(newSocket(family), receiveTimeoutMillis, wakeup);
+        } catch (OpenFailed e) {
+            wakeup.close();
+            throw e;
         }
-        NetlinkSocket socket = new NetlinkSocket(fd);
+        int fd = socket.fd;
         try {
             LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUF, intValue(receiveBufferBytes), 4);
             LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, timeval(receiveTimeoutMillis), 16);
@@ -106,9 +119,100 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
-    /** Receives one datagram into the buffer, or says why none came. */
-    public Received receive(byte[] buffer) {
+    /**
+     * Opens a socket of the family in the network namespace {@code namespace} (such as {@code /proc/PID/ns/net}); the
+     * socket stays in that namespace, the calling thread returns to its own. Throws {@link OpenFailed} (errno 2: the
+     * namespace is gone with its last process), or {@link StuckInNamespace} when the thread could not return.
+     */
+    public static NetlinkSocket openIn(Family family, Path namespace, int receiveTimeoutMillis) {
+        int own = openNamespace(Path.of("/proc/thread-self/ns/net"));
         try {
+            int target = openNamespace(namespace);
+            try {
+                LibC.setns(target, LibC.CLONE_NEWNET);
+            } catch (LastErrorException e) {
+                throw new OpenFailed("entering network namespace " + namespace, e.getErrorCode(), e);
+            } finally {
+                LibC.close(target);
+            }
+            NetlinkSocket socket;
+            try {
+                socket = new NetlinkSocket(newSocket(family), receiveTimeoutMillis, null);
+            } finally {
+                try {
+                    LibC.setns(own, LibC.CLONE_NEWNET);
+                } catch (LastErrorException e) {
+                    throw new StuckInNamespace(namespace.toString(), e.getErrorCode(), e);
+                }
+            }
+            try {
+                LibC.setsockopt(socket.fd, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, timeval(receiveTimeoutMillis), 16);
+                return socket;
+            } catch (LastErrorException e) {
+                socket.close();
+                throw new OpenFailed("setting a receive timeout", e.getErrorCode(), e);
+            }
+        } finally {
+            LibC.close(own);
+        }
+    }
+
+    private static int openNamespace(Path namespace) {
+        if (!LibC.available()) {
+            throw new OpenFailed("netlink on " + System.getProperty("os.name"), -1, null);
+        }
+        try {
+            return LibC.open(namespace.toString(), LibC.O_RDONLY | LibC.O_CLOEXEC);
+        } catch (LastErrorException e) {
+            throw new OpenFailed("opening " + namespace, e.getErrorCode(), e);
+        }
+    }
+
+    private static int newSocket(Family family) {
+        if (!LibC.available()) {
+            throw new OpenFailed("netlink on " + System.getProperty("os.name"), -1, null);
+        }
+        try {
+            return LibC.socket(LibC.AF_NETLINK, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, family.protocol);
+        } catch (LastErrorException e) {
+            throw new OpenFailed("opening a netlink socket of family " + family, e.getErrorCode(), e);
+        }
+    }
+
+    /** Sends one request (a whole netlink message) to the kernel. */
+    public void send(byte[] message) {
+        try {
+            LibC.send(fd, message, message.length, 0);
+        } catch (LastErrorException e) {
+            throw new IllegalStateException("sending a netlink request failed (errno " + e.getErrorCode() + ")", e);
+        }
+    }
+
+    /**
+     * Receives one datagram into the buffer, or says why none came. Waits in poll(2) first, so that a receive timeout,
+     * the common case of an idle host, costs no exception; {@link #wake} ends the wait early, as a time-out.
+     */
+    public Received receive(byte[] buffer) {
+        return receive(buffer, receiveTimeoutMillis);
+    }
+
+    /** {@link #receive(byte[])}, waiting at most {@code timeoutMillis} this time. */
+    public Received receive(byte[] buffer, int timeoutMillis) {
+        try {
+            ByteBuffer pollFds = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
+            pollFds.putInt(fd).putShort(LibC.POLLIN).putShort((short) 0);
+            if (wakeup != null) {
+                pollFds.putInt(wakeup.descriptor()).putShort(LibC.POLLIN);
+            }
+            if (LibC.poll(pollFds.array(), wakeup == null ? 1 : 2, timeoutMillis) == 0) {
+                return new TimedOut();
+            }
+            if (wakeup != null && pollFds.getShort(14) != 0) {
+                wakeup.clear();
+            }
+            if (pollFds.getShort(6) == 0) {
+                return new TimedOut();
+            }
             return new Datagram((int) LibC.recv(fd, buffer, buffer.length, 0));
         } catch (LastErrorException e) {
             return switch (e.getErrorCode()) {
@@ -119,8 +223,18 @@ public final class NetlinkSocket implements AutoCloseable {
         }
     }
 
+    /** Ends a receive waiting in another thread now (it returns {@link TimedOut}); safe to call after close. */
+    public void wake() {
+        if (wakeup != null) {
+            wakeup.ring();
+        }
+    }
+
     @Override
     public void close() {
+        if (wakeup != null) {
+            wakeup.close();
+        }
         try {
             LibC.close(fd);
         } catch (LastErrorException e) {

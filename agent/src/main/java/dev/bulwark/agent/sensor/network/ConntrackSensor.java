@@ -36,7 +36,9 @@ public final class ConntrackSensor implements Sensor {
     static final Duration PENDING = Duration.ofSeconds(3);
     private static final Duration REREAD = Duration.ofSeconds(10);
     private static final int RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
-    private static final int RECEIVE_TIMEOUT_MILLIS = 100;
+    private static final int RECEIVE_TIMEOUT_MILLIS = 5000;
+    /** How soon a connection not yet attributed (a container just starting) is looked at again. */
+    private static final int RETRY_MILLIS = 100;
     private static final int DATAGRAM_BYTES = 65_536;
     private static final int REMEMBERED = 16_384;
     private static final int MAX_PENDING = 4096;
@@ -58,6 +60,7 @@ public final class ConntrackSensor implements Sensor {
     private Set<String> host = Set.of();
     private volatile boolean closed;
     private Thread reader;
+    private NetlinkSocket socket; // woken on close
     private Instant lastReread = Instant.EPOCH;
 
     /** @param containers the running containers: full container ID → main process ID (host namespace) */
@@ -126,6 +129,7 @@ public final class ConntrackSensor implements Sensor {
         }
         addresses.update(containers.get(), true);
         host = addresses.addressesOf(ProcessHandle.current().pid());
+        this.socket = socket;
         reader = new Thread(() -> read(socket, observations, gaps), "bulwark-" + NAME);
         reader.setDaemon(true);
         reader.start();
@@ -135,7 +139,8 @@ public final class ConntrackSensor implements Sensor {
         byte[] datagram = new byte[DATAGRAM_BYTES];
         try (socket) {
             while (!closed) {
-                Optional<String> lost = socket.receive(datagram).match(message -> {
+                int wait = pending.isEmpty() ? RECEIVE_TIMEOUT_MILLIS : RETRY_MILLIS;
+                Optional<String> lost = socket.receive(datagram, wait).match(message -> {
                     Instant at = Instant.now();
                     for (ConntrackMessages.NewConnection connection : ConntrackMessages.newConnections(datagram, message.length())) {
                         judgeable(connection, at, observations);
@@ -205,10 +210,13 @@ public final class ConntrackSensor implements Sensor {
         synchronized (this) {
             closed = true;
             running = reader;
+            if (socket != null) {
+                socket.wake();
+            }
         }
         if (running != null) {
             try {
-                running.join(RECEIVE_TIMEOUT_MILLIS * 10L);
+                running.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -24,7 +24,9 @@ import java.util.function.Supplier;
 /**
  * Polls each container's socket tables through its main process ({@code /proc/<pid>/net/tcp} shows the
  * container's network namespace) and reports listening sockets and (unless {@link ConntrackSensor} reports them)
- * outbound connections, each once for as long as it stays open. Polling misses a connection shorter than its
+ * outbound connections, each once for as long as it stays open. When only listeners are wanted, TCP listeners are
+ * asked of the kernel's socket monitoring in the container's namespace ({@link TcpListeners}), which costs a small
+ * fraction of reading the TCP tables (those walk every connection of the host); where that is refused, the tables. Polling misses a connection shorter than its
  * interval, and guesses direction from ports. Connections accepted by a listening socket are inbound and not reported, and neither are the
  * listeners of Docker's embedded DNS server ({@value #DOCKER_DNS}).
  */
@@ -41,6 +43,7 @@ public final class NetworkSensor implements Sensor {
     private final Duration interval;
     private final Path proc;
     private final boolean connections;
+    private TcpListeners tcpListeners;
     private final Map<String, Set<Observation>> reported = new HashMap<>();
     // Ports a container ever listened on: a one-shot server (nc -l) closes its listener once it accepts.
     private final Map<String, Set<String>> listenedPorts = new HashMap<>();
@@ -61,6 +64,7 @@ public final class NetworkSensor implements Sensor {
         this.containers = Objects.requireNonNull(containers, "containers");
         this.interval = Objects.requireNonNull(interval, "interval");
         this.proc = Objects.requireNonNull(proc, "proc");
+        this.tcpListeners = connections ? null : new TcpListeners(proc);
     }
 
     public NetworkSensor(Supplier<Map<String, Long>> containers) {
@@ -84,9 +88,12 @@ public final class NetworkSensor implements Sensor {
         Map<String, Long> running = containers.get();
         reported.keySet().retainAll(running.keySet());
         listenedPorts.keySet().retainAll(running.keySet());
+        if (tcpListeners != null) {
+            tcpListeners.retain(running.keySet());
+        }
         running.forEach((containerId, pid) -> {
             try {
-                List<SocketEntry> sockets = readTables(pid);
+                List<SocketEntry> sockets = readTables(containerId, pid, gaps);
                 Set<String> listened = listenedPorts.computeIfAbsent(containerId, id -> new HashSet<>());
                 Set<Observation> now = observe(containerId, sockets, listened);
                 if (!connections) {
@@ -107,9 +114,13 @@ public final class NetworkSensor implements Sensor {
         });
     }
 
-    private List<SocketEntry> readTables(long pid) throws IOException {
+    private List<SocketEntry> readTables(String containerId, long pid, Consumer<SensorGap> gaps) throws IOException {
         List<SocketEntry> sockets = new ArrayList<>();
+        boolean tcpAsked = tcpListeners != null && askListeners(containerId, pid, sockets, gaps);
         for (Protocol protocol : Protocol.values()) {
+            if (tcpAsked && protocol.isTcp()) {
+                continue;
+            }
             Path file = proc.resolve(Long.toString(pid)).resolve("net").resolve(protocol.word());
             if ((protocol == Protocol.TCP6 || protocol == Protocol.UDP6) && !Files.exists(file)) {
                 continue; // IPv6 disabled in this namespace
@@ -117,6 +128,25 @@ public final class NetworkSensor implements Sensor {
             sockets.addAll(ProcNetParser.parse(protocol, Files.readString(file)));
         }
         return sockets;
+    }
+
+    /** Adds the container's TCP listeners from socket monitoring; false when they must be read from the tables. */
+    private boolean askListeners(String containerId, long pid, List<SocketEntry> sockets, Consumer<SensorGap> gaps)
+            throws NoSuchFileException {
+        try {
+            sockets.addAll(tcpListeners.of(containerId, pid));
+            return true;
+        } catch (NoSuchFileException gone) {
+            throw gone;
+        } catch (IOException e) {
+            gaps.accept(new SensorGap(name(), Instant.now(), e.getMessage() + "; read from /proc this time", containerId));
+            return false;
+        } catch (RuntimeException unusable) { // not root, no setns: this host does not let the agent ask
+            gaps.accept(new SensorGap(name(), Instant.now(), "listening sockets are read from /proc from now on: " + unusable.getMessage()));
+            tcpListeners.close();
+            tcpListeners = null;
+            return false;
+        }
     }
 
     /**
@@ -157,6 +187,9 @@ public final class NetworkSensor implements Sensor {
         if (loop != null) {
             loop.close();
             loop = null;
+        }
+        if (tcpListeners != null) {
+            tcpListeners.close();
         }
     }
 }

@@ -22,7 +22,7 @@ public final class ProcConnectorSensor implements Sensor {
 
     public static final String NAME = ExecSource.PROC_CONNECTOR.word();
     private static final int RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
-    private static final int RECEIVE_TIMEOUT_MILLIS = 200;
+    private static final int RECEIVE_TIMEOUT_MILLIS = 5000;
     /** Far larger than any connector datagram (one event, under 100 bytes). */
     private static final int DATAGRAM_BYTES = 8192;
 
@@ -30,6 +30,7 @@ public final class ProcConnectorSensor implements Sensor {
     private final ForkRecords forks;
     private volatile boolean closed;
     private Thread reader;
+    private NetlinkSocket socket; // woken on close
 
     /**
      * @param excludedContainers full IDs of containers not to report, such as the agent's own
@@ -51,6 +52,7 @@ public final class ProcConnectorSensor implements Sensor {
             throw new IllegalStateException(NAME + " sensor already started or closed: create a new one");
         }
         NetlinkSocket socket = open();
+        this.socket = socket;
         reader = new Thread(() -> read(socket, observations, gaps), "bulwark-" + NAME);
         reader.setDaemon(true);
         reader.start();
@@ -115,10 +117,13 @@ public final class ProcConnectorSensor implements Sensor {
         synchronized (this) {
             closed = true;
             running = reader;
+            if (socket != null) {
+                socket.wake();
+            }
         }
         if (running != null) {
             try {
-                running.join(RECEIVE_TIMEOUT_MILLIS * 5L);
+                running.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

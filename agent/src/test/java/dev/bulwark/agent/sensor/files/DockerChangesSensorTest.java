@@ -57,12 +57,11 @@ class DockerChangesSensorTest {
         var changes = java.util.List.of(change("/var", 0), change("/var/log", 0), change("/var/log/app.log", 1),
                 change("/etc/motd", 0), change("/usr/bin/evil", 1), change("/usr/bin", 0));
 
-        assertThat(DockerChangesSensor.withoutParentDirectories(changes)).extracting(com.github.dockerjava.api.model.ChangeLog::getPath)
+        assertThat(DockerChangesSensor.withoutParentDirectories(changes)).extracting(LayerChange::path)
                 .containsExactly("/var/log/app.log", "/etc/motd", "/usr/bin/evil");
     }
 
-    private static com.github.dockerjava.api.model.ChangeLog change(String path, int kind) {
-        return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(java.util.Map.of("Path", path, "Kind", kind),
-                com.github.dockerjava.api.model.ChangeLog.class);
+    private static LayerChange change(String path, int kind) {
+        return new LayerChange(path, DockerChangesSensor.kindOf(kind));
     }
 }
