@@ -60,15 +60,21 @@ public final class Notifier {
         return !deliveries.isEmpty();
     }
 
-    /** Queues what the outcome calls for; returns the channels it was queued for. */
+    /**
+     * Queues what the outcome calls for; returns the channels it was queued for. Jira is told of every outcome, so
+     * that tickets of vulnerabilities gone are resolved; one whose verdict is not in {@code jira.on} opens and updates
+     * no ticket.
+     */
     public List<String> enqueue(GateOutcome outcome, Outbox outbox) {
         List<String> queued = new ArrayList<>();
         if (settings.slack().isPresent() && settings.slack().get().notifiesOn(outcome.verdict())
                 && outbox.enqueue(SlackMessage.idempotencyKey(outcome), SLACK, SlackMessage.of(outcome).toJson())) {
             queued.add(SLACK);
         }
+        GateOutcome forJira = settings.jira().isPresent() && settings.jira().get().notifiesOn(outcome.verdict()) ? outcome
+                : outcome.openingNoTickets();
         if (settings.jira().isPresent() && outbox.enqueue("jira:" + outcome.imageRepository() + ":" + outcome.stage() + ":"
-                + outcome.digest() + ":" + outcome.at(), JIRA, GateOutcomeJson.write(outcome))) {
+                + outcome.digest() + ":" + outcome.at(), JIRA, GateOutcomeJson.write(forJira))) {
             queued.add(JIRA);
         }
         return queued;

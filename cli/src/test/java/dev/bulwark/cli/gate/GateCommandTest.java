@@ -80,8 +80,17 @@ class GateCommandTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(flushedTooEarly).isZero();
-        assertThat(cli.err()).as("the retry waits for its backoff").contains("0 delivered");
+        assertThat(cli.err()).as("the retry waits for its backoff").contains("0 delivered")
+                .contains("waiting (slack, 1 attempts, due 20").contains("503")
+                .contains("1 waiting for a later attempt; bulwark notify --now tries them now");
         SLACK.verify(0, postRequestedFor(urlEqualTo("/services/T000/B000/gatehook")));
+
+        cli.clear();
+        int flushedNow = cli.run("notify", "--now", "--policy", policy.toString(), "--outbox", temp.resolve("outbox.db").toString());
+
+        assertThat(flushedNow).isZero();
+        assertThat(cli.err()).contains("1 delivered").doesNotContain("waiting");
+        SLACK.verify(1, postRequestedFor(urlEqualTo("/services/T000/B000/gatehook")));
     }
 
     @Test

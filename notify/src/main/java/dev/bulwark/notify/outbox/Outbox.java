@@ -93,6 +93,14 @@ public final class Outbox implements AutoCloseable {
         return tally.report();
     }
 
+    /**
+     * Makes every pending message due now, whatever its retry delay said (an operator who knows the service is back):
+     * the next {@link #dispatch} tries them once each. Returns how many were waiting.
+     */
+    public int makeAllDue(Clock clock) {
+        return store.makeDue(clock.instant());
+    }
+
     /** The messages still to be delivered, the next due first. */
     public List<OutboxMessage> pending() {
         return store.list(OutboxMessage.State.PENDING);

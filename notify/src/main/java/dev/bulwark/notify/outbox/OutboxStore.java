@@ -114,6 +114,13 @@ final class OutboxStore implements AutoCloseable {
                  WHERE idempotency_key = ? AND claim_token = ?""", next.toEpochMilli(), reason, claim.key(), claim.token());
     }
 
+    /** Makes every pending message due {@code now}; how many were waiting for a later time. */
+    synchronized int makeDue(Instant now) {
+        return update("making pending messages due", """
+                UPDATE outbox SET next_attempt_at = ? WHERE state = 'PENDING' AND next_attempt_at > ?""",
+                now.toEpochMilli(), now.toEpochMilli());
+    }
+
     synchronized void markFailed(Claim claim, String reason, Instant now) {
         update("recording failure of " + claim.key(), """
                 UPDATE outbox SET state = 'FAILED', last_error = ?, finished_at = ?, claim_token = NULL, lease_until = NULL

@@ -34,4 +34,14 @@ public record GateOutcome(String imageRepository, String imageReference, String 
         buildUrl = Objects.requireNonNullElse(buildUrl, Optional.empty());
         Objects.requireNonNull(at, "at");
     }
+
+    /**
+     * The same outcome with no finding blocking: what Jira is told when the verdict is not one its tickets are opened
+     * on ({@code notify.jira.on}), so that the sync opens and updates nothing and still resolves what is gone.
+     */
+    public GateOutcome openingNoTickets() {
+        List<FindingAdvice> advisory = findings.stream()
+                .map(a -> new FindingAdvice(a.finding(), a.title(), a.advice(), false, a.references())).toList();
+        return new GateOutcome(imageRepository, imageReference, digest, stage, policyName, verdict, advisory, buildUrl, at);
+    }
 }

@@ -45,8 +45,12 @@ class JiraOutboxEndToEndTest {
     private static final Instant RUN = Instant.parse("2026-11-29T10:15:30Z");
 
     private Notifier notifier() throws IOException {
+        return notifier("");
+    }
+
+    private Notifier notifier(String more) throws IOException {
         String yaml = "jira: {url: 'http://localhost:" + JIRA.getPort() + "', flavour: cloud, project: ED,"
-                + " emailEnv: JIRA_EMAIL, apiTokenEnv: JIRA_API_TOKEN}";
+                + " emailEnv: JIRA_EMAIL, apiTokenEnv: JIRA_API_TOKEN" + more + "}";
         NotifySettings settings = NotifySettings.parse(new YAMLMapper().readTree(yaml));
         return Notifier.connect(settings, Secrets.of(Map.of("JIRA_EMAIL", "ci@example.com", "JIRA_API_TOKEN", "tok-123456789")));
     }
@@ -92,6 +96,21 @@ class JiraOutboxEndToEndTest {
         }
         JIRA.verify(1, postRequestedFor(urlEqualTo("/rest/api/3/issue"))
                 .withRequestBody(matchingJsonPath("$.fields.summary", containing("CVE-2023-44487"))));
+    }
+
+    @Test
+    void aVerdictNotInJiraOnOpensNoTicketYetJiraIsStillAskedWhatToResolve() throws IOException {
+        jiraIsBack();
+        Notifier notifier = notifier(", on: [warn]");
+        try (Outbox outbox = Outbox.open(temp.resolve("outbox.db"))) {
+            assertThat(notifier.enqueue(GateOutcomes.build42(GateOutcomes.RAPID_RESET_IN_X_NET), outbox)).containsExactly(Notifier.JIRA);
+
+            DispatchReport report = notifier.dispatch(outbox, at(RUN));
+
+            assertThat(report.delivered()).hasSize(1);
+        }
+        JIRA.verify(0, postRequestedFor(urlEqualTo("/rest/api/3/issue")));
+        JIRA.verify(postRequestedFor(urlEqualTo("/rest/api/3/search/jql")));
     }
 
     @Test
