@@ -75,6 +75,6 @@ public final class GateJobs {
     }
 
     private static Path defaultOutbox() {
-        return CacheDirectory.file("BULWARK_OUTBOX", "outbox.db");
+        return StateDirectory.outbox();
     }
 }
