@@ -19,9 +19,8 @@ final class RuleConflictWarnings {
     static int log(RuntimeRules rules, List<Profile> profiles, Consumer<String> warn) {
         int count = 0;
         for (Profile profile : profiles) {
-            for (RuleConflicts.Conflict conflict : RuleConflicts.of(rules, profile)) {
-                warn.accept("profile " + profile.key().shortImage() + " (" + profile.key().workload() + "): " + conflict.describe()
-                        + "; `bulwark profile try --policy FILE` shows what a changed policy would block");
+            for (String conflict : RuleConflicts.lines(rules, profile)) {
+                warn.accept("profile " + conflict + "; `bulwark profile try --policy FILE` shows what a changed policy would block");
                 count++;
             }
         }

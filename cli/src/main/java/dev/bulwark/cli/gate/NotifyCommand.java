@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code bulwark notify flush}: deliver what earlier gate runs could not (Jira or Slack was down). */
 @Command(name = "notify", mixinStandardHelpOptions = true,
-        description = {"Deliver the notifications that earlier gate runs queued but could not send yet, and say what",
-            "is still waiting and when it is due.",
+        description = {"Deliver the notifications that earlier gate runs queued but could not send yet.",
+            "Says what is still waiting, and when it is due.",
             "Exit code: 0 when nothing failed for good, 1 when a notification failed and will not be retried."})
 public final class NotifyCommand implements Callable<Integer> {
 

@@ -75,8 +75,7 @@ final class ExplainCommand implements Callable<Integer> {
                 out.println("# runtime rules against the learned profiles in " + state + ":");
                 List<String> conflicts = new ArrayList<>();
                 for (Profile profile : ProfileStore.open(state).all()) {
-                    RuleConflicts.of(policy.runtime().rules(), profile).forEach(conflict -> conflicts.add("#   "
-                            + profile.key().shortImage() + " (" + profile.key().workload() + "): " + conflict.describe()));
+                    RuleConflicts.lines(policy.runtime().rules(), profile).forEach(conflict -> conflicts.add("#   " + conflict));
                 }
                 out.println(conflicts.isEmpty() ? "#   they block nothing the profiles learned as normal" : String.join("\n", conflicts));
             }

@@ -41,8 +41,8 @@ public final class ProfileTryCommand implements Callable<Integer> {
         List<Profile> profiles = store.catalog().list();
         int blocked = 0;
         for (Profile profile : profiles) {
-            for (RuleConflicts.Conflict conflict : RuleConflicts.of(rules, profile)) {
-                out.println(profile.key().shortImage() + " (" + profile.key().workload() + "): " + conflict.describe());
+            for (String conflict : RuleConflicts.lines(rules, profile)) {
+                out.println(conflict);
                 blocked++;
             }
         }

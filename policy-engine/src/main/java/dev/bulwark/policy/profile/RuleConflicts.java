@@ -48,6 +48,12 @@ public final class RuleConflicts {
     private RuleConflicts() {
     }
 
+    /** Each conflict between the rules and the profile as one line that names the profile: {@code IMAGE (WORKLOAD): …}. */
+    public static List<String> lines(RuntimeRules rules, Profile profile) {
+        String whose = profile.key().shortImage() + " (" + profile.key().workload() + "): ";
+        return of(rules, profile).stream().map(conflict -> whose + conflict.describe()).toList();
+    }
+
     /** The conflicts between the rules and one profile, in signal order. */
     public static List<Conflict> of(RuntimeRules rules, Profile profile) {
         List<Conflict> conflicts = new ArrayList<>();
