@@ -37,7 +37,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.BiPredicate;
 
@@ -53,7 +52,6 @@ import java.util.function.BiPredicate;
  */
 final class Enforcer {
 
-    static final Duration GAP_MEMORY = Duration.ofSeconds(5);
     /** The audit's container for a gap that may concern every container. */
     static final String HOST = "(host)";
     /** The audit's response for an exec or read the kernel refused. */
@@ -67,9 +65,8 @@ final class Enforcer {
     private final Set<String> self;
     private final Clock clock;
     private final Consumer<AuditEntry> alerts;
-    private final AtomicReference<Instant> lastGap = new AtomicReference<>(Instant.EPOCH);
-    private final Map<String, Instant> containerGaps = new ConcurrentHashMap<>();
-    private final AlertLimiter gapLimiter = new AlertLimiter(GAP_MEMORY);
+    private final Softening softening = new Softening();
+    private final AlertLimiter gapLimiter = new AlertLimiter(Softening.WINDOW);
     /** Gaps that soften nothing are recorded at most once a minute per container and sensor. */
     private final AlertLimiter recordLimiter = new AlertLimiter(Duration.ofMinutes(1));
     private final ProfileVerdicts profileVerdicts;
@@ -104,39 +101,29 @@ final class Enforcer {
 
     /**
      * A sensor missed something: blocks on the container it concerns (every container, when it cannot tell which)
-     * become alerts for {@link #GAP_MEMORY}, unless the gap does not soften; it is audited and alerted at most once per
-     * container and sensor in that time. A gap that softens nothing is audited at most once a minute and not alerted.
+     * become alerts for a while, unless the gap does not soften or the container's budget of softening is spent
+     * ({@link Softening}); it is audited and alerted at most once per container and sensor in that time. A gap that
+     * softens nothing by its nature is audited at most once a minute and not alerted.
      */
     void gap(SensorGap gap) {
         metrics.gap(gap.sensor(), 1);
-        if (gap.softens()) {
-            if (gap.local()) {
-                containerGaps.merge(gap.container(), gap.at(), (a, b) -> a.isAfter(b) ? a : b);
-            } else {
-                lastGap.set(gap.at());
-            }
-        }
         String container = gap.local() ? gap.container() : HOST;
+        boolean softened = gap.softens() && softening.soften(container, gap.at());
+        String note = gap.softens() == softened ? gap.softens() ? "" : " (blocks are not softened)"
+                : " (blocks are not softened: softened " + Softening.BUDGET + " times in the last "
+                        + Softening.PERIOD.toMinutes() + " minutes already)";
         AlertLimiter limiter = gap.softens() ? gapLimiter : recordLimiter;
         limiter.admit(container, gap.sensor(), gap.at()).ifPresent(held -> {
             Optional<ContainerInfo> info = gap.local() ? view.get(gap.container()) : Optional.empty();
             AuditEntry entry = new AuditEntry(gap.at(), container, info.map(ContainerInfo::name).orElse(""),
                     info.map(ContainerInfo::imageId).orElse(""), "", "gap", "", info.flatMap(ContainerInfo::mode)
                     .map(mode -> mode.runtimeMode().word()).orElse(runtime.defaultMode().word()), "{}",
-                    gap.sensor() + ": " + gap.why() + (gap.softens() ? "" : " (blocks are not softened)") + held);
+                    gap.sensor() + ": " + gap.why() + note + held);
             audit.append(entry);
             if (gap.softens()) {
                 alerts.accept(entry); // an exec seen but not attributed is recorded, not sent to people
             }
         });
-    }
-
-    /** Whether a gap lately concerns this container, or every container. */
-    private boolean eventsLost(String containerId) {
-        Instant now = clock.instant();
-        Instant local = containerGaps.getOrDefault(containerId, Instant.EPOCH);
-        return Duration.between(lastGap.get(), now).compareTo(GAP_MEMORY) < 0
-                || Duration.between(local, now).compareTo(GAP_MEMORY) < 0;
     }
 
     /** Handles one observation; called from one thread at a time. */
@@ -182,7 +169,7 @@ final class Enforcer {
         Optional<ContainerMode> label = info.mode();
         boolean off = label.filter(mode -> mode == ContainerMode.OFF).isPresent();
         Optional<RuntimeMode> labelled = label.filter(mode -> mode != ContainerMode.OFF).map(ContainerMode::runtimeMode);
-        boolean eventsLost = eventsLost(info.id());
+        boolean eventsLost = softening.softened(info.id(), clock.instant());
         Decision raw = retry ? Decision.ALLOW : RuntimeRulesEvaluator.decide(runtime, observation);
         Decision decision = ModePolicy.apply(raw, runtime.defaultMode(), labelled, off, eventsLost);
         RuntimeMode mode = off ? RuntimeMode.LEARN : ModePolicy.effectiveMode(runtime.defaultMode(), labelled);

@@ -83,7 +83,13 @@ public final class DockerChangesSensor implements Sensor {
                     layers.put(containerId, WritableLayer.of(pid));
                 }
                 Optional<WritableLayer> layer = layers.get(containerId);
-                List<LayerChange> changes = layer.isPresent() ? layer.get().changes() : fromEngine(containerId);
+                WritableLayer.Read read = layer.isPresent() ? layer.get().changes() : new WritableLayer.Read(fromEngine(containerId), false);
+                List<LayerChange> changes = read.changes();
+                if (read.cut()) { // softens nothing: writing many files must not earn a container alert-only mode
+                    gaps.accept(new SensorGap(name(), Instant.now(), "the writable layer of container " + containerId
+                            + " holds more than " + WritableLayer.MOST_ENTRIES + " entries; only the first were read",
+                            containerId, false));
+                }
                 Set<String> before = reported.computeIfAbsent(containerId, id -> new HashSet<>());
                 for (LayerChange change : withoutParentDirectories(changes)) {
                     if (before.add(change.kind().word() + " " + change.path())) {
@@ -112,11 +118,17 @@ public final class DockerChangesSensor implements Sensor {
      * {@code C /var}, {@code C /var/log} and {@code A /var/log/app.log} for one new file.
      */
     static List<LayerChange> withoutParentDirectories(List<LayerChange> changes) {
-        Set<String> paths = new HashSet<>();
-        changes.forEach(change -> paths.add(change.path()));
+        Set<String> parents = new HashSet<>();
+        for (LayerChange change : changes) {
+            String path = change.path();
+            for (int slash = path.lastIndexOf('/', path.length() - 2); slash >= 0; slash = path.lastIndexOf('/', slash - 1)) {
+                if (!parents.add(slash == 0 ? "/" : path.substring(0, slash)) || slash == 0) {
+                    break; // this parent, and so every one above it, is in already
+                }
+            }
+        }
         return changes.stream().filter(change -> !(change.kind() == FileAccessKind.WRITE
-                && paths.stream().anyMatch(other -> other.startsWith(change.path().equals("/") ? "/" : change.path() + "/")
-                        && !other.equals(change.path())))).toList();
+                && parents.contains(change.path()))).toList();
     }
 
     /** The engine's change kinds: 0 modified, 1 added, 2 deleted. */

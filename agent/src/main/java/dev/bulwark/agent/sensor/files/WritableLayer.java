@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  */
 public final class WritableLayer {
 
-    /** More entries than this in one layer are not walked: the rest would be read at every poll. */
-    static final int MOST_ENTRIES = 100_000;
+    /** More entries than this in one layer are not read: the rest would be walked at every poll. */
+    public static final int MOST_ENTRIES = 100_000;
     private static final int S_IFMT = 0170000;
     private static final int S_IFCHR = 0020000;
 
@@ -64,10 +64,11 @@ public final class WritableLayer {
     }
 
     /**
-     * What differs from the image now, parents before what they hold. A path removed while it is read is left out;
-     * a directory removed under the walk makes it start again (three times at most).
+     * What differs from the image now, parents before what they hold: the first {@value #MOST_ENTRIES} entries
+     * found, and whether there were more. A path removed while it is read is left out; a directory removed under the
+     * walk makes it start again (three times at most).
      */
-    public List<LayerChange> changes() throws IOException {
+    public Read changes() throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return walk();
@@ -79,12 +80,12 @@ public final class WritableLayer {
         }
     }
 
-    private List<LayerChange> walk() throws IOException {
+    private Read walk() throws IOException {
         List<LayerChange> changes = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(upper)) {
             for (Path entry : (Iterable<Path>) walk.skip(1)::iterator) {
                 if (changes.size() >= MOST_ENTRIES) {
-                    throw new IOException("the writable layer " + upper + " holds more than " + MOST_ENTRIES + " changes");
+                    return new Read(changes, true);
                 }
                 String relative = upper.relativize(entry).toString();
                 Map<String, Object> attributes;
@@ -98,7 +99,14 @@ public final class WritableLayer {
                 changes.add(new LayerChange("/" + relative, kind));
             }
         }
-        return changes;
+        return new Read(changes, false);
+    }
+
+    /** What one reading found: {@code cut} when the layer held more than {@value #MOST_ENTRIES} entries. */
+    public record Read(List<LayerChange> changes, boolean cut) {
+        public Read {
+            changes = List.copyOf(changes);
+        }
     }
 
     private boolean inImage(String relative) {

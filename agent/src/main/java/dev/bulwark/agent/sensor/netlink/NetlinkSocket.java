@@ -83,6 +83,8 @@ public final class NetlinkSocket implements AutoCloseable {
     private final int fd;
     private final int receiveTimeoutMillis;
     private final Wakeup wakeup; // null for a query socket, which nobody wakes
+    /** poll(2)'s two struct pollfd, kept: receives come from one thread at a time. */
+    private final ByteBuffer pollFds = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
 
     private NetlinkSocket(int fd, int receiveTimeoutMillis, Wakeup wakeup) {
         this.fd = fd;
@@ -196,13 +198,13 @@ public final class NetlinkSocket implements AutoCloseable {
         return receive(buffer, receiveTimeoutMillis);
     }
 
-    /** {@link #receive(byte[])}, waiting at most {@code timeoutMillis} this time. */
+    /** {@link #receive(byte[])}, waiting at most {@code timeoutMillis} this time; one thread at a time. */
     public Received receive(byte[] buffer, int timeoutMillis) {
         try {
-            ByteBuffer pollFds = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
+            pollFds.clear();
             pollFds.putInt(fd).putShort(LibC.POLLIN).putShort((short) 0);
             if (wakeup != null) {
-                pollFds.putInt(wakeup.descriptor()).putShort(LibC.POLLIN);
+                pollFds.putInt(wakeup.descriptor()).putShort(LibC.POLLIN).putShort((short) 0);
             }
             if (LibC.poll(pollFds.array(), wakeup == null ? 1 : 2, timeoutMillis) == 0) {
                 return new TimedOut();

@@ -139,10 +139,12 @@ public final class NetworkSensor implements Sensor {
         } catch (NoSuchFileException gone) {
             throw gone;
         } catch (IOException e) {
-            gaps.accept(new SensorGap(name(), Instant.now(), e.getMessage() + "; read from /proc this time", containerId));
+            // Nothing was missed (the tables hold the listeners too): this softens nothing.
+            gaps.accept(new SensorGap(name(), Instant.now(), e.getMessage() + "; read from /proc this time", containerId, false));
             return false;
         } catch (RuntimeException unusable) { // not root, no setns: this host does not let the agent ask
-            gaps.accept(new SensorGap(name(), Instant.now(), "listening sockets are read from /proc from now on: " + unusable.getMessage()));
+            gaps.accept(new SensorGap(name(), Instant.now(), "listening sockets are read from /proc from now on: "
+                    + unusable.getMessage(), "", false));
             tcpListeners.close();
             tcpListeners = null;
             return false;

@@ -42,6 +42,32 @@ class DockerChangesSensorTest {
     }
 
     @Test
+    void readsTheFirstHundredThousandEntriesOfALargerLayerWithoutSofteningBlocks() throws Exception {
+        List<Observation> seen = new CopyOnWriteArrayList<>();
+        List<SensorGap> gaps = new CopyOnWriteArrayList<>();
+        try (DockerEngine engine = DockerEngine.fromEnvironment();
+             TestContainer container = TestContainer.run("bulwark-test/busybox:latest", "sleep", "300")) {
+            container.exec("sh", "-c", "mkdir /tmp/many && cd /tmp/many && seq 100001 | xargs touch");
+            var running = container.asRunning();
+            try (DockerChangesSensor sensor = new DockerChangesSensor(engine.client(), () -> running,
+                    Duration.ofSeconds(2))) {
+                sensor.start(seen::add, gaps::add);
+
+                Await.until(Duration.ofSeconds(60), () -> !gaps.isEmpty() && seen.size() >= 99_000,
+                        () -> seen.size() + " seen, gaps " + gaps);
+
+                assertThat(gaps).allSatisfy(gap -> {
+                    assertThat(gap.container()).isEqualTo(container.id());
+                    assertThat(gap.softens()).as("writing many files must not earn alert-only mode").isFalse();
+                    assertThat(gap.why()).contains("more than 100000 entries");
+                });
+                assertThat(seen).hasSizeLessThanOrEqualTo(WritableLayer.MOST_ENTRIES)
+                        .allSatisfy(o -> assertThat(((Observation.FileAccess) o).path()).startsWith("/tmp"));
+            }
+        }
+    }
+
+    @Test
     void mapsTheEnginesChangeKinds() {
         assertThat(DockerChangesSensor.kindOf(0)).isEqualTo(FileAccessKind.WRITE);
         assertThat(DockerChangesSensor.kindOf(1)).isEqualTo(FileAccessKind.CREATE);

@@ -1,0 +1,59 @@
+package dev.bulwark.agent.daemon;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Which containers' blocks become alerts for a while because a sensor missed something. A gap softens the container
+ * it names, or every container (key {@link Enforcer#HOST}) when it names none, for {@link #WINDOW} from the gap; a
+ * gap inside that window does not lengthen it. A container, or the host, is softened at most {@value #BUDGET} times in
+ * {@link #PERIOD}: a sensor flooded on purpose (a fanotify queue made to overflow, process or connection events made
+ * to be lost) does not keep blocking off. Thread-safe.
+ */
+final class Softening {
+
+    static final Duration WINDOW = Duration.ofSeconds(5);
+    static final int BUDGET = 3;
+    static final Duration PERIOD = Duration.ofMinutes(5);
+    /** Above this many keys, those not softened within {@link #PERIOD} are forgotten. */
+    private static final int MOST_KEYS = 1_000;
+
+    private final Map<String, Deque<Instant>> windows = new HashMap<>();
+
+    /** A gap on {@code key} at {@code at}: whether it softens, false once the key's budget for the period is spent. */
+    synchronized boolean soften(String key, Instant at) {
+        Deque<Instant> starts = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
+        while (!starts.isEmpty() && !starts.peekFirst().plus(PERIOD).isAfter(at)) {
+            starts.removeFirst();
+        }
+        if (!starts.isEmpty() && open(starts.peekLast(), at)) {
+            return true;
+        }
+        if (starts.size() >= BUDGET) {
+            return false;
+        }
+        starts.addLast(at);
+        if (windows.size() > MOST_KEYS) {
+            windows.values().removeIf(old -> old.isEmpty() || !old.peekLast().plus(PERIOD).isAfter(at));
+        }
+        return true;
+    }
+
+    /** Whether blocks on this container are softened now, by a gap on it or on the host. */
+    synchronized boolean softened(String containerId, Instant now) {
+        return softenedKey(Enforcer.HOST, now) || softenedKey(containerId, now);
+    }
+
+    private boolean softenedKey(String key, Instant now) {
+        Deque<Instant> starts = windows.get(key);
+        return starts != null && !starts.isEmpty() && open(starts.peekLast(), now);
+    }
+
+    private static boolean open(Instant start, Instant now) {
+        return now.isBefore(start.plus(WINDOW));
+    }
+}
