@@ -3,8 +3,10 @@ package dev.bulwark.policy.pkg;
 import dev.bulwark.policy.version.VersionScheme;
 import dev.bulwark.policy.version.VersionSchemes;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -226,9 +228,20 @@ public enum Ecosystem {
         Objects.requireNonNull(osvName, "osvName");
         int colon = osvName.indexOf(':');
         String base = (colon < 0 ? osvName : osvName.substring(0, colon)).strip();
-        return Arrays.stream(values())
-                .filter(e -> e.osvNames.stream().anyMatch(name -> name.equalsIgnoreCase(base)))
-                .findFirst();
+        return Optional.ofNullable(ByOsvName.NAMES.get(base.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Each ecosystem under its OSV names, lower-cased; the first ecosystem to claim a name keeps it. */
+    private static final class ByOsvName {
+        static final Map<String, Ecosystem> NAMES = names();
+
+        private static Map<String, Ecosystem> names() {
+            Map<String, Ecosystem> names = new HashMap<>();
+            for (Ecosystem ecosystem : values()) {
+                ecosystem.osvNames.forEach(name -> names.putIfAbsent(name.toLowerCase(Locale.ROOT), ecosystem));
+            }
+            return Map.copyOf(names);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.bulwark.policy.version;
 
+import dev.bulwark.policy.text.Memo;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,6 +12,9 @@ import java.nio.charset.StandardCharsets;
  * characters, and runs of digits compare as numbers. So {@code 1.0~rc1 < 1.0 < 1.0+b1 < 1.0.1}.
  */
 public final class DpkgVersionScheme implements VersionScheme {
+
+    /** Versions read before: matching compares the same few versions with every advisory of a package. */
+    private static final Memo<DpkgVersion> READ = new Memo<>(100_000, DpkgVersion::parse);
 
     @Override
     public String name() {
@@ -25,8 +29,8 @@ public final class DpkgVersionScheme implements VersionScheme {
      */
     @Override
     public int compare(String a, String b) {
-        DpkgVersion left = DpkgVersion.parse(a);
-        DpkgVersion right = DpkgVersion.parse(b);
+        DpkgVersion left = READ.of(a);
+        DpkgVersion right = READ.of(b);
         int byEpoch = Integer.compare(left.epoch(), right.epoch());
         if (byEpoch != 0) {
             return byEpoch;

@@ -73,6 +73,10 @@ final class LooseSemver {
     }
 
     private static String number(String digits) {
-        return digits.replaceFirst("^0+(?=.)", "");
+        int first = 0;
+        while (first < digits.length() - 1 && digits.charAt(first) == '0') {
+            first++;
+        }
+        return digits.substring(first);
     }
 }

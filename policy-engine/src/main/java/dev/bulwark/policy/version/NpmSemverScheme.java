@@ -1,5 +1,6 @@
 package dev.bulwark.policy.version;
 
+import dev.bulwark.policy.text.Memo;
 import dev.bulwark.policy.version.NpmRange.Bound;
 import java.util.List;
 import org.semver4j.Semver;
@@ -17,6 +18,9 @@ import org.semver4j.Semver;
  */
 public final class NpmSemverScheme implements VersionScheme {
 
+    /** Versions read before: matching compares the same few versions with every advisory of a package. */
+    private static final Memo<Semver> READ = new Memo<>(100_000, LooseSemver::parse);
+
     @Override
     public String name() {
         return LooseSemver.SCHEME;
@@ -24,7 +28,7 @@ public final class NpmSemverScheme implements VersionScheme {
 
     @Override
     public int compare(String a, String b) {
-        return compare(LooseSemver.parse(a), LooseSemver.parse(b));
+        return compare(READ.of(a), READ.of(b));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.bulwark.policy.version;
 
+import dev.bulwark.policy.text.Memo;
 import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +15,9 @@ import java.util.List;
  */
 public final class Pep440VersionScheme implements VersionScheme {
 
+    /** Versions read before: matching compares the same few versions with every advisory of a package. */
+    private static final Memo<Pep440Version> READ = new Memo<>(100_000, Pep440Version::parse);
+
     private static final Comparator<Pep440Version> ORDER = Comparator
             .comparing(Pep440Version::epoch)
             .thenComparing(Pep440VersionScheme::compareReleases)
@@ -27,7 +31,7 @@ public final class Pep440VersionScheme implements VersionScheme {
 
     @Override
     public int compare(String a, String b) {
-        return Integer.signum(ORDER.compare(Pep440Version.parse(a), Pep440Version.parse(b)));
+        return Integer.signum(ORDER.compare(READ.of(a), READ.of(b)));
     }
 
     @Override

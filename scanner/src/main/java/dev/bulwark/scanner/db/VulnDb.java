@@ -8,7 +8,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.sqlite.SQLiteConfig;
 
@@ -17,14 +22,13 @@ public final class VulnDb implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
-    private final PreparedStatement byPackage;
     private final DbMetadata metadata;
+    /** Names or IDs asked for in one query (SQLite allows 32,766 parameters). */
+    private static final int BATCH = 500;
 
     private VulnDb(Path file, Connection connection) throws SQLException {
         this.file = file;
         this.connection = connection;
-        this.byPackage = connection.prepareStatement("SELECT a.record, f.entry FROM affected f JOIN advisory a"
-                + " ON a.id = f.advisory_id WHERE f.ecosystem = ? AND f.name = ?");
         this.metadata = readMetadata();
     }
 
@@ -57,20 +61,43 @@ public final class VulnDb implements AutoCloseable {
 
     /** Every affected entry naming this package in this ecosystem. */
     public List<Hit> affecting(String ecosystem, String name) {
-        List<Hit> hits = new ArrayList<>();
-        try {
-            byPackage.setString(1, PackageNames.ecosystemKey(ecosystem));
-            byPackage.setString(2, PackageNames.normalize(ecosystem, name));
-            try (ResultSet rows = byPackage.executeQuery()) {
-                while (rows.next()) {
-                    OsvRecord record = decode(rows.getString(1));
-                    hits.add(new Hit(record, record.affected().get(rows.getInt(2))));
-                }
-            }
-            return hits;
-        } catch (SQLException e) {
-            throw new DbException("reading " + file + ": " + e.getMessage(), e);
+        return affecting(ecosystem, List.of(name)).getOrDefault(name, List.of());
+    }
+
+    /**
+     * Every affected entry naming each of these packages in this ecosystem, under the names as given (a name with
+     * none is absent), asked {@value #BATCH} names at a time.
+     */
+    public Map<String, List<Hit>> affecting(String ecosystem, Collection<String> names) {
+        Map<String, List<String>> asked = new LinkedHashMap<>();
+        for (String name : names) {
+            asked.computeIfAbsent(PackageNames.normalize(ecosystem, name), n -> new ArrayList<>()).add(name);
         }
+        List<String> stored = new ArrayList<>(asked.keySet());
+        Map<String, List<Hit>> hits = new HashMap<>();
+        for (int from = 0; from < stored.size(); from += BATCH) {
+            List<String> batch = stored.subList(from, Math.min(stored.size(), from + BATCH));
+            try (PreparedStatement query = connection.prepareStatement("SELECT f.name, f.entry, a.record FROM affected f"
+                    + " JOIN advisory a ON a.id = f.advisory_id WHERE f.ecosystem = ? AND f.name IN ("
+                    + String.join(",", Collections.nCopies(batch.size(), "?")) + ")")) {
+                query.setString(1, PackageNames.ecosystemKey(ecosystem));
+                for (int i = 0; i < batch.size(); i++) {
+                    query.setString(i + 2, batch.get(i));
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        OsvRecord record = decode(rows.getString(3));
+                        Hit hit = new Hit(record, record.affected().get(rows.getInt(2)));
+                        for (String name : asked.get(rows.getString(1))) {
+                            hits.computeIfAbsent(name, n -> new ArrayList<>()).add(hit);
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw new DbException("reading " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return hits;
     }
 
     /** Every package name the database has advisories for in an ecosystem (its OSV name), as stored. */
@@ -133,7 +160,6 @@ public final class VulnDb implements AutoCloseable {
     @Override
     public void close() {
         try {
-            byPackage.close();
             connection.close();
         } catch (SQLException e) {
             throw new DbException("closing " + file, e);

@@ -1,6 +1,7 @@
 package dev.bulwark.scanner.match;
 
 import dev.bulwark.policy.cvss.CvssVector;
+import dev.bulwark.policy.text.Memo;
 import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.policy.version.VersionScheme;
 import dev.bulwark.policy.vuln.Finding;
@@ -68,9 +69,9 @@ final class FindingAssembler {
                 if (!severity.type().startsWith("CVSS_V3") && !severity.type().startsWith("CVSS_V4")) {
                     continue;
                 }
-                Optional<CvssVector> vector = readable(severity.score());
-                if (vector.isPresent() && (best == null || vector.get().baseScore() > best.score().orElse(-1))) {
-                    best = new Rating(vector.get().severity(), OptionalDouble.of(vector.get().baseScore()),
+                Optional<Scored> vector = SCORED.of(severity.score());
+                if (vector.isPresent() && (best == null || vector.get().score() > best.score().orElse(-1))) {
+                    best = new Rating(vector.get().severity(), OptionalDouble.of(vector.get().score()),
                             severity.type() + " vector of " + hit.record().id());
                 }
             }
@@ -87,10 +88,19 @@ final class FindingAssembler {
         return new Rating(Severity.UNKNOWN, OptionalDouble.empty(), "none given");
     }
 
-    /** The vector, or empty when it cannot be read: an unreadable vector is no evidence, and other ratings count. */
-    private static Optional<CvssVector> readable(String vector) {
+    /** A vector's base score and band. */
+    private record Scored(Severity severity, double score) {
+    }
+
+    /** Vectors scored before: the same few vectors recur across advisories. */
+    private static final Memo<Optional<Scored>> SCORED = new Memo<>(100_000, FindingAssembler::scored);
+
+    /** The vector's score, or empty when it cannot be read: an unreadable vector is no evidence, and other ratings count. */
+    private static Optional<Scored> scored(String vector) {
         try {
-            return Optional.of(CvssVector.parse(vector));
+            CvssVector read = CvssVector.parse(vector);
+            double score = read.baseScore();
+            return Optional.of(new Scored(Severity.fromScore(score), score));
         } catch (IllegalArgumentException unreadable) {
             return Optional.empty();
         }

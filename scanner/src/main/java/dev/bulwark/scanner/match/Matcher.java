@@ -6,16 +6,22 @@ import dev.bulwark.scanner.model.AnalyzerFailure;
 import dev.bulwark.scanner.inventory.Inventory;
 import dev.bulwark.scanner.model.Package;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Matches an inventory against the vulnerability database: each package against the advisories of its
  * ecosystem, then the records that name one vulnerability (by ID or alias) merged into one finding.
  */
 public final class Matcher {
+
+    /** Packages whose advisories are asked for together. */
+    private static final int CHUNK = 500;
 
     private final VulnDb db;
 
@@ -34,17 +40,36 @@ public final class Matcher {
     public Result match(Inventory inventory) {
         List<Match> matches = new ArrayList<>();
         List<AnalyzerFailure> problems = new ArrayList<>();
-        for (Package pkg : distinct(inventory.packages())) {
+        List<Package> packages = distinct(inventory.packages());
+        for (int from = 0; from < packages.size(); from += CHUNK) {
+            matchChunk(packages.subList(from, Math.min(packages.size(), from + CHUNK)), inventory, matches, problems);
+        }
+        matches.sort(FindingAssembler.MOST_SEVERE_FIRST);
+        return new Result(matches, problems);
+    }
+
+    /**
+     * Matches some packages, their advisories asked for together: one query per ecosystem, and only this chunk's
+     * records decoded and held at a time.
+     */
+    private void matchChunk(List<Package> packages, Inventory inventory, List<Match> matches, List<AnalyzerFailure> problems) {
+        Map<Package, List<Target>> targets = new LinkedHashMap<>();
+        Map<String, Set<String>> names = new LinkedHashMap<>();
+        for (Package pkg : packages) {
+            targets.put(pkg, Ecosystems.targets(pkg, inventory.os()));
+            targets.get(pkg).forEach(target -> names.computeIfAbsent(target.ecosystem(), e -> new LinkedHashSet<>()).add(target.name()));
+        }
+        Map<String, Map<String, List<VulnDb.Hit>>> found = new HashMap<>();
+        names.forEach((ecosystem, asked) -> found.put(ecosystem, db.affecting(ecosystem, asked)));
+        targets.forEach((pkg, lookups) -> {
             List<AdvisoryHit> hits = new ArrayList<>();
-            for (Target target : Ecosystems.targets(pkg, inventory.os())) {
-                for (VulnDb.Hit hit : db.affecting(target.ecosystem(), target.name())) {
+            for (Target target : lookups) {
+                for (VulnDb.Hit hit : found.get(target.ecosystem()).getOrDefault(target.name(), List.of())) {
                     check(target, hit, problems).ifPresent(hits::add);
                 }
             }
             matches.addAll(FindingAssembler.assemble(pkg, hits));
-        }
-        matches.sort(FindingAssembler.MOST_SEVERE_FIRST);
-        return new Result(matches, problems);
+        });
     }
 
     /**
