@@ -5,6 +5,8 @@ import dev.bulwark.agent.audit.AuditEntry;
 import dev.bulwark.agent.audit.AuditLog;
 import dev.bulwark.policy.runtime.RuntimeSpec;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,8 @@ import java.util.function.Supplier;
 public final class AdmissionControl implements AutoCloseable {
 
     private static final Duration OWNERSHIP_CHECK = Duration.ofSeconds(1);
+    /** How long a closing agent waits for its fallback to take the socket over. */
+    private static final Duration HANDOVER = Duration.ofSeconds(5);
 
     private final Supplier<UnixHttpServer> serve;
     private final ImageVerdicts verdicts;
@@ -75,21 +79,30 @@ public final class AdmissionControl implements AutoCloseable {
     }
 
     /**
-     * Stops serving and hands the socket to the fallback, which answers until an agent serves it again (see
-     * {@link AdmissionFallback}).
+     * Hands the socket to the fallback, which answers until an agent serves it again (see {@link AdmissionFallback}),
+     * and stops serving once the fallback has it (or after {@link #HANDOVER}), so the engine never finds nobody.
      */
     @Override
     public void close() {
         synchronized (this) {
             watch.shutdownNow();
+            try (OutputStream pipe = fallback.getOutputStream()) {
+                pipe.write((server.inode() + "\n").getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                warn.accept("the admission fallback was not told to take over: " + e.getMessage());
+            }
+            long end = System.nanoTime() + HANDOVER.toNanos();
+            while (server.ownsSocket() && fallback.isAlive() && System.nanoTime() < end) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             server.close();
         }
         verdicts.close();
-        try {
-            fallback.getOutputStream().close();
-        } catch (IOException e) {
-            warn.accept("the admission fallback was not told to take over: " + e.getMessage());
-        }
     }
 
     /** The fallback's process, which answers once this agent is gone. */

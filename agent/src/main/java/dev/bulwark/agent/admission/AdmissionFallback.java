@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.agent.audit.AuditLog;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,8 +18,10 @@ import java.util.List;
  * plugin socket over. It judges nothing: the requests admission control would judge get {@code admission.failure}
  * (refused when closed, allowed when open, audited either way) and everything else passes, so {@code docker ps},
  * {@code logs} and {@code stop} keep working. It exits as soon as the socket is no longer its own: the agent is
- * back and serving it, or an operator removed it. It never takes the socket from an agent that answers on it, and an
- * agent takes its socket back from a fallback that bound it in the same instant (see {@link AdmissionControl}).
+ * back and serving it, or an operator removed it. It never takes the socket from an agent that answers on it, except
+ * from the one that hands it over: a closing agent writes its socket's inode on the pipe and answers until the
+ * fallback's socket has replaced its own, so the engine always finds someone. An agent takes its socket back from a
+ * fallback that bound it in the same instant (see {@link AdmissionControl}).
  */
 public final class AdmissionFallback {
 
@@ -35,12 +38,12 @@ public final class AdmissionFallback {
         }
         AdmissionSettings settings = AdmissionSettings.defaults().with("pluginDirectory", args[0], List.of())
                 .with("plugin", args[1], List.of()).with("failure", args[2], List.of());
+        String handedOver;
         try (InputStream agent = System.in) {
-            while (agent.read() >= 0) {
-                continue;
-            }
+            handedOver = new String(agent.readAllBytes(), StandardCharsets.US_ASCII).strip(); // until the agent is gone
         }
-        if (UnixHttpServer.answers(settings.socket())) {
+        boolean givenToUs = !handedOver.isEmpty() && handedOver.equals(Long.toString(UnixHttpServer.inodeOf(settings.socket())));
+        if (!givenToUs && UnixHttpServer.answers(settings.socket())) {
             warn("the agent is gone, but another agent already answers on " + settings.socket() + ": the fallback is not needed");
             System.exit(0);
         }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -47,6 +48,7 @@ final class UnixHttpServer implements AutoCloseable {
     private final Thread acceptor;
     private final Consumer<String> warn;
     private final Object fileKey;
+    private final long inode;
     private final Set<SocketChannel> open;
 
     private UnixHttpServer(ServerSocketChannel server, Path socket, ExecutorService connections, Thread acceptor,
@@ -54,20 +56,28 @@ final class UnixHttpServer implements AutoCloseable {
         this.warn = warn;
         this.open = open;
         this.fileKey = fileKey(socket);
+        this.inode = inodeOf(socket);
         this.server = server;
         this.socket = socket;
         this.connections = connections;
         this.acceptor = acceptor;
     }
 
-    /** Listens on the socket (replacing a stale one left by a process that is gone) and serves until closed. */
+    /**
+     * Listens on the socket and serves until closed. The socket is bound beside its path and renamed over it, so
+     * the path always names a socket that answers, the one it replaces (a stale one, a fallback's) until the rename:
+     * the engine's plugin client, which retries a refused connection with the request's body already spent, never
+     * finds it missing.
+     */
     static UnixHttpServer start(Path socket, Handler handler, Consumer<String> warn) {
         try {
             Files.createDirectories(socket.getParent());
-            Files.deleteIfExists(socket);
+            Path beside = socket.resolveSibling("." + socket.getFileName() + "." + ProcessHandle.current().pid() + ".new");
+            Files.deleteIfExists(beside);
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            server.bind(UnixDomainSocketAddress.of(socket), 64);
-            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+            server.bind(UnixDomainSocketAddress.of(beside), 64);
+            Files.setPosixFilePermissions(beside, PosixFilePermissions.fromString("rw-------"));
+            Files.move(beside, socket, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             AtomicInteger count = new AtomicInteger();
             ExecutorService connections = Executors.newCachedThreadPool(runnable -> {
                 Thread thread = new Thread(runnable, "bulwark-admission-" + count.incrementAndGet());
@@ -97,6 +107,20 @@ final class UnixHttpServer implements AutoCloseable {
             return probe.isConnected();
         } catch (IOException nobody) {
             return false;
+        }
+    }
+
+    /** The inode of this server's socket: what an agent hands over to its fallback. */
+    long inode() {
+        return inode;
+    }
+
+    /** The inode the socket's path names now, or -1 when there is none. */
+    static long inodeOf(Path socket) {
+        try {
+            return (Long) Files.getAttribute(socket, "unix:ino", LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException gone) {
+            return -1;
         }
     }
 
