@@ -59,26 +59,63 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** Records the entry in both files; when this returns, it is on disk. */
+    /**
+     * Records the entry in both files; when this returns, it is on disk. When either cannot take it (a full disk), it
+     * is in neither: the table's insert is rolled back and the journal cut back to where it ended, so the entry can be
+     * appended again later without a duplicate or a half line.
+     */
     public synchronized void append(AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
         long seq;
         try {
+            table.begin();
             seq = table.insert(entry);
         } catch (SQLException e) {
-            throw new AuditException("cannot write to the audit table " + table.file() + " (" + e.getMessage()
-                    + "): check free disk space and that no other process holds the database locked", e);
+            AuditException failed = new AuditException("cannot write to the audit table " + table.file() + " ("
+                    + e.getMessage() + "): check free disk space and that no other process holds the database locked", e);
+            rollBack(failed);
+            throw failed;
         }
+        long end = -1;
         try {
+            end = journal.size();
             ByteBuffer line = ByteBuffer.wrap((jsonLine(seq, entry) + "\n").getBytes(StandardCharsets.UTF_8));
             while (line.hasRemaining()) {
                 journal.write(line);
             }
             journal.force(true);
-        } catch (IOException e) {
-            throw new AuditException("cannot write entry " + seq + " to the audit journal " + dir.resolve(JOURNAL) + " ("
-                    + e.getMessage() + "): check free disk space; the entry is in " + table.file(), e);
+            table.commit();
+        } catch (IOException | SQLException e) {
+            AuditException failed = new AuditException("cannot write entry " + seq + " to the audit journal "
+                    + dir.resolve(JOURNAL) + " or commit it to " + table.file() + " (" + e.getMessage()
+                    + "): check free disk space", e);
+            rollBack(failed);
+            cutBack(end, failed);
+            throw failed;
         }
+    }
+
+    private void rollBack(AuditException failed) {
+        try {
+            table.rollback();
+        } catch (SQLException e) {
+            failed.addSuppressed(e);
+        }
+    }
+
+    private void cutBack(long end, AuditException failed) {
+        try {
+            if (end >= 0 && journal.size() > end) {
+                journal.truncate(end);
+            }
+        } catch (IOException e) {
+            failed.addSuppressed(e);
+        }
+    }
+
+    /** The directory the audit log is kept in. */
+    public Path directory() {
+        return dir;
     }
 
     /** The last {@code limit} entries, oldest first. */

@@ -61,6 +61,36 @@ final class AuditTable implements AutoCloseable {
         return new AuditTable(file, connection);
     }
 
+    /**
+     * Starts a transaction: what is inserted stays invisible and undone until {@link #commit}. Plain SQL rather than
+     * the driver's auto-commit switch: SQLite itself rolls a transaction back when a commit finds the disk full, and
+     * the driver would not know and go on committing a transaction that is no longer there.
+     */
+    void begin() throws SQLException {
+        execute("BEGIN IMMEDIATE");
+    }
+
+    void commit() throws SQLException {
+        execute("COMMIT");
+    }
+
+    /** Undoes what was inserted since {@link #begin}; nothing to undo when SQLite already rolled it back. */
+    void rollback() throws SQLException {
+        try {
+            execute("ROLLBACK");
+        } catch (SQLException e) {
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                throw e;
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     /** Inserts the entry and returns its sequence number. */
     long insert(AuditEntry entry) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(

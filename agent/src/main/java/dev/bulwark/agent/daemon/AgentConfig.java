@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.bulwark.policy.text.Numbers;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import java.util.Set;
  * <pre>
  * policy: /etc/bulwark/policy.yaml   # required; relative paths are relative to this file
  * stateDir: /var/lib/bulwark          # audit log, quarantine ledger, notification outbox
- * metricsPort: 9464                   # Prometheus metrics on 127.0.0.1; 0 turns them off
+ * metricsPort: 9464                   # Prometheus metrics and /health; 0 turns them off
+ * metricsAddress: 127.0.0.1           # the address they listen on: loopback unless Prometheus scrapes from elsewhere
  * processSensor: auto                 # auto (connector, else polling), connector, or poll
  * pollInterval: 100ms                 # how often /proc is polled when polling
  * prevention: true                    # refuse execs (and credential reads) in protect mode before they happen
@@ -35,7 +37,8 @@ import java.util.Set;
  *
  * @param policy        the policy file
  * @param stateDir      where the agent keeps what must survive restarts
- * @param metricsPort   the loopback port of the metrics endpoint, 0 for none
+ * @param metricsPort   the port of the metrics and health endpoint, 0 for none
+ * @param metricsAddress the IP address it listens on (loopback by default)
  * @param processSensor {@code auto}, {@code connector} or {@code poll}
  * @param pollInterval  the /proc polling interval
  * @param prevention    whether the exec guard refuses, through fanotify permission events, what protect mode forbids
@@ -43,15 +46,16 @@ import java.util.Set;
  * @param dockerHost    the engine to watch ({@code unix:///…} or {@code tcp://…}), empty for the environment's
  * @param admission     how Docker's authorization plugin protocol is served, empty when it is not
  */
-public record AgentConfig(Path policy, Path stateDir, int metricsPort, String processSensor, Duration pollInterval,
+public record AgentConfig(Path policy, Path stateDir, int metricsPort, InetAddress metricsAddress, String processSensor, Duration pollInterval,
                           boolean prevention, Optional<String> dockerHost, Optional<AdmissionSettings> admission) {
 
-    private static final Set<String> KEYS = Set.of("policy", "stateDir", "metricsPort", "processSensor", "pollInterval",
+    private static final Set<String> KEYS = Set.of("policy", "stateDir", "metricsPort", "metricsAddress", "processSensor", "pollInterval",
             "prevention", "dockerHost", "admission");
 
     public AgentConfig {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(metricsAddress, "metricsAddress");
         if (!Set.of("auto", "connector", "poll").contains(processSensor)) {
             throw new IllegalArgumentException("processSensor is '" + processSensor + "': use auto, connector or poll");
         }
@@ -83,6 +87,7 @@ public record AgentConfig(Path policy, Path stateDir, int metricsPort, String pr
         Path base = file.toAbsolutePath().getParent();
         return new AgentConfig(base.resolve(root.get("policy").asText()),
                 base.resolve(root.path("stateDir").asText("/var/lib/bulwark")), root.path("metricsPort").asInt(9464),
+                address(file, root.path("metricsAddress").asText("127.0.0.1")),
                 root.path("processSensor").asText("auto"), interval(root.path("pollInterval").asText("100ms")),
                 flag(file, root.path("prevention"), true),
                 root.hasNonNull("dockerHost") ? Optional.of(root.get("dockerHost").asText()) : Optional.empty(),
@@ -112,6 +117,21 @@ public record AgentConfig(Path policy, Path stateDir, int metricsPort, String pr
             }
         }
         return Optional.of(settings);
+    }
+
+    /** An IP address written out (a host name would need a lookup the agent does not make at start). */
+    private static InetAddress address(Path file, String text) {
+        String value = text.strip();
+        boolean literal = value.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") || value.contains(":") && value.matches("[0-9A-Fa-f:.]+");
+        try {
+            if (literal) {
+                return InetAddress.getByName(value);
+            }
+        } catch (java.net.UnknownHostException e) {
+            literal = false;
+        }
+        throw new IllegalArgumentException(file + ": metricsAddress '" + text + "' is not an IP address: write 127.0.0.1 (the"
+                + " default, this host only), ::1, or 0.0.0.0 to let Prometheus scrape from other hosts");
     }
 
     private static boolean flag(Path file, JsonNode node, boolean absent) {

@@ -3,6 +3,7 @@ package dev.bulwark.agent.daemon;
 import dev.bulwark.agent.admission.AdmissionControl;
 import dev.bulwark.agent.audit.AuditEntry;
 import dev.bulwark.agent.audit.AuditLog;
+import dev.bulwark.agent.audit.HeldAudit;
 import dev.bulwark.agent.docker.ContainerView;
 import dev.bulwark.agent.docker.DockerEventWatcher;
 import dev.bulwark.agent.docker.SelfIdentity;
@@ -66,11 +67,13 @@ public final class AgentDaemon implements AutoCloseable {
     static final Duration PROFILE_TICK = Duration.ofSeconds(10);
     /** How long to wait before attributing again an exec whose parent had gone: the engine's exec event comes by then. */
     static final Duration RETRY_DELAY = Duration.ofSeconds(1);
+    /** How often audit entries held while the log could not take them are tried again. */
+    static final Duration AUDIT_RETRY = Duration.ofSeconds(5);
 
     private final DockerEngine engine;
     private final DockerEventWatcher watcher;
     private final List<Sensor> sensors;
-    private final AuditLog audit;
+    private final HeldAudit audit;
     private final Optional<MetricsServer> metricsServer;
     private final ExecutorService judge;
     private final ScheduledExecutorService ticks;
@@ -87,7 +90,7 @@ public final class AgentDaemon implements AutoCloseable {
     /** How long the guard's planner waits for the enforcer to say what to guard. */
     static final Duration PLAN_WAIT = Duration.ofSeconds(5);
 
-    private AgentDaemon(DockerEngine engine, DockerEventWatcher watcher, List<Sensor> sensors, AuditLog audit,
+    private AgentDaemon(DockerEngine engine, DockerEventWatcher watcher, List<Sensor> sensors, HeldAudit audit,
                         Optional<MetricsServer> metricsServer, ExecutorService judge, ScheduledExecutorService ticks,
                         ProfileBook profiles, Optional<ExecGuard> guard, ExecutorService responders, AgentMetrics metrics,
                         Optional<AdmissionControl> admission) {
@@ -118,8 +121,11 @@ public final class AgentDaemon implements AutoCloseable {
         ContainerView view = new ContainerView(engine.client());
         Set<String> self = SelfIdentity.containerId().map(Set::of).orElse(Set.of());
         AgentMetrics metrics = new AgentMetrics();
+        AtomicReference<DockerEventWatcher> watching = new AtomicReference<>();
+        AtomicReference<HeldAudit> heldRef = new AtomicReference<>();
         Optional<MetricsServer> server = config.metricsPort() == 0 ? Optional.empty()
-                : Optional.of(MetricsServer.start(metrics, config.metricsPort()));
+                : Optional.of(MetricsServer.start(metrics, config.metricsAddress(), config.metricsPort(),
+                        () -> problems(watching.get(), heldRef.get())));
         ResponseActions actions = new ResponseActions(engine.client(), QuarantineLedger.open(config.stateDir()));
         ForkRecords forks = new ForkRecords();
         ProfileStore store = ProfileStore.open(config.stateDir());
@@ -143,7 +149,10 @@ public final class AgentDaemon implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        Enforcer enforcer = new Enforcer(policy.runtime(), view, actions, audit, metrics, self, clock, alerts, profiles,
+        HeldAudit held = new HeldAudit(audit, metrics::auditFailure, AgentLog::warn);
+        heldRef.set(held);
+        ticks.scheduleWithFixedDelay(held::flush, AUDIT_RETRY.toMillis(), AUDIT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        Enforcer enforcer = new Enforcer(policy.runtime(), view, actions, held, metrics, self, clock, alerts, profiles,
                 new Lineage(ProcReader.system(), forks), (observation, sensor, mainPid) -> ticks.schedule(() -> judge.execute(
                         () -> enforcerRef.get().retry(observation, sensor, mainPid)), RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS),
                 responders, (container, path) -> guardRef.get() != null && guardRef.get().refuses(container, path));
@@ -157,6 +166,7 @@ public final class AgentDaemon implements AutoCloseable {
             }
         }), tickMillis, tickMillis, TimeUnit.MILLISECONDS);
         DockerEventWatcher watcher = DockerEventWatcher.fromNow(engine.client(), view);
+        watching.set(watcher);
         watcher.start(event -> {
             metrics.eventReceived();
             if (event.verb().equals("start")) {
@@ -200,8 +210,9 @@ public final class AgentDaemon implements AutoCloseable {
                 + sensors.stream().map(Sensor::name).collect(Collectors.joining(", ")) + "; policy " + policy.metadata().name()
                 + ", default mode " + policy.runtime().defaultMode().word()
                 + (guard.isPresent() ? "; exec guard on (" + guard.get().guarded().size() + " containers guarded)" : "; exec guard off")
-                + server.map(s -> "; metrics on http://" + s.address().getHostString() + ":" + s.port() + "/metrics").orElse(""));
-        return new AgentDaemon(engine, watcher, sensors, audit, server, judge, ticks, profiles, guard, responders, metrics, admission);
+                + server.map(s -> "; metrics on http://" + s.address().getHostString() + ":" + s.port() + "/metrics, health at /health")
+                .orElse(""));
+        return new AgentDaemon(engine, watcher, sensors, held, server, judge, ticks, profiles, guard, responders, metrics, admission);
     }
 
     /**
@@ -331,6 +342,7 @@ public final class AgentDaemon implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        audit.flush(); // what was held, if the log takes it now
         metricsServer.ifPresent(MetricsServer::close);
         engine.close();
         admission.ifPresent(AdmissionControl::close); // last: the agent's own calls to the engine pass through it
@@ -354,6 +366,20 @@ public final class AgentDaemon implements AutoCloseable {
 
     /** The audit log, for callers that show what happened. */
     public AuditLog audit() {
-        return audit;
+        return audit.log();
     }
+
+    /** What is wrong with the agent now, for the health endpoint; empty when it is well. */
+    private static List<String> problems(DockerEventWatcher watcher, HeldAudit audit) {
+        if (watcher == null || audit == null) {
+            return List.of("the agent is starting");
+        }
+        List<String> problems = new ArrayList<>();
+        if (!watcher.connected()) {
+            problems.add("the agent is not connected to the Docker engine's events; it reconnects by itself");
+        }
+        audit.problem().ifPresent(problems::add);
+        return problems;
+    }
+
 }

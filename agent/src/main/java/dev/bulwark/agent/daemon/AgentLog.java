@@ -1,31 +1,34 @@
 package dev.bulwark.agent.daemon;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
+import dev.bulwark.agent.log.LogSetup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The agent's own log: one JSON object per line on standard error, for journald and log shippers. */
+/** The agent's own log lines, through SLF4J: one JSON object per line on standard error ({@link LogSetup}). */
 final class AgentLog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(LogSetup.AGENT);
 
     private AgentLog() {
     }
 
     static void info(String message) {
-        write("info", message);
+        LOG.info(message);
     }
 
     static void warn(String message) {
-        write("warn", message);
+        LOG.warn(message);
     }
 
-    private static synchronized void write(String level, String message) {
-        ObjectNode line = JSON.createObjectNode();
-        line.put("time", Instant.now().toString());
-        line.put("level", level);
-        line.put("logger", "bulwark-agent");
-        line.put("message", message);
-        System.err.println(line);
+    /** A warning about one container: the line names it, its image and the rule concerned (when not blank) in fields. */
+    static void warn(String message, String container, String image, String rule) {
+        org.slf4j.spi.LoggingEventBuilder line = LOG.atWarn().addKeyValue("container", container);
+        if (!image.isBlank()) {
+            line = line.addKeyValue("image", image);
+        }
+        if (!rule.isBlank()) {
+            line = line.addKeyValue("rule", rule);
+        }
+        line.log(message);
     }
 }

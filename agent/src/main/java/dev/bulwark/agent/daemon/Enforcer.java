@@ -1,7 +1,7 @@
 package dev.bulwark.agent.daemon;
 
 import dev.bulwark.agent.audit.AuditEntry;
-import dev.bulwark.agent.audit.AuditLog;
+import dev.bulwark.agent.audit.HeldAudit;
 import dev.bulwark.agent.docker.ContainerInfo;
 import dev.bulwark.agent.docker.ContainerView;
 import dev.bulwark.agent.metrics.AgentMetrics;
@@ -60,7 +60,7 @@ final class Enforcer {
     private final RuntimeSpec runtime;
     private final ContainerView view;
     private final ResponseActions actions;
-    private final AuditLog audit;
+    private final HeldAudit audit;
     private final AgentMetrics metrics;
     private final Set<String> self;
     private final Clock clock;
@@ -81,7 +81,7 @@ final class Enforcer {
         void retry(Observation observation, String sensor, long mainPid);
     }
 
-    Enforcer(RuntimeSpec runtime, ContainerView view, ResponseActions actions, AuditLog audit, AgentMetrics metrics,
+    Enforcer(RuntimeSpec runtime, ContainerView view, ResponseActions actions, HeldAudit audit, AgentMetrics metrics,
              Set<String> self, Clock clock, Consumer<AuditEntry> alerts, ProfileBook profiles, Lineage lineage,
              RetryLater retryLater, ExecutorService responders, BiPredicate<String, String> guardRefuses) {
         this.responders = responders;
@@ -138,7 +138,7 @@ final class Enforcer {
         } catch (RuntimeException e) {
             metrics.judgeFailure();
             AgentLog.warn("could not judge " + observation.getClass().getSimpleName() + " on container "
-                    + observation.containerId() + " from " + sensor + ": " + e);
+                    + observation.containerId() + " from " + sensor + ": " + e, observation.containerId(), "", "");
         }
     }
 
@@ -184,6 +184,8 @@ final class Enforcer {
             decision = new Decision.Alert(block.rule(), block.why() + "; the exec guard enforces this on the container");
         }
         metrics.decision(decision);
+        metrics.decided(observation.match(exec -> "exec", listen -> "listen", connect -> "connect", file -> "file",
+                resources -> "resources", config -> "config"), Duration.between(observation.at(), clock.instant()).toNanos() / 1e9);
         RuntimeMode decidedIn = mode;
         decision.accept(allow -> { }, alert -> {
             Optional<String> admitted = limiter.admit(info.id(), alert.rule().field() + " " + alert.why(), clock.instant());
@@ -221,7 +223,8 @@ final class Enforcer {
                     audit.append(done);
                     alerts.accept(done);
                 } catch (RuntimeException e) {
-                    AgentLog.warn("the " + response.word() + " of container " + info.name() + " failed: " + e);
+                    AgentLog.warn("the " + response.word() + " of container " + info.name() + " failed: " + e, info.id(),
+                            info.imageId(), block.rule().field());
                 } finally {
                     responding.remove(info.id());
                 }

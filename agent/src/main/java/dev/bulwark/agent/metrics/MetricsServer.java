@@ -1,5 +1,7 @@
 package dev.bulwark.agent.metrics;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -7,19 +9,25 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
- * Serves {@link AgentMetrics} at {@code http://127.0.0.1:PORT/metrics} for Prometheus to scrape. It binds to the
- * loopback address only: the agent runs as root next to the containers it guards, so its metrics are not for the
- * network; scrape them from the host or put a proxy in front.
+ * Serves {@link AgentMetrics} at {@code /metrics} for Prometheus to scrape, and the agent's health at {@code /health}
+ * (200 when well, 503 with what is wrong) for a container's HEALTHCHECK, systemd or a load balancer. It listens on
+ * the loopback address unless configured otherwise: the agent runs as root next to the containers it guards, so its
+ * endpoints are not for the network unless an operator says so.
  */
 public final class MetricsServer implements AutoCloseable {
 
     static final String PATH = "/metrics";
+    static final String HEALTH = "/health";
     private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -29,14 +37,22 @@ public final class MetricsServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /**
-     * Starts serving on the loopback address.
-     *
-     * @param port the port, or 0 for any free one (see {@link #port()})
-     */
+    /** Starts serving on the loopback address, always healthy; for tests and tools. */
     public static MetricsServer start(AgentMetrics metrics, int port) {
+        return start(metrics, InetAddress.getLoopbackAddress(), port, List::of);
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @param host     the address to listen on
+     * @param port     the port, or 0 for any free one (see {@link #port()})
+     * @param problems what is wrong with the agent now; empty when it is well
+     */
+    public static MetricsServer start(AgentMetrics metrics, InetAddress host, int port, Supplier<List<String>> problems) {
         Objects.requireNonNull(metrics, "metrics");
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        Objects.requireNonNull(problems, "problems");
+        InetSocketAddress address = new InetSocketAddress(host, port);
         HttpServer server;
         try {
             server = HttpServer.create(address, 0);
@@ -50,7 +66,7 @@ public final class MetricsServer implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", exchange -> handle(exchange, metrics));
+        server.createContext("/", exchange -> handle(exchange, metrics, problems));
         server.start();
         return new MetricsServer(server, executor);
     }
@@ -60,18 +76,26 @@ public final class MetricsServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** The address it listens on: always a loopback address. */
+    /** The address it listens on. */
     public InetSocketAddress address() {
         return server.getAddress();
     }
 
-    private static void handle(HttpExchange exchange, AgentMetrics metrics) throws IOException {
+    private static void handle(HttpExchange exchange, AgentMetrics metrics, Supplier<List<String>> problems) throws IOException {
         try (exchange) {
-            if (!exchange.getRequestURI().getPath().equals(PATH)) {
-                reply(exchange, 404, "not found: metrics are at " + PATH + "\n", "text/plain; charset=utf-8");
+            String path = exchange.getRequestURI().getPath();
+            if (!path.equals(PATH) && !path.equals(HEALTH)) {
+                reply(exchange, 404, "not found: metrics are at " + PATH + ", health at " + HEALTH + "\n", "text/plain; charset=utf-8");
             } else if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 reply(exchange, 405, "use GET\n", "text/plain; charset=utf-8");
+            } else if (path.equals(HEALTH)) {
+                List<String> wrong = problems.get();
+                ObjectNode body = JSON.createObjectNode().put("status", wrong.isEmpty() ? "ok" : "unhealthy");
+                if (!wrong.isEmpty()) {
+                    wrong.forEach(body.putArray("problems")::add);
+                }
+                reply(exchange, wrong.isEmpty() ? 200 : 503, body + "\n", "application/json");
             } else {
                 reply(exchange, 200, metrics.toPrometheusText(), CONTENT_TYPE);
             }

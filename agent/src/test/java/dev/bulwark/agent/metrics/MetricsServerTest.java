@@ -54,6 +54,54 @@ class MetricsServerTest {
     }
 
     @Test
+    void servesLatencyHistogramsBuildInfoAndTheJvmsOwnMetrics() throws Exception {
+        AgentMetrics metrics = new AgentMetrics();
+        try (MetricsServer server = MetricsServer.start(metrics, 0)) {
+            metrics.decided("exec", 0.004);
+            metrics.decided("exec", 0.3);
+            metrics.decided("connect", 0.02);
+            metrics.guardAnswer("allow", 80_000);
+
+            Map<String, Double> samples = samples(get(server, "/metrics").body());
+
+            assertThat(samples).containsEntry("bulwark_agent_decision_latency_seconds_bucket{observation=\"exec\",le=\"0.005\"}", 1.0)
+                    .containsEntry("bulwark_agent_decision_latency_seconds_bucket{observation=\"exec\",le=\"0.5\"}", 2.0)
+                    .containsEntry("bulwark_agent_decision_latency_seconds_count{observation=\"exec\"}", 2.0)
+                    .containsEntry("bulwark_agent_decision_latency_seconds_count{observation=\"connect\"}", 1.0)
+                    .containsEntry("bulwark_agent_guard_answer_seconds_bucket{le=\"1.0E-4\"}", 1.0)
+                    .containsEntry("bulwark_agent_guard_answers_total{answer=\"allow\"}", 1.0)
+                    .containsEntry("bulwark_build_info{version=\"dev\"}", 1.0);
+            assertThat(samples.keySet()).anyMatch(name -> name.startsWith("jvm_memory_used_bytes{"))
+                    .anyMatch(name -> name.startsWith("process_cpu_seconds_total"))
+                    .anyMatch(name -> name.startsWith("jvm_threads_current"));
+        }
+    }
+
+    @Test
+    void answersHealthWithWhatIsWrong() throws Exception {
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (MetricsServer server = MetricsServer.start(new AgentMetrics(), java.net.InetAddress.getLoopbackAddress(), 0,
+                () -> List.copyOf(problems))) {
+            HttpResponse<String> well = get(server, "/health");
+            problems.add("the agent is not connected to the Docker engine's events; it reconnects by itself");
+            HttpResponse<String> ill = get(server, "/health");
+
+            assertThat(well.statusCode()).isEqualTo(200);
+            assertThat(well.body()).isEqualTo("{\"status\":\"ok\"}\n");
+            assertThat(ill.statusCode()).isEqualTo(503);
+            assertThat(ill.body()).contains("\"status\":\"unhealthy\"", "not connected to the Docker engine");
+        }
+    }
+
+    @Test
+    void listensOnTheAddressItIsGiven() throws Exception {
+        try (MetricsServer server = MetricsServer.start(new AgentMetrics(), java.net.InetAddress.getByName("0.0.0.0"), 0, List::of)) {
+            assertThat(server.address().getAddress().isAnyLocalAddress()).isTrue();
+            assertThat(get(server, "/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void listensOnTheLoopbackAddressOnly() {
         try (MetricsServer server = MetricsServer.start(new AgentMetrics(), 0)) {
             assertThat(server.port()).isPositive();
@@ -76,7 +124,7 @@ class MetricsServerTest {
         AgentMetrics metrics = new AgentMetrics();
         metrics.observation("odd\"name");
 
-        assertThat(metrics.toPrometheusText()).contains("bulwark_agent_observations_total{sensor=\"odd\\\"name\"} 1\n");
+        assertThat(metrics.toPrometheusText()).contains("bulwark_agent_observations_total{sensor=\"odd\\\"name\"} 1.0\n");
     }
 
     private HttpResponse<String> get(MetricsServer server, String path) throws Exception {
@@ -89,7 +137,7 @@ class MetricsServerTest {
         Map<String, Double> samples = new HashMap<>();
         for (String line : List.of(body.split("\n"))) {
             if (line.startsWith("#")) {
-                assertThat(line).matches("# (HELP|TYPE) bulwark_agent_[a-z_]+ .+");
+                assertThat(line).matches("# (HELP|TYPE) [a-z_]+ .+");
                 continue;
             }
             int space = line.lastIndexOf(' ');

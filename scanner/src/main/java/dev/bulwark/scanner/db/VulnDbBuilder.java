@@ -49,21 +49,27 @@ public final class VulnDbBuilder implements AutoCloseable {
 
     /** Starts a database that will replace {@code target}. */
     public static VulnDbBuilder create(Path target) {
+        Path temp = null;
         try {
             Path directory = target.toAbsolutePath().getParent();
             Files.createDirectories(directory);
-            Path temp = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+            temp = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
             Connection connection = SqliteFiles.open(temp, Durability.BULK);
             try (Statement statement = connection.createStatement()) {
                 for (String table : DbFormat.SCHEMA) {
                     statement.execute(table);
                 }
+                connection.setAutoCommit(false);
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
             }
-            connection.setAutoCommit(false);
             return new VulnDbBuilder(target, temp, connection);
         } catch (IOException | SQLException e) {
-            throw new DbException("cannot create a vulnerability database beside " + target + " (" + e.getMessage()
-                    + "): check that the directory is writable, or choose another database file", e);
+            removeQuietly(temp, e);
+            String hint = spaceHint(e, target.toAbsolutePath().getParent());
+            throw new DbException("cannot create a vulnerability database beside " + target + " (" + e.getMessage() + ")"
+                    + (hint.isEmpty() ? ": check that the directory is writable, or choose another database file" : hint), e);
         }
     }
 
@@ -93,7 +99,7 @@ public final class VulnDbBuilder implements AutoCloseable {
                 connection.commit();
             }
         } catch (SQLException e) {
-            throw new DbException("writing " + record.id() + " to " + temp + ": " + e.getMessage(), e);
+            throw new DbException("writing " + record.id() + " to " + temp + ": " + e.getMessage() + spaceHint(e, temp.getParent()), e);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("encoding " + record.id(), e);
         }
@@ -123,8 +129,27 @@ public final class VulnDbBuilder implements AutoCloseable {
             finished = true;
             return metadata;
         } catch (SQLException | IOException e) {
-            throw new DbException("finishing the vulnerability database " + target + ": " + e.getMessage(), e);
+            throw new DbException("finishing the vulnerability database " + target + ": " + e.getMessage() + spaceHint(e, temp.getParent()), e);
         }
+    }
+
+    /** Removes what a failed start left; a failure to remove it is added to the one being reported. */
+    private static void removeQuietly(Path temp, Exception reported) {
+        try {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            reported.addSuppressed(e);
+        }
+    }
+
+    /** What to do when the failure was a full disk; the old database is still in place then. */
+    private static String spaceHint(Exception e, Path directory) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("disk is full") || message.contains("No space left")
+                ? "; the disk is full: free space in " + directory + " and update again (the old database is unchanged)"
+                : "";
     }
 
     private long count() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.bulwark.policy.testing.Corpora;
 import dev.bulwark.scanner.testing.OsvExports;
+import dev.bulwark.scanner.testing.SmallDisk;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -109,6 +110,31 @@ class DbUpdaterTest {
         assertThat(Files.readAllBytes(db)).isEqualTo(before);
         try (Stream<Path> files = Files.list(temp)) {
             assertThat(files.map(path -> path.getFileName().toString())).containsExactly("osv.db");
+        }
+    }
+
+    @Test
+    void failsOnAFullDiskWithoutTouchingTheOldDatabaseAndUpdatesOnceThereIsRoom() throws IOException {
+        try (SmallDisk disk = SmallDisk.mount(temp.resolve("small"), 16)) {
+            Path db = disk.root().resolve("osv.db");
+            DbUpdater updater = new DbUpdater(clock, line -> { });
+            updater.update(db, List.of(Corpora.corpus("osv-ghsa/maven").toString()));
+            byte[] before = Files.readAllBytes(db);
+            disk.fill();
+
+            assertThatThrownBy(() -> updater.update(db, List.of(Corpora.corpus("osv-pypi/vulns").toString())))
+                    .isInstanceOf(DbException.class).hasMessageContaining("the disk is full: free space in");
+            assertThat(Files.readAllBytes(db)).isEqualTo(before);
+            try (Stream<Path> files = Files.list(disk.root())) {
+                assertThat(files.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("osv.db", ".filler");
+            }
+
+            disk.free();
+            DbMetadata after = updater.update(db, List.of(Corpora.corpus("osv-pypi/vulns").toString()));
+            assertThat(after.advisories()).isPositive();
+            try (VulnDb opened = VulnDb.open(db)) {
+                assertThat(opened.metadata().advisories()).isEqualTo(after.advisories());
+            }
         }
     }
 
