@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -20,10 +22,22 @@ import java.util.stream.Stream;
 public final class Churn {
 
     /** What this process holds at one moment. */
-    public record Held(int threads, long descriptors, long heapBytes) {
+    public record Held(int threads, long descriptors, long heapBytes, Map<String, Integer> threadNames) {
         @Override
         public String toString() {
             return threads + " threads, " + descriptors + " file descriptors, " + heapBytes / 1_048_576 + " MiB of heap in use";
+        }
+
+        /** The kinds of thread (names without their numbers) there are more of in {@code later}, and how many more. */
+        public Map<String, Integer> threadsAddedIn(Held later) {
+            Map<String, Integer> added = new TreeMap<>();
+            later.threadNames.forEach((name, count) -> {
+                int more = count - threadNames.getOrDefault(name, 0);
+                if (more > 0) {
+                    added.put(name, more);
+                }
+            });
+            return added;
         }
     }
 
@@ -76,6 +90,8 @@ public final class Churn {
             descriptors = open.count();
         }
         var memory = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        return new Held(ManagementFactory.getThreadMXBean().getThreadCount(), descriptors, memory.getUsed());
+        Map<String, Integer> names = new TreeMap<>();
+        Thread.getAllStackTraces().keySet().forEach(thread -> names.merge(thread.getName().replaceAll("[0-9]+", "#"), 1, Integer::sum));
+        return new Held(ManagementFactory.getThreadMXBean().getThreadCount(), descriptors, memory.getUsed(), names);
     }
 }

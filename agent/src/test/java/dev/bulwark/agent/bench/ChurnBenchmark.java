@@ -19,5 +19,6 @@ public final class ChurnBenchmark {
                 result.after().threads() - result.before().threads(),
                 result.after().descriptors() - result.before().descriptors(),
                 (result.after().heapBytes() - result.before().heapBytes()) / 1_048_576);
+        System.out.printf("threads added, by name: %s%n", result.before().threadsAddedIn(result.after()));
     }
 }

@@ -12,7 +12,8 @@ class AgentChurnTest {
     void holdsNoMoreAfterFortyContainersCameAndWent() throws Exception {
         var result = Churn.run(10, 40);
 
-        assertThat(result.after().threads()).as("threads: before %s, after %s", result.before(), result.after())
+        assertThat(result.after().threads()).as("threads: before %s, after %s; added %s", result.before(), result.after(),
+                        result.before().threadsAddedIn(result.after()))
                 .isLessThanOrEqualTo(result.before().threads());
         assertThat(result.after().descriptors()).as("descriptors: before %s, after %s", result.before(), result.after())
                 .isLessThanOrEqualTo(result.before().descriptors() + 2);
