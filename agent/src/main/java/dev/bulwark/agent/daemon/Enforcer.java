@@ -107,6 +107,11 @@ final class Enforcer {
      */
     void gap(SensorGap gap) {
         metrics.gap(gap.sensor(), 1);
+        Optional<ContainerInfo> info = gap.local() ? view.get(gap.container()) : Optional.empty();
+        if (info.flatMap(ContainerInfo::mode).filter(mode -> mode == ContainerMode.OFF).isPresent()
+                || gap.local() && self.contains(gap.container())) {
+            return; // a container labelled off, or the agent's own, is left alone: nothing there to soften or record
+        }
         String container = gap.local() ? gap.container() : HOST;
         boolean softened = gap.softens() && softening.soften(container, gap.at());
         String note = gap.softens() == softened ? gap.softens() ? "" : " (blocks are not softened)"
@@ -114,7 +119,6 @@ final class Enforcer {
                         + Softening.PERIOD.toMinutes() + " minutes already)";
         AlertLimiter limiter = gap.softens() ? gapLimiter : recordLimiter;
         limiter.admit(container, gap.sensor(), gap.at()).ifPresent(held -> {
-            Optional<ContainerInfo> info = gap.local() ? view.get(gap.container()) : Optional.empty();
             AuditEntry entry = new AuditEntry(gap.at(), container, info.map(ContainerInfo::name).orElse(""),
                     info.map(ContainerInfo::imageId).orElse(""), "", "gap", "", info.flatMap(ContainerInfo::mode)
                     .map(mode -> mode.runtimeMode().word()).orElse(runtime.defaultMode().word()), "{}",

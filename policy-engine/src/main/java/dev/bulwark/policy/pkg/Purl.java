@@ -1,7 +1,5 @@
 package dev.bulwark.policy.pkg;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -127,7 +125,7 @@ public record Purl(String type, String namespace, String name, String version,
     }
 
     private static String decode(String part) {
-        return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return PurlEncoding.decode(part);
     }
 
     /** The version, if the purl has one. */

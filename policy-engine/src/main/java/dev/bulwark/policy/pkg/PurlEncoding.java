@@ -1,14 +1,29 @@
 package dev.bulwark.policy.pkg;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** Percent-encoding as the purl specification asks: everything but unreserved characters is escaped. */
-final class PurlEncoding {
+public final class PurlEncoding {
 
     private PurlEncoding() {
+    }
+
+    /**
+     * The text with its percent-escapes decoded, a {@code +} kept as it is (purls escape spaces as %20).
+     *
+     * @throws InvalidPurlException when an escape is not % and two hex digits
+     */
+    public static String decode(String part) {
+        try {
+            return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPurlException("'" + part + "' is not percent-encoded right: write each escaped character"
+                    + " as % and two hex digits, such as %40 for @");
+        }
     }
 
     static String encode(String part) {

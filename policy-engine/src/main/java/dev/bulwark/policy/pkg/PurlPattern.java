@@ -2,8 +2,6 @@ package dev.bulwark.policy.pkg;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -34,7 +32,7 @@ public record PurlPattern(String text) {
     public boolean matches(Purl purl) {
         String pattern = text.contains("?") ? text.substring(0, text.indexOf('?')) : text;
         int at = pattern.indexOf('@', pattern.lastIndexOf('/'));
-        String names = URLDecoder.decode((at < 0 ? pattern : pattern.substring(0, at)).replace("+", "%2B"), StandardCharsets.UTF_8);
+        String names = PurlEncoding.decode(at < 0 ? pattern : pattern.substring(0, at));
         String subject = "pkg:" + purl.type() + "/" + (purl.namespace().isEmpty() ? "" : purl.namespace() + "/") + purl.name();
         if (!glob(names, true).matcher(subject).matches()) {
             return false;

@@ -1,8 +1,8 @@
 package dev.bulwark.policy.vex;
 
+import dev.bulwark.policy.pkg.InvalidPurlException;
+import dev.bulwark.policy.pkg.PurlEncoding;
 import dev.bulwark.policy.pkg.PurlPattern;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +80,12 @@ final class CycloneDxRefs {
             throw where.problem("BOM-Link \"" + link + "\" names a whole BOM, not a component; write"
                     + " urn:cdx:SERIAL/VERSION#BOM-REF");
         }
-        String ref = URLDecoder.decode(link.substring(hash + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        String ref;
+        try {
+            ref = PurlEncoding.decode(link.substring(hash + 1));
+        } catch (InvalidPurlException e) {
+            throw where.problem("BOM-Link \"" + link + "\": " + e.getMessage());
+        }
         if (componentsByRef.containsKey(ref)) {
             return componentPatterns(componentsByRef.get(ref), ref);
         }

@@ -22,6 +22,10 @@ final class OsvParser {
         String modified = text(node, "modified", at);
         List<OsvRecord.Affected> affected = new ArrayList<>();
         JsonNode affectedNodes = node.path("affected");
+        if (!affectedNodes.isMissingNode() && !affectedNodes.isNull() && !affectedNodes.isArray()) {
+            throw new OsvFormatException(at + ": 'affected' is not a list; an OSV record lists its affected packages as"
+                    + " an array of objects");
+        }
         for (int i = 0; i < affectedNodes.size(); i++) {
             affected.add(affected(affectedNodes.get(i), at + " affected[" + i + "]"));
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
+import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -46,6 +47,15 @@ final class NpmJson {
             throw new MalformedNpmFileException(where + " has a \"" + field + "\" that is not a string");
         }
         return value.asText();
+    }
+
+    /**
+     * The outcome for a file that cannot be read as it should: malformed, or naming a package that is no valid npm
+     * package (an entry without a name, say).
+     */
+    static AnalyzerOutcome.Failed failed(String analyzer, AnalyzerInput input, RuntimeException e) {
+        return new AnalyzerOutcome.Failed(analyzer, input.path(), e instanceof MalformedNpmFileException ? e.getMessage()
+                : "it names a package that is no valid npm package (" + e.getMessage() + ")");
     }
 
     static String fileName(String path) {

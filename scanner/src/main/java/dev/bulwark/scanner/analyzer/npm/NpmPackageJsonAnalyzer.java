@@ -1,6 +1,7 @@
 package dev.bulwark.scanner.analyzer.npm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.policy.pkg.InvalidPurlException;
 import dev.bulwark.scanner.analyzer.Analyzer;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
@@ -48,8 +49,8 @@ public final class NpmPackageJsonAnalyzer implements Analyzer {
                         "package.json of " + packageName + " has no \"version\"");
             }
             return AnalyzerOutcome.Found.packages(List.of(new NpmCoordinates(packageName, version).toPackage(input.imagePath())));
-        } catch (MalformedNpmFileException e) {
-            return new AnalyzerOutcome.Failed(name(), input.path(), e.getMessage());
+        } catch (MalformedNpmFileException | InvalidPurlException e) {
+            return NpmJson.failed(name(), input, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.bulwark.scanner.analyzer.npm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulwark.policy.pkg.InvalidPurlException;
 import dev.bulwark.scanner.analyzer.Analyzer;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
@@ -55,8 +56,8 @@ public final class PackageLockAnalyzer implements Analyzer {
             }
             return AnalyzerOutcome.Found.packages(locked.stream().filter(NpmCoordinates::fromRegistry).distinct()
                     .map(coordinates -> coordinates.toPackage(input.imagePath())).toList());
-        } catch (MalformedNpmFileException e) {
-            return new AnalyzerOutcome.Failed(name(), input.path(), e.getMessage());
+        } catch (MalformedNpmFileException | InvalidPurlException e) {
+            return NpmJson.failed(name(), input, e);
         }
     }
 

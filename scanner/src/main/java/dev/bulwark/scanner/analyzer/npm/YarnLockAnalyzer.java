@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.analyzer.npm;
 
+import dev.bulwark.policy.pkg.InvalidPurlException;
 import dev.bulwark.scanner.analyzer.Analyzer;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
 import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
@@ -40,8 +41,8 @@ public final class YarnLockAnalyzer implements Analyzer {
                     ? YarnBerryLock.read(input.content()) : YarnClassicLock.read(text);
             return AnalyzerOutcome.Found.packages(locked.stream().filter(NpmCoordinates::fromRegistry).distinct()
                     .map(coordinates -> coordinates.toPackage(input.imagePath())).toList());
-        } catch (MalformedNpmFileException e) {
-            return new AnalyzerOutcome.Failed(name(), input.path(), e.getMessage());
+        } catch (MalformedNpmFileException | InvalidPurlException e) {
+            return NpmJson.failed(name(), input, e);
         }
     }
 }
