@@ -10,8 +10,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,11 +37,17 @@ final class RegistryClient {
     private final String base;
     private final ImageRef image;
     private final Optional<RegistryCredentials> credentials;
+    private final RegistryTimeouts timeouts;
     private String authorization;
 
     RegistryClient(ImageRef image, boolean plainHttp, Optional<RegistryCredentials> credentials) {
+        this(image, plainHttp, credentials, RegistryTimeouts.DEFAULTS);
+    }
+
+    RegistryClient(ImageRef image, boolean plainHttp, Optional<RegistryCredentials> credentials, RegistryTimeouts timeouts) {
         this.image = image;
         this.credentials = credentials;
+        this.timeouts = timeouts;
         String host = image.registry().equals(ImageRef.DOCKER_HUB) ? "registry-1.docker.io" : image.registry();
         this.base = (plainHttp ? "http://" : "https://") + host + "/v2/" + image.repository();
     }
@@ -102,15 +108,20 @@ final class RegistryClient {
     }
 
     private HttpResponse<InputStream> send(String method, URI uri, Map<String, String> headers, HttpRequest.BodyPublisher body) {
-        HttpRequest.Builder request = net.request(uri).timeout(Duration.ofMinutes(10)).method(method, body);
+        HttpRequest.Builder request = net.request(uri).timeout(timeouts.answer()).method(method, body);
         headers.forEach(request::header);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
         try {
             boolean idempotent = method.equals("GET") || method.equals("HEAD");
-            return idempotent ? net.sendIdempotent(http, request.build(), HttpResponse.BodyHandlers.ofInputStream())
-                    : net.sendOnce(http, request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String what = "the answer of " + image.registry() + " to " + method + " " + uri.getPath();
+            HttpResponse.BodyHandler<InputStream> guarded = info -> HttpResponse.BodySubscribers.mapping(
+                    HttpResponse.BodySubscribers.ofInputStream(), in -> new ProgressGuardedStream(in, timeouts, what));
+            return idempotent ? net.sendIdempotent(http, request.build(), guarded) : net.sendOnce(http, request.build(), guarded);
+        } catch (HttpTimeoutException e) {
+            throw new ImageFormatException("the registry " + image.registry() + " did not answer " + method + " " + uri.getPath()
+                    + " within " + timeouts.answer().toSeconds() + " s: it is down or overloaded; try again later", e);
         } catch (IOException e) {
             throw new ImageFormatException("cannot reach the registry " + image.registry() + " (" + (e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()) + "): check the name and the network; a registry that"

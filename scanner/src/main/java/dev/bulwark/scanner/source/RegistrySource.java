@@ -32,12 +32,17 @@ public final class RegistrySource implements ImageSource {
 
     public RegistrySource(ImageRef image, Platform platform, Set<String> insecureRegistries,
                           Optional<RegistryCredentials> credentials) {
+        this(image, platform, insecureRegistries, credentials, RegistryTimeouts.DEFAULTS);
+    }
+
+    RegistrySource(ImageRef image, Platform platform, Set<String> insecureRegistries, Optional<RegistryCredentials> credentials,
+                   RegistryTimeouts timeouts) {
         this.image = image;
         this.platform = platform;
         String host = image.registry().contains(":") && !image.registry().startsWith("[")
                 ? image.registry().substring(0, image.registry().lastIndexOf(':')) : image.registry();
         boolean plainHttp = LOOPBACK.contains(host) || insecureRegistries.contains(image.registry());
-        this.client = new RegistryClient(image, plainHttp, credentials);
+        this.client = new RegistryClient(image, plainHttp, credentials, timeouts);
     }
 
     /** A source for the image with the credentials {@code docker login} stored, and no insecure registries. */
@@ -57,7 +62,11 @@ public final class RegistrySource implements ImageSource {
             manifest = fetchManifest(chosen, Optional.of(chosen));
         }
         String configDigest = Json.text(manifest.path("config"), "digest", "the manifest of " + image);
-        byte[] configBytes = read(blob(configDigest), configDigest);
+        byte[] configBytes = read(blob(configDigest), "the config " + configDigest);
+        if (!Digests.sha256(configBytes).equals(configDigest)) {
+            throw new ImageFormatException("the config blob " + configDigest + " of " + image + " does not match its digest:"
+                    + " the registry sent something else");
+        }
         ImageConfig config = ImageConfig.of(Json.parse(configBytes, "the config of " + image));
         List<LayerBlob> layers = new ArrayList<>();
         long size = 0;
@@ -72,7 +81,7 @@ public final class RegistrySource implements ImageSource {
     }
 
     private JsonNode fetchManifest(String reference, Optional<String> expectedDigest) {
-        byte[] bytes = read(client.get("/manifests/" + reference, MediaTypes.ACCEPT), reference);
+        byte[] bytes = read(client.get("/manifests/" + reference, MediaTypes.ACCEPT), "the manifest " + reference);
         expectedDigest.ifPresent(digest -> {
             if (!Digests.sha256(bytes).equals(digest)) {
                 throw new ImageFormatException("the manifest of " + image + " does not match digest " + digest
@@ -91,9 +100,6 @@ public final class RegistrySource implements ImageSource {
             byte[] bytes = body.readNBytes(16 << 20);
             if (body.read() >= 0) {
                 throw new ImageFormatException(what + " of " + image + " is larger than 16 MiB: that is not a manifest or config");
-            }
-            if (what.startsWith("sha256:") && !Digests.sha256(bytes).equals(what)) {
-                throw new ImageFormatException("blob " + what + " of " + image + " does not match its digest");
             }
             return bytes;
         } catch (IOException e) {
