@@ -36,6 +36,8 @@ public final class LayerWalk {
     private static final String OPAQUE = ".wh..wh..opq";
     /** Analysed files kept for hard links to them; beyond this a hard link to a file is reported, not analysed. */
     private static final long MAX_KEPT_FOR_HARD_LINKS = 64L << 20;
+    /** Failures listed per layer: a hostile layer can have a million bad entries, and the first hundred name the problem. */
+    private static final int MAX_LISTED_FAILURES = 100;
 
     private final List<Analyzer> analyzers;
     private final ScanLimits limits;
@@ -114,6 +116,7 @@ public final class LayerWalk {
         private final List<AnalyzerFailure> failures = new ArrayList<>();
         private final Map<String, byte[]> captured = new HashMap<>();
         private long capturedBytes;
+        private long unlistedFailures;
 
         Walk(String diffId) {
             this.diffId = diffId;
@@ -169,9 +172,11 @@ public final class LayerWalk {
                 files.put(path, List.of());
                 return;
             }
-            byte[] bytes = content.readNBytes((int) size);
-            if (bytes.length != size) {
-                throw new IOException("entry " + path + " ends after " + bytes.length + " of " + size + " bytes");
+            // Allocated once at its size: reading in pieces and joining them would hold a large file twice.
+            byte[] bytes = new byte[(int) size];
+            int read = content.readNBytes(bytes, 0, bytes.length);
+            if (read != size) {
+                throw new IOException("entry " + path + " ends after " + read + " of " + size + " bytes");
             }
             if (capturedBytes + bytes.length <= MAX_KEPT_FOR_HARD_LINKS) {
                 captured.put(path, bytes);
@@ -198,7 +203,15 @@ public final class LayerWalk {
         }
 
         private void fail(AnalyzerOutcome.Failed failure) {
-            failures.add(new AnalyzerFailure(failure.analyzer(), "/" + failure.path(), failure.reason()));
+            record(new AnalyzerFailure(failure.analyzer(), "/" + failure.path(), failure.reason()));
+        }
+
+        private void record(AnalyzerFailure failure) {
+            if (failures.size() < MAX_LISTED_FAILURES) {
+                failures.add(failure);
+            } else {
+                unlistedFailures++;
+            }
         }
 
         private AnalyzerOutcome safely(Analyzer analyzer, AnalyzerInput input) {
@@ -210,10 +223,14 @@ public final class LayerWalk {
         }
 
         private void skip(String path, String why) {
-            failures.add(new AnalyzerFailure("layer", "/" + path, "skipped: " + why + " (layer " + diffId + ")"));
+            record(new AnalyzerFailure("layer", "/" + path, "skipped: " + why + " (layer " + diffId + ")"));
         }
 
         LayerAnalysis result() {
+            if (unlistedFailures > 0) {
+                failures.add(new AnalyzerFailure("layer", "/", unlistedFailures + " more entries of layer " + diffId
+                        + " were skipped or could not be analysed; only the first " + MAX_LISTED_FAILURES + " are listed"));
+            }
             return new LayerAnalysis(diffId, files, os, symlinks, whiteouts, opaque, failures);
         }
     }

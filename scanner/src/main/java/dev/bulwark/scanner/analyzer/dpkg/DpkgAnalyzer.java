@@ -9,7 +9,10 @@ import dev.bulwark.scanner.model.Package;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Debian packages: {@code /var/lib/dpkg/status}, and the one-stanza files in {@code /var/lib/dpkg/status.d/}
@@ -20,6 +23,9 @@ public final class DpkgAnalyzer implements Analyzer {
 
     private static final String STATUS = "var/lib/dpkg/status";
     private static final String STATUS_D = "var/lib/dpkg/status.d/";
+    /** Debian 12 has about 64,000 binary packages in all; a status file listing more is not real. */
+    private static final int MAX_PACKAGES = 200_000;
+    private static final Set<String> FIELDS = Set.of("Package", "Version", "Status", "Source", "Architecture");
 
     @Override
     public String name() {
@@ -38,24 +44,45 @@ public final class DpkgAnalyzer implements Analyzer {
 
     @Override
     public AnalyzerOutcome analyze(AnalyzerInput input) {
-        List<Package> packages = new ArrayList<>();
-        for (Map<String, String> stanza : ControlStanzas.parse(input.text())) {
+        StatusReader reader = new StatusReader(input.imagePath());
+        ControlStanzas.forEach(input.content(), FIELDS, reader);
+        return reader.failure.<AnalyzerOutcome>map(reason -> new AnalyzerOutcome.Failed(name(), input.path(), reason))
+                .orElseGet(() -> AnalyzerOutcome.Found.packages(reader.packages));
+    }
+
+    /** The packages of one file, stanza by stanza; after the first failure it reads nothing more. */
+    private static final class StatusReader implements Consumer<Map<String, String>> {
+        private final String path;
+        private final List<Package> packages = new ArrayList<>();
+        private Optional<String> failure = Optional.empty();
+
+        StatusReader(String path) {
+            this.path = path;
+        }
+
+        @Override
+        public void accept(Map<String, String> stanza) {
+            if (failure.isPresent()) {
+                return;
+            }
             String name = stanza.get("Package");
             String version = stanza.get("Version");
             if (name != null && name.isEmpty()) {
-                return new AnalyzerOutcome.Failed(name(), input.path(), "a stanza has an empty Package field");
-            }
-            if (name == null || version == null || version.isEmpty()) {
+                failure = Optional.of("a stanza has an empty Package field");
+            } else if (name == null || version == null || version.isEmpty()) {
                 if (name != null && isInstalled(stanza)) {
-                    return new AnalyzerOutcome.Failed(name(), input.path(), "package " + name + " has no Version field, or an empty one");
+                    failure = Optional.of("package " + name + " has no Version field, or an empty one");
                 }
-                continue;
-            }
-            if (isInstalled(stanza)) {
-                packages.add(toPackage(stanza, name, version, input.imagePath()));
+            } else if (isInstalled(stanza)) {
+                if (packages.size() == MAX_PACKAGES) {
+                    failure = Optional.of("more than " + MAX_PACKAGES + " installed packages, more than any Debian release"
+                            + " has: this is not a real dpkg database");
+                    packages.clear();
+                    return;
+                }
+                packages.add(toPackage(stanza, name, version, path));
             }
         }
-        return AnalyzerOutcome.Found.packages(packages);
     }
 
     /** status.d stanzas have no Status; in the status file only unpacked-and-beyond packages have files on disk. */

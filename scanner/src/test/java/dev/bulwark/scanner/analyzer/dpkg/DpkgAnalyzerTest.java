@@ -2,6 +2,7 @@ package dev.bulwark.scanner.analyzer.dpkg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.bulwark.policy.pkg.Ecosystem;
 import dev.bulwark.scanner.analyzer.AnalyzerFixtures;
@@ -10,6 +11,7 @@ import dev.bulwark.scanner.analyzer.AnalyzerOutcome;
 import dev.bulwark.scanner.analyzer.Analyzers;
 import dev.bulwark.scanner.model.Package;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +125,31 @@ class DpkgAnalyzerTest {
         AnalyzerOutcome outcome = analyzer.analyze(fixture("sad/status-with-empty-package-field", STATUS));
 
         assertThat(outcome).isEqualTo(new AnalyzerOutcome.Failed("dpkg", STATUS, "a stanza has an empty Package field"));
+    }
+
+    @Test
+    void readsAFieldContinuedForMillionsOfLinesInLinearTime() {
+        byte[] status = ("Package: long\nStatus: install ok installed\nVersion: 1.0\nSource: long\n" + " x\n".repeat(5_000_000)
+                + "\nPackage: after\nStatus: install ok installed\nVersion: 2.0\n\n").getBytes(StandardCharsets.US_ASCII);
+
+        List<Package> packages = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> found(analyzer.analyze(new AnalyzerInput(STATUS, status))));
+
+        assertThat(packages).extracting(Package::name, Package::version).containsExactly(tuple("long", "1.0"), tuple("after", "2.0"));
+        assertThat(packages.get(0).sourceName()).startsWith("long").hasSizeLessThanOrEqualTo(64 << 10);
+    }
+
+    @Test
+    void refusesAStatusFileListingMorePackagesThanAnyDebianRelease() {
+        StringBuilder status = new StringBuilder();
+        for (int i = 0; i <= 200_000; i++) {
+            status.append("Package: p").append(i).append("\nStatus: install ok installed\nVersion: 1\n\n");
+        }
+
+        AnalyzerOutcome outcome = analyzer.analyze(new AnalyzerInput(STATUS, status.toString().getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(outcome).isEqualTo(new AnalyzerOutcome.Failed("dpkg", STATUS, "more than 200000 installed packages, more than"
+                + " any Debian release has: this is not a real dpkg database"));
     }
 
     @Test
