@@ -181,11 +181,15 @@ final class ArchiveWalk {
     }
 
     static String notAZip(IOException e) {
+        if (e instanceof CentralDirectory.TooManyEntries) {
+            return "not read: " + e.getMessage() + ", so the packages in it are missing from the inventory";
+        }
         return "not a readable zip archive (" + e.getMessage() + "): it is corrupt or truncated, and the packages in it"
                 + " are missing from the inventory";
     }
 
     private static ZipFile open(byte[] content) throws IOException {
+        CentralDirectory.checkEntries(content);
         try {
             // Local headers are read only for the entries unpacked, so a damaged class file cannot hide the rest.
             return ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content))
