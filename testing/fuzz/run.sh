@@ -17,6 +17,9 @@ targets=(
   scanner:dev.bulwark.scanner.fuzz.AnalyzerFuzzTest#npmPackageLock
   scanner:dev.bulwark.scanner.fuzz.AnalyzerFuzzTest#yarnLock
   scanner:dev.bulwark.scanner.fuzz.AnalyzerFuzzTest#javaArchive
+  scanner:dev.bulwark.scanner.fuzz.AnalyzerFuzzTest#rpmDatabase
+  scanner:dev.bulwark.scanner.fuzz.AnalyzerFuzzTest#goBinary
+  scanner:dev.bulwark.scanner.analyzer.rpm.RpmHeaderFuzzTest#rpmHeader
   scanner:dev.bulwark.scanner.fuzz.AnalyzerFuzzTest#osRelease
   scanner:dev.bulwark.scanner.fuzz.LayerWalkFuzzTest#layerBlob
   scanner:dev.bulwark.scanner.db.OsvRecordFuzzTest#osvRecord

@@ -7,12 +7,15 @@ import dev.bulwark.scanner.analyzer.Analyzer;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
 import dev.bulwark.scanner.analyzer.apk.ApkAnalyzer;
 import dev.bulwark.scanner.analyzer.dpkg.DpkgAnalyzer;
+import dev.bulwark.scanner.analyzer.golang.GoBinaryAnalyzer;
 import dev.bulwark.scanner.analyzer.java.JavaArchiveAnalyzer;
 import dev.bulwark.scanner.analyzer.npm.NpmPackageJsonAnalyzer;
 import dev.bulwark.scanner.analyzer.npm.PackageLockAnalyzer;
 import dev.bulwark.scanner.analyzer.npm.YarnLockAnalyzer;
 import dev.bulwark.scanner.analyzer.os.OsReleaseAnalyzer;
 import dev.bulwark.scanner.analyzer.python.PythonMetadataAnalyzer;
+import dev.bulwark.scanner.analyzer.rpm.RpmDatabaseAnalyzer;
+import java.util.Arrays;
 
 /**
  * The text and archive analyzers fed bytes a fuzzer makes, at a path it reads: an analyzer never throws for bad content (its
@@ -63,6 +66,17 @@ class AnalyzerFuzzTest {
     @FuzzTest(maxDuration = FOR)
     void javaArchive(byte[] bytes) {
         neverThrows(new JavaArchiveAnalyzer(), "app/lib/fuzzed.jar", bytes);
+    }
+
+    @FuzzTest(maxDuration = FOR)
+    void rpmDatabase(byte[] bytes) {
+        neverThrows(new RpmDatabaseAnalyzer(), "var/lib/rpm/rpmdb.sqlite", bytes);
+    }
+
+    /** Padded to the size below which the analyzer leaves a file alone, as the tail of a binary would be. */
+    @FuzzTest(maxDuration = FOR)
+    void goBinary(byte[] bytes) {
+        neverThrows(new GoBinaryAnalyzer(), "usr/local/bin/app", Arrays.copyOf(bytes, Math.max(bytes.length, 1024)));
     }
 
     @FuzzTest(maxDuration = FOR)

@@ -1,6 +1,7 @@
 package dev.bulwark.scanner.analyzer.golang;
 
 import dev.bulwark.policy.pkg.Ecosystem;
+import dev.bulwark.policy.pkg.InvalidPurlException;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.scanner.analyzer.Analyzer;
 import dev.bulwark.scanner.analyzer.AnalyzerInput;
@@ -87,6 +88,9 @@ public final class GoBinaryAnalyzer implements Analyzer {
             return AnalyzerOutcome.Found.packages(packages(raw.get().goVersion(), modules, input.imagePath()));
         } catch (GoBinaryException e) {
             return new AnalyzerOutcome.Failed(name(), input.path(), e.getMessage());
+        } catch (InvalidPurlException e) {
+            return new AnalyzerOutcome.Failed(name(), input.path(), "the Go build info names a module that is not a valid"
+                    + " module path (" + e.getMessage() + "): the binary is corrupt or was tampered with");
         }
     }
 
