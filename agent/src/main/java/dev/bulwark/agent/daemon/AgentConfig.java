@@ -22,7 +22,7 @@ import java.util.Set;
  *
  * <pre>
  * policy: /etc/bulwark/policy.yaml   # required; relative paths are relative to this file
- * stateDir: /var/lib/bulwark          # audit log, quarantine ledger, notification outbox
+ * stateDir: /var/lib/bulwark          # audit log, quarantine ledger, responses under way, notification outbox
  * metricsPort: 9464                   # Prometheus metrics and /health; 0 turns them off
  * metricsAddress: 127.0.0.1           # the address they listen on: loopback unless Prometheus scrapes from elsewhere
  * processSensor: auto                 # auto (connector, else polling), connector, or poll

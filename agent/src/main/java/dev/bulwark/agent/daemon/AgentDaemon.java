@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import dev.bulwark.agent.response.ActionOutcome;
 import dev.bulwark.agent.response.QuarantineLedger;
+import dev.bulwark.agent.response.ResponsesUnderWay;
 import dev.bulwark.agent.response.Release;
 import dev.bulwark.agent.response.ResponseActions;
 import dev.bulwark.agent.docker.ContainerInfo;
@@ -80,7 +81,7 @@ public final class AgentDaemon implements AutoCloseable {
     private final ProfileBook profiles;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Optional<ExecGuard> guard;
-    private final ExecutorService responders;
+    private final Responders responders;
     private final AgentMetrics metrics;
     private final Optional<AdmissionControl> admission;
     /** How long the agent waits for the engine when admission control is on (the engine starts after the plugin). */
@@ -92,7 +93,7 @@ public final class AgentDaemon implements AutoCloseable {
 
     private AgentDaemon(DockerEngine engine, DockerEventWatcher watcher, List<Sensor> sensors, HeldAudit audit,
                         Optional<MetricsServer> metricsServer, ExecutorService judge, ScheduledExecutorService ticks,
-                        ProfileBook profiles, Optional<ExecGuard> guard, ExecutorService responders, AgentMetrics metrics,
+                        ProfileBook profiles, Optional<ExecGuard> guard, Responders responders, AgentMetrics metrics,
                         Optional<AdmissionControl> admission) {
         this.admission = admission;
         this.metrics = metrics;
@@ -125,8 +126,9 @@ public final class AgentDaemon implements AutoCloseable {
         AtomicReference<HeldAudit> heldRef = new AtomicReference<>();
         Optional<MetricsServer> server = config.metricsPort() == 0 ? Optional.empty()
                 : Optional.of(MetricsServer.start(metrics, config.metricsAddress(), config.metricsPort(),
-                        () -> problems(watching.get(), heldRef.get())));
+                        () -> AgentHealth.problems(watching.get(), heldRef.get())));
         ResponseActions actions = new ResponseActions(engine.client(), QuarantineLedger.open(config.stateDir()));
+        UnfinishedResponses unfinished = new UnfinishedResponses(ResponsesUnderWay.open(config.stateDir()), clock);
         ForkRecords forks = new ForkRecords();
         ProfileStore store = ProfileStore.open(config.stateDir());
         RuleConflictWarnings.log(policy.runtime().rules(), store.all(), AgentLog::warn);
@@ -155,8 +157,15 @@ public final class AgentDaemon implements AutoCloseable {
         Enforcer enforcer = new Enforcer(policy.runtime(), view, actions, held, metrics, self, clock, alerts, profiles,
                 new Lineage(ProcReader.system(), forks), (observation, sensor, mainPid) -> ticks.schedule(() -> judge.execute(
                         () -> enforcerRef.get().retry(observation, sensor, mainPid)), RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS),
-                responders, (container, path) -> guardRef.get() != null && guardRef.get().refuses(container, path));
+                responders, unfinished, (container, path) -> guardRef.get() != null && guardRef.get().refuses(container, path));
         enforcerRef.set(enforcer);
+        responders.execute(() -> {
+            try {
+                unfinished.resume(view, actions, held);
+            } catch (RuntimeException e) {
+                AgentLog.warn("the responses a previous run left under way were not all finished: " + e.getMessage());
+            }
+        });
         long tickMillis = Math.min(PROFILE_TICK.toMillis(), policy.runtime().learning().interval().duration().toMillis());
         ticks.scheduleWithFixedDelay(() -> judge.execute(() -> {
             try {
@@ -212,7 +221,8 @@ public final class AgentDaemon implements AutoCloseable {
                 + (guard.isPresent() ? "; exec guard on (" + guard.get().guarded().size() + " containers guarded)" : "; exec guard off")
                 + server.map(s -> "; metrics on http://" + s.address().getHostString() + ":" + s.port() + "/metrics, health at /health")
                 .orElse(""));
-        return new AgentDaemon(engine, watcher, sensors, held, server, judge, ticks, profiles, guard, responders, metrics, admission);
+        return new AgentDaemon(engine, watcher, sensors, held, server, judge, ticks, profiles, guard,
+                new Responders(responders, unfinished), metrics, admission);
     }
 
     /**
@@ -336,12 +346,7 @@ public final class AgentDaemon implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        responders.shutdown();
-        try {
-            responders.awaitTermination(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        responders.close();
         audit.flush(); // what was held, if the log takes it now
         metricsServer.ifPresent(MetricsServer::close);
         engine.close();
@@ -367,19 +372,6 @@ public final class AgentDaemon implements AutoCloseable {
     /** The audit log, for callers that show what happened. */
     public AuditLog audit() {
         return audit.log();
-    }
-
-    /** What is wrong with the agent now, for the health endpoint; empty when it is well. */
-    private static List<String> problems(DockerEventWatcher watcher, HeldAudit audit) {
-        if (watcher == null || audit == null) {
-            return List.of("the agent is starting");
-        }
-        List<String> problems = new ArrayList<>();
-        if (!watcher.connected()) {
-            problems.add("the agent is not connected to the Docker engine's events; it reconnects by itself");
-        }
-        audit.problem().ifPresent(problems::add);
-        return problems;
     }
 
 }

@@ -8,6 +8,7 @@ import dev.bulwark.agent.metrics.AgentMetrics;
 import dev.bulwark.agent.mode.ContainerMode;
 import dev.bulwark.agent.response.ActionOutcome;
 import dev.bulwark.agent.response.ResponseActions;
+import dev.bulwark.agent.response.ResponsesUnderWay.UnderWay;
 import dev.bulwark.agent.sensor.SensorGap;
 import dev.bulwark.agent.profile.Lineage;
 import dev.bulwark.agent.profile.ProfileBook;
@@ -72,6 +73,7 @@ final class Enforcer {
     private final ProfileVerdicts profileVerdicts;
     private final AlertLimiter limiter;
     private final ExecutorService responders;
+    private final UnfinishedResponses unfinished;
     private final Set<String> responding = ConcurrentHashMap.newKeySet();
     private final ProfileBook profiles;
     private final BiPredicate<String, String> guardRefuses;
@@ -83,8 +85,10 @@ final class Enforcer {
 
     Enforcer(RuntimeSpec runtime, ContainerView view, ResponseActions actions, HeldAudit audit, AgentMetrics metrics,
              Set<String> self, Clock clock, Consumer<AuditEntry> alerts, ProfileBook profiles, Lineage lineage,
-             RetryLater retryLater, ExecutorService responders, BiPredicate<String, String> guardRefuses) {
+             RetryLater retryLater, ExecutorService responders, UnfinishedResponses unfinished,
+             BiPredicate<String, String> guardRefuses) {
         this.responders = responders;
+        this.unfinished = unfinished;
         this.profiles = profiles;
         this.guardRefuses = guardRefuses;
         this.profileVerdicts = new ProfileVerdicts(runtime, profiles, lineage, retryLater);
@@ -216,6 +220,8 @@ final class Enforcer {
             record(info, block, response, mode, observation, block.why() + "; a " + response.word() + " is already under way");
             return;
         }
+        unfinished.begin(new UnderWay(info.id(), info.name(), info.imageId(), block.rule().field(), response, mode.word(),
+                block.why(), clock.instant()));
         record(info, block, response, mode, observation, block.why() + "; " + response.word() + " under way");
         try {
             responders.execute(() -> {
@@ -225,6 +231,7 @@ final class Enforcer {
                     AuditEntry done = AuditEntry.of(clock.instant(), info.id(), info.name(), info.imageId(), block, response,
                             mode, observation, block.why() + "; " + outcome.describe(response));
                     audit.append(done);
+                    unfinished.done(info.id());
                     alerts.accept(done);
                 } catch (RuntimeException e) {
                     AgentLog.warn("the " + response.word() + " of container " + info.name() + " failed: " + e, info.id(),

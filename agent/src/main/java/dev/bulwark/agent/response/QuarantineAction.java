@@ -42,7 +42,7 @@ public final class QuarantineAction implements ResponseAction {
         }
         try {
             ledger.record(container.id(), networks);
-        } catch (QuarantineLedgerException e) {
+        } catch (ResponseStateException e) {
             return new ActionOutcome.Failed("did not quarantine " + container.name() + ": " + e.getMessage());
         }
         List<String> failures = new ArrayList<>();

@@ -40,7 +40,7 @@ public final class QuarantineLedger implements AutoCloseable {
             }
             return new QuarantineLedger(file, connection);
         } catch (SQLException | IOException e) {
-            throw new QuarantineLedgerException("cannot open the quarantine ledger " + file + " (" + e.getMessage()
+            throw new ResponseStateException("cannot open the quarantine ledger " + file + " (" + e.getMessage()
                     + "): make the agent's state directory writable, or remove a corrupt " + FILE, e);
         }
     }
@@ -85,8 +85,8 @@ public final class QuarantineLedger implements AutoCloseable {
         }
     }
 
-    private QuarantineLedgerException failure(String what, SQLException e) {
-        return new QuarantineLedgerException("cannot " + what + " in the quarantine ledger " + file + " ("
+    private ResponseStateException failure(String what, SQLException e) {
+        return new ResponseStateException("cannot " + what + " in the quarantine ledger " + file + " ("
                 + e.getMessage() + "): check that the disk is not full and no other agent holds the file", e);
     }
 

@@ -1,9 +1,12 @@
 package dev.bulwark.agent.response;
 
-/** The quarantine ledger could not be read or written; the message names the file and the fix. */
-public final class QuarantineLedgerException extends RuntimeException {
+/**
+ * A file of the responses' state (the quarantine ledger, the responses under way) could not be read or written; the
+ * message names the file and the fix.
+ */
+public final class ResponseStateException extends RuntimeException {
 
-    public QuarantineLedgerException(String message, Throwable cause) {
+    public ResponseStateException(String message, Throwable cause) {
         super(message, cause);
     }
 }
