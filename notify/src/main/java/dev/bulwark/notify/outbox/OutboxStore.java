@@ -1,6 +1,7 @@
 package dev.bulwark.notify.outbox;
 
 import dev.bulwark.store.SqliteFiles.Durability;
+import dev.bulwark.store.DiskSpace;
 import dev.bulwark.store.SqliteFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +55,9 @@ final class OutboxStore implements AutoCloseable {
         this.connection = connection;
     }
 
+    private static final String FULL = "the disk holding it is full: free space there; the messages already queued are kept"
+            + " and go out once there is room";
+
     static OutboxStore open(Path file) {
         try {
             // Durable: a message the caller was told is enqueued survives a power cut, not only a crash.
@@ -65,9 +69,9 @@ final class OutboxStore implements AutoCloseable {
             }
             return new OutboxStore(file, connection);
         } catch (SQLException | IOException e) {
-            throw new OutboxException("cannot open the notification outbox " + file + " (" + e.getMessage()
-                    + "): check that its directory is writable and on a local disk (SQLite's locks do not work on"
-                    + " every network file system)", e);
+            throw new OutboxException("cannot open the notification outbox " + file + " (" + e.getMessage() + "): "
+                    + (DiskSpace.isFull(e, file) ? FULL : "check that its directory is writable and on a local disk (SQLite's"
+                    + " locks do not work on every network file system)"), e);
         }
     }
 
@@ -168,8 +172,9 @@ final class OutboxStore implements AutoCloseable {
     }
 
     private OutboxException failure(String what, SQLException e) {
-        return new OutboxException(what + " in the notification outbox " + file + " failed (" + e.getMessage()
-                + "); if another process holds the file locked for long, check for a hung bulwark process", e);
+        return new OutboxException(what + " in the notification outbox " + file + " failed (" + e.getMessage() + "); "
+                + (DiskSpace.isFull(e, file) ? FULL : "if another process holds the file locked for long, check for a hung"
+                + " bulwark process"), e);
     }
 
     @Override

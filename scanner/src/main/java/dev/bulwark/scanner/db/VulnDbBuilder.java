@@ -2,6 +2,7 @@ package dev.bulwark.scanner.db;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.bulwark.store.SqliteFiles.Durability;
+import dev.bulwark.store.DiskSpace;
 import dev.bulwark.store.SqliteFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -146,8 +147,7 @@ public final class VulnDbBuilder implements AutoCloseable {
 
     /** What to do when the failure was a full disk; the old database is still in place then. */
     private static String spaceHint(Exception e, Path directory) {
-        String message = String.valueOf(e.getMessage());
-        return message.contains("disk is full") || message.contains("No space left")
+        return DiskSpace.isFull(e, directory.resolve("osv.db"))
                 ? "; the disk is full: free space in " + directory + " and update again (the old database is unchanged)"
                 : "";
     }
