@@ -34,10 +34,11 @@ final class AlertLimiter {
         String key = containerId + "\u0000" + alertKey;
         Instant last = lastSent.get(key);
         Window current = perContainer.get(containerId);
-        if (current == null || !current.start().plus(window).isAfter(at)) {
+        // A window or an alert after this one means the clock was set back: it holds nothing back.
+        if (current == null || !current.start().plus(window).isAfter(at) || current.start().isAfter(at)) {
             current = new Window(at, 0);
         }
-        if (last != null && last.plus(window).isAfter(at) || current.sent() >= PER_CONTAINER) {
+        if (last != null && last.plus(window).isAfter(at) && !last.isAfter(at) || current.sent() >= PER_CONTAINER) {
             held.merge(containerId, 1, Integer::sum);
             perContainer.put(containerId, current);
             return Optional.empty();

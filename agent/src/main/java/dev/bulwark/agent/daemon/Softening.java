@@ -27,6 +27,7 @@ final class Softening {
     /** A gap on {@code key} at {@code at}: whether it softens, false once the key's budget for the period is spent. */
     synchronized boolean soften(String key, Instant at) {
         Deque<Instant> starts = windows.computeIfAbsent(key, k -> new ArrayDeque<>());
+        // A start after this gap means the clock was set back: the budget keeps counting it (softening less, not more).
         while (!starts.isEmpty() && !starts.peekFirst().plus(PERIOD).isAfter(at)) {
             starts.removeFirst();
         }
@@ -53,7 +54,8 @@ final class Softening {
         return starts != null && !starts.isEmpty() && open(starts.peekLast(), now);
     }
 
+    /** A window that starts after {@code now} is closed: the clock was set back, and blocking must not wait for it. */
     private static boolean open(Instant start, Instant now) {
-        return now.isBefore(start.plus(WINDOW));
+        return !now.isBefore(start) && now.isBefore(start.plus(WINDOW));
     }
 }

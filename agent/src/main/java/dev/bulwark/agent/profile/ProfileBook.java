@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The agent's profiles in use: which profile each container belongs to (loading it, inheriting the previous image
@@ -34,8 +35,14 @@ public final class ProfileBook {
     private final Set<ProfileKey> converged = new HashSet<>();
     private final Map<ProfileKey, Optional<FileTime>> saved = new HashMap<>();
     private final Map<ProfileKey, ProfileState> written = new HashMap<>();
+    private final ClockSteps clockSteps;
 
     public ProfileBook(ProfileStore store, Priors priors, LearningSettings settings, Consumer<String> log) {
+        this(store, priors, settings, log, System::nanoTime);
+    }
+
+    ProfileBook(ProfileStore store, Priors priors, LearningSettings settings, Consumer<String> log, LongSupplier nanos) {
+        this.clockSteps = new ClockSteps(nanos);
         this.store = store;
         this.priors = priors;
         this.settings = settings;
@@ -80,6 +87,11 @@ public final class ProfileBook {
 
     /** Checks convergence of every profile in use, says which converged, and saves those that changed. */
     public void tick(Instant at) {
+        clockSteps.read(at).ifPresent(step -> {
+            log.accept("the clock was stepped by " + step.toSeconds() + " s: learning spans of " + profiles.size()
+                    + " profiles are moved with it, so the step does not count as time learned");
+            profiles.values().forEach(profile -> profile.clockMoved(step));
+        });
         for (ProfileKey key : List.copyOf(profiles.keySet())) {
             var onDisk = store.modified(key);
             if (onDisk.isPresent() && !onDisk.equals(saved.get(key))) {

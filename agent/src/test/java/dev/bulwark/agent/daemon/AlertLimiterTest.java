@@ -31,4 +31,15 @@ class AlertLimiterTest {
         assertThat(limiter.admit("c1", "write /srv/other", AT.plusSeconds(1))).isEmpty();
         assertThat(limiter.admit("c1", "write /srv/later", AT.plusSeconds(61))).isPresent();
     }
+
+    @Test
+    void aClockSetBackHoldsNothingBack() {
+        AlertLimiter limiter = new AlertLimiter(Duration.ofMinutes(1));
+        for (int i = 0; i < AlertLimiter.PER_CONTAINER; i++) {
+            limiter.admit("c1", "write /srv/" + i, AT);
+        }
+
+        assertThat(limiter.admit("c1", "write /srv/0", AT.minusSeconds(3600))).isPresent();
+        assertThat(limiter.admit("c1", "write /srv/other", AT.minusSeconds(3599))).isPresent();
+    }
 }

@@ -71,4 +71,14 @@ class SofteningTest {
         assertThat(softening.soften("c1", at(300))).isTrue();
         assertThat(softening.softened("c1", at(301))).isTrue();
     }
+
+    @Test
+    void aClockSetBackAnHourDoesNotKeepBlocksSoftenedForAnHour() {
+        Softening softening = new Softening();
+        softening.soften("c1", at(0));
+
+        assertThat(softening.softened("c1", at(-3600))).isFalse();
+        assertThat(softening.softened("c1", at(-3599))).isFalse();
+        assertThat(softening.softened("c1", at(1))).as("once the clock is past the gap again").isTrue();
+    }
 }

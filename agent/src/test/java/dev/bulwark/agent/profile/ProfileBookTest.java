@@ -6,10 +6,12 @@ import dev.bulwark.policy.profile.Profile;
 import dev.bulwark.policy.runtime.LearningSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,5 +62,21 @@ class ProfileBookTest {
 
         assertThat(log).anyMatch(line -> line.contains("changed on disk"));
         assertThat(book.inUse()).singleElement().extracting(Profile::runtimeFingerprint).isEqualTo("edited by an operator");
+    }
+
+    @Test
+    void tellsTheProfilesInUseWhenTheClockIsStepped() {
+        AtomicLong nanos = new AtomicLong();
+        ProfileBook book = new ProfileBook(ProfileStore.open(state), new Priors(proc), LearningSettings.defaults(), log::add, nanos::get);
+        book.profileOf(ProfileTestContainers.container(Map.of(), List.of("python3"), Map.of(), List.of(), 0), AT);
+        book.tick(AT);
+        nanos.addAndGet(Duration.ofSeconds(10).toNanos());
+        book.tick(AT.plusSeconds(10));
+        assertThat(log).noneMatch(line -> line.contains("stepped"));
+
+        nanos.addAndGet(Duration.ofSeconds(10).toNanos());
+        book.tick(AT.plus(Duration.ofHours(3)).plusSeconds(20));
+
+        assertThat(log).anyMatch(line -> line.contains("the clock was stepped by 10800 s: learning spans of 1 profiles are moved"));
     }
 }

@@ -138,6 +138,16 @@ public final class Profile {
         }
     }
 
+    /**
+     * The wall clock was stepped by {@code by} (NTP setting a wrong clock right, {@code date -s}): the times learning is
+     * measured from move with it, so the step itself counts neither towards the minimum span and quiet period (a step
+     * forward) nor against them (a step back). Live intervals are counted by the clock as it reads: after a step back,
+     * none is counted until it reaches the last one again.
+     */
+    public void clockMoved(Duration by) {
+        signals.values().forEach(learning -> learning.shift(by));
+    }
+
     /** Whether the signal is still learning: not converged, or an operator asked it to learn. */
     public boolean learning(Signal signal) {
         SignalLearning learning = signals.get(signal);

@@ -2,6 +2,7 @@ package dev.bulwark.policy.profile;
 
 import dev.bulwark.policy.runtime.RuntimeMode;
 import dev.bulwark.policy.text.Numbers;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,6 +33,12 @@ final class SignalLearning {
 
     SignalState state() {
         return new SignalState(items, lastNew, belowSince, convergedAt, mode, modePinned);
+    }
+
+    /** Moves the times learning is measured from by {@code by}, after the wall clock was stepped by as much. */
+    void shift(Duration by) {
+        lastNew = lastNew == null ? null : lastNew.plus(by);
+        belowSince = belowSince == null ? null : belowSince.plus(by);
     }
 
     /** Adds a declared item (the image says so); declared items are known but never singletons. */

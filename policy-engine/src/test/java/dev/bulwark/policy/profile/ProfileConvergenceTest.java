@@ -105,4 +105,35 @@ class ProfileConvergenceTest {
         assertThat(profile.mode(Signal.OUTBOUND)).isEqualTo(RuntimeMode.MONITOR);
         assertThat(profile.mode(Signal.EXECUTABLES)).isEqualTo(RuntimeMode.PROTECT);
     }
+
+    @Test
+    void aClockSteppedForwardDoesNotCountAsTimeLearned() {
+        Profile stepped = fresh();
+        Profile control = fresh();
+        Instant before = normalTraffic(stepped, START, Duration.ofSeconds(60));
+        normalTraffic(control, START, Duration.ofSeconds(60));
+        assertThat(stepped.converged()).isFalse();
+
+        Instant after = before.plus(Duration.ofHours(2));
+        stepped.clockMoved(Duration.ofHours(2));
+        normalTraffic(stepped, after, Duration.ofSeconds(10));
+        normalTraffic(control, after, Duration.ofSeconds(10));
+
+        assertThat(control.converged()).as("without being told, two hours pass in a moment").isTrue();
+        assertThat(stepped.converged()).isFalse();
+        normalTraffic(stepped, after.plusSeconds(10), Duration.ofMinutes(2));
+        assertThat(stepped.converged()).as("converges once the time has really passed").isTrue();
+    }
+
+    @Test
+    void aClockSteppedBackStillLetsAProfileWithEnoughLiveIntervalsConverge() {
+        Profile profile = fresh();
+        Instant before = normalTraffic(profile, START, Duration.ofSeconds(60));
+        assertThat(profile.converged()).isFalse();
+
+        profile.clockMoved(Duration.ofHours(-1));
+        normalTraffic(profile, before.minus(Duration.ofHours(1)), Duration.ofMinutes(3));
+
+        assertThat(profile.converged()).isTrue();
+    }
 }
