@@ -113,6 +113,7 @@ public final class AgentDaemon implements AutoCloseable {
     public static AgentDaemon start(AgentConfig config, Clock clock, Consumer<AuditEntry> alerts) {
         Policy policy = new PolicyLoader().load(config.policy());
         DockerEngine engine = config.dockerHost().map(DockerEngine::at).orElseGet(DockerEngine::fromEnvironment);
+        AgentStateDirectory.prepare(config.stateDir());
         AuditLog audit = AuditLog.open(config.stateDir());
         Optional<AdmissionControl> admission = config.admission().map(settings -> AdmissionControl.start(settings, policy.runtime(),
                 engine.client(), audit, config.stateDir(), alerts, AgentLog::warn, clock));
