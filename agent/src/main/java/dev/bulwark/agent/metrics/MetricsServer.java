@@ -37,11 +37,6 @@ public final class MetricsServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Starts serving on the loopback address, always healthy; for tests and tools. */
-    public static MetricsServer start(AgentMetrics metrics, int port) {
-        return start(metrics, InetAddress.getLoopbackAddress(), port, List::of);
-    }
-
     /**
      * Starts serving.
      *

@@ -2,6 +2,7 @@ package dev.bulwark.agent.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.agent.docker.DockerCli;
 import dev.bulwark.agent.audit.AuditEntry;
 import dev.bulwark.scanner.testing.Containers;
 import java.nio.file.Files;
@@ -70,10 +71,6 @@ class AgentAcceptanceTest {
         return name;
     }
 
-    private static boolean running(String name) {
-        return Containers.exec(List.of("docker", "inspect", "-f", "{{.State.Running}}", name)).strip().equals("true");
-    }
-
     private static boolean within(Duration limit, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < end) {
@@ -98,7 +95,7 @@ class AgentAcceptanceTest {
 
         Containers.exec(List.of("docker", "exec", "-d", name, "sh", "-c", "sleep 30"));
 
-        assertThat(within(Duration.ofSeconds(10), () -> !running(name))).as("stopped; audit: %s", auditOf(name)).isTrue();
+        assertThat(within(Duration.ofSeconds(10), () -> !DockerCli.running(name))).as("stopped; audit: %s", auditOf(name)).isTrue();
         assertThat(auditOf(name)).anySatisfy(entry -> {
             assertThat(entry.rule()).isEqualTo("deniedExecutables");
             assertThat(entry.decision()).isEqualTo("block");
@@ -112,7 +109,7 @@ class AgentAcceptanceTest {
         agent = AgentDaemon.start(config, Clock.systemUTC());
         String name = run("bulwark-test/busybox", "watch", "-n", "2", "sh", "-c", "true");
 
-        assertThat(within(Duration.ofSeconds(15), () -> !running(name))).as("stopped").isTrue();
+        assertThat(within(Duration.ofSeconds(15), () -> !DockerCli.running(name))).as("stopped").isTrue();
         assertThat(auditOf(name)).anySatisfy(entry -> {
             assertThat(entry.rule()).isEqualTo("deniedExecutables");
             assertThat(entry.observationJson()).contains("proc-").contains("sh");
@@ -135,7 +132,7 @@ class AgentAcceptanceTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the exec and its connection took less than a poll")
                 .isLessThan(Duration.ofSeconds(1));
 
-        assertThat(within(Duration.ofSeconds(10), () -> !running(client))).as("stopped; audit: %s", auditOf(client)).isTrue();
+        assertThat(within(Duration.ofSeconds(10), () -> !DockerCli.running(client))).as("stopped; audit: %s", auditOf(client)).isTrue();
         assertThat(auditOf(client)).anySatisfy(entry -> {
             assertThat(entry.rule()).isEqualTo("outbound.deny");
             assertThat(entry.decision()).isEqualTo("block");
@@ -159,7 +156,7 @@ class AgentAcceptanceTest {
         Containers.exec(List.of("docker", "exec", name, "sh", "-c",
                 "mkdir /tmp/many && cd /tmp/many && seq 100001 | xargs touch && echo x > /etc/evil"));
 
-        assertThat(within(Duration.ofSeconds(90), () -> !running(name))).as("stopped; audit: %s", auditOf(name)).isTrue();
+        assertThat(within(Duration.ofSeconds(90), () -> !DockerCli.running(name))).as("stopped; audit: %s", auditOf(name)).isTrue();
         assertThat(auditOf(name)).anySatisfy(entry -> {
             assertThat(entry.rule()).isEqualTo("writablePaths");
             assertThat(entry.decision()).isEqualTo("block");
@@ -177,7 +174,7 @@ class AgentAcceptanceTest {
 
         assertThat(within(Duration.ofSeconds(5), () -> !auditOf(name).isEmpty())).isTrue();
         Thread.sleep(1000);
-        assertThat(running(name)).isTrue();
+        assertThat(DockerCli.running(name)).isTrue();
         // A gap (an exec gone before it could be read) records what was not seen; it is not a decision.
         List<AuditEntry> decisions = auditOf(name).stream().filter(entry -> !entry.decision().equals("gap")).toList();
         assertThat(decisions).isNotEmpty().allSatisfy(entry -> {
@@ -193,7 +190,7 @@ class AgentAcceptanceTest {
         String capability = run("--cap-add", "NET_ADMIN", "bulwark-test/busybox", "sleep", "3600");
         String mount = run("-v", "/etc:/host-etc:ro", "bulwark-test/busybox", "sleep", "3600");
 
-        assertThat(within(Duration.ofSeconds(10), () -> !running(capability) && !running(mount))).as("stopped").isTrue();
+        assertThat(within(Duration.ofSeconds(10), () -> !DockerCli.running(capability) && !DockerCli.running(mount))).as("stopped").isTrue();
         assertThat(auditOf(capability)).anySatisfy(entry -> assertThat(entry.rule()).isEqualTo("admission.deniedCapabilities"));
         assertThat(auditOf(mount)).anySatisfy(entry -> assertThat(entry.rule()).isEqualTo("admission.deniedMounts"));
     }
@@ -210,11 +207,11 @@ class AgentAcceptanceTest {
                 .isTrue();
         Containers.exec(List.of("docker", "exec", "-d", second, "sh", "-c", "sleep 30"));
         boolean secondJudged = within(Duration.ofSeconds(5), () -> auditOf(second).stream().anyMatch(e -> e.decision().equals("block")));
-        boolean firstStillStopping = running(first);
+        boolean firstStillStopping = DockerCli.running(first);
 
         assertThat(secondJudged).as("the second container is judged").isTrue();
         assertThat(firstStillStopping).as("while the first one's stop still waits out its grace period").isTrue();
-        assertThat(within(Duration.ofSeconds(15), () -> !running(first) && !running(second))).as("both stopped").isTrue();
+        assertThat(within(Duration.ofSeconds(15), () -> !DockerCli.running(first) && !DockerCli.running(second))).as("both stopped").isTrue();
         List<AuditEntry> firstEntries = auditOf(first).stream().filter(e -> e.decision().equals("block")).toList();
         assertThat(firstEntries).as("the decision at the event's time, then the stop at its own").hasSizeGreaterThanOrEqualTo(2);
         AuditEntry decided = firstEntries.stream().filter(e -> e.detail().endsWith("stop under way")).findFirst().orElseThrow();
@@ -233,6 +230,6 @@ class AgentAcceptanceTest {
 
         Containers.exec(List.of("docker", "exec", "-d", name, "sh", "-c", "sleep 30"));
 
-        assertThat(within(Duration.ofSeconds(10), () -> !running(name))).as("stopped; audit: %s", auditOf(name)).isTrue();
+        assertThat(within(Duration.ofSeconds(10), () -> !DockerCli.running(name))).as("stopped; audit: %s", auditOf(name)).isTrue();
     }
 }

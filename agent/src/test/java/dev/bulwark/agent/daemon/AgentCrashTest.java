@@ -70,12 +70,12 @@ class AgentCrashTest {
         Await.until(AT_MOST, () -> journal().contains("stop under way"), this::journal);
         process.destroyForcibly().waitFor(); // SIGKILL, within moments of the stop being begun: its grace period is 2 s
         process = null;
-        boolean runningAfterTheKill = running(id);
+        boolean runningAfterTheKill = DockerCli.running(id);
         System.out.println("[crash] the container was " + (runningAfterTheKill ? "still running" : "stopped") + " after the kill");
         assertThat(journal()).as("the killed agent wrote no outcome").doesNotContain("stop: stopped");
 
         agent = AgentDaemon.start(AgentConfig.load(config), Clock.systemUTC());
-        Await.until(AT_MOST, () -> !running(id) && journal().contains("the agent stopped before its stop was done"), this::journal);
+        Await.until(AT_MOST, () -> !DockerCli.running(id) && journal().contains("the agent stopped before its stop was done"), this::journal);
 
         List<AuditEntry> entries = agent.audit().forContainer(id);
         assertThat(entries).last().satisfies(last -> {
@@ -101,7 +101,7 @@ class AgentCrashTest {
         }
 
         agent = AgentDaemon.start(AgentConfig.load(config), Clock.systemUTC());
-        Await.until(AT_MOST, () -> !running(running) && agent.audit().forContainer("0".repeat(64)).size() == 1, this::journal);
+        Await.until(AT_MOST, () -> !DockerCli.running(running) && agent.audit().forContainer("0".repeat(64)).size() == 1, this::journal);
 
         assertThat(blocks(running)).singleElement().satisfies(entry -> assertThat(entry.detail())
                 .isEqualTo("shell in a protected container; the agent stopped before its kill was done, and took it again on"
@@ -124,10 +124,6 @@ class AgentCrashTest {
     private static UnderWay left(String containerId, Response response) {
         return new UnderWay(containerId, "left", "sha256:" + "1".repeat(64), "deniedExecutables", response, "protect",
                 "shell in a protected container", Instant.now());
-    }
-
-    private static boolean running(String id) {
-        return DockerCli.docker("inspect", "-f", "{{.State.Running}}", id).equals("true");
     }
 
     private String log(String name) {

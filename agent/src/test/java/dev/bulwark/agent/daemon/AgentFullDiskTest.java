@@ -2,6 +2,7 @@ package dev.bulwark.agent.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.agent.docker.DockerCli;
 import dev.bulwark.scanner.testing.SmallDisk;
 import dev.bulwark.agent.audit.AuditEntry;
 import dev.bulwark.agent.sensor.Await;
@@ -52,7 +53,7 @@ class AgentFullDiskTest {
 
                 Containers.exec(List.of("docker", "exec", "-d", name, "sh", "-c", "sleep 30"));
 
-                Await.until(Duration.ofSeconds(15), () -> !running(name), () -> "not stopped on a full disk; "
+                Await.until(Duration.ofSeconds(15), () -> !DockerCli.running(name), () -> "not stopped on a full disk; "
                         + get(port, "/metrics").body().lines().filter(line -> line.startsWith("bulwark_agent_")
                                 && !line.contains("_bucket")).toList());
                 HttpResponse<String> health = get(port, "/health");
@@ -87,9 +88,5 @@ class AgentFullDiskTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean running(String name) {
-        return Containers.exec(List.of("docker", "inspect", "-f", "{{.State.Running}}", name)).strip().equals("true");
     }
 }

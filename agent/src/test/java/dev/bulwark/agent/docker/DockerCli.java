@@ -50,6 +50,11 @@ public final class DockerCli {
         return docker("network", "create", name);
     }
 
+    /** Whether the container (by name or ID) is running now. */
+    public static boolean running(String container) {
+        return docker("inspect", "-f", "{{.State.Running}}", container).equals("true");
+    }
+
     public static String docker(String... arguments) {
         List<String> command = new ArrayList<>(List.of("docker"));
         command.addAll(List.of(arguments));

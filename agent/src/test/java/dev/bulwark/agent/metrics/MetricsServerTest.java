@@ -21,7 +21,7 @@ class MetricsServerTest {
     @Test
     void servesCountersAndGaugesInThePrometheusTextFormat() throws Exception {
         AgentMetrics metrics = new AgentMetrics();
-        try (MetricsServer server = MetricsServer.start(metrics, 0)) {
+        try (MetricsServer server = loopback(metrics)) {
             for (int i = 0; i < 12; i++) {
                 metrics.eventReceived();
                 metrics.observation("proc-connector");
@@ -56,7 +56,7 @@ class MetricsServerTest {
     @Test
     void servesLatencyHistogramsBuildInfoAndTheJvmsOwnMetrics() throws Exception {
         AgentMetrics metrics = new AgentMetrics();
-        try (MetricsServer server = MetricsServer.start(metrics, 0)) {
+        try (MetricsServer server = loopback(metrics)) {
             metrics.decided("exec", 0.004);
             metrics.decided("exec", 0.3);
             metrics.decided("connect", 0.02);
@@ -103,7 +103,7 @@ class MetricsServerTest {
 
     @Test
     void listensOnTheLoopbackAddressOnly() {
-        try (MetricsServer server = MetricsServer.start(new AgentMetrics(), 0)) {
+        try (MetricsServer server = loopback(new AgentMetrics())) {
             assertThat(server.port()).isPositive();
             assertThat(server.address().getAddress().isLoopbackAddress()).isTrue();
         }
@@ -111,7 +111,7 @@ class MetricsServerTest {
 
     @Test
     void answersNotFoundOutsideTheMetricsPath() throws Exception {
-        try (MetricsServer server = MetricsServer.start(new AgentMetrics(), 0)) {
+        try (MetricsServer server = loopback(new AgentMetrics())) {
             HttpResponse<String> response = get(server, "/admin");
 
             assertThat(response.statusCode()).isEqualTo(404);
@@ -144,5 +144,9 @@ class MetricsServerTest {
             samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
         }
         return samples;
+    }
+
+    private static MetricsServer loopback(AgentMetrics metrics) {
+        return MetricsServer.start(metrics, java.net.InetAddress.getLoopbackAddress(), 0, List::of);
     }
 }

@@ -88,7 +88,7 @@ final class GuardedContainers implements AutoCloseable {
     }
 
     static boolean running(String name) {
-        return command(List.of("docker", "inspect", "-f", "{{.State.Running}}", name)).out().strip().equals("true");
+        return dev.bulwark.agent.docker.DockerCli.running(name);
     }
 
     static Result exec(String container, String... args) {

@@ -66,6 +66,9 @@ final class OsvParser {
         String name = text(pkg, "name", where + ".package");
         List<OsvRecord.Range> ranges = new ArrayList<>();
         JsonNode rangeNodes = node.path("ranges");
+        if (!rangeNodes.isMissingNode() && !rangeNodes.isNull() && !rangeNodes.isArray()) {
+            throw new OsvFormatException(where + ".ranges is not a list: OSV gives the ranges as an array of objects");
+        }
         for (int r = 0; r < rangeNodes.size(); r++) {
             JsonNode range = rangeNodes.get(r);
             List<OsvRecord.Event> events = new ArrayList<>();
