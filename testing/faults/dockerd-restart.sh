@@ -16,7 +16,7 @@ port=19464
 agent=
 container=bulwark-fault-dockerd-$$
 cleanup() {
-  [ -z "$agent" ] || kill "$agent" 2>/dev/null || true
+  if [ -n "$agent" ]; then kill "$agent" 2>/dev/null || true; wait "$agent" 2>/dev/null || true; fi
   docker rm -f "$container" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -48,7 +48,9 @@ runtime:
 POLICY
 printf 'policy: policy.yaml\nstateDir: state\nmetricsPort: %s\nprevention: false\n' "$port" > "$work/agent.yaml"
 
-./bulwark agent run --config "$work/agent.yaml" > "$work/agent.log" 2>&1 &
+./bulwark --version > /dev/null   # builds the CLI jar when the sources changed
+# Java itself in the background, so that the cleanup's kill reaches the agent and not a launcher in front of it.
+java -XX:-UsePerfData -jar cli/target/bulwark.jar agent run --config "$work/agent.yaml" > "$work/agent.log" 2>&1 &
 agent=$!
 wait_for 60 "the agent answered /health with 200" healthy
 

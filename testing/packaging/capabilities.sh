@@ -14,7 +14,7 @@ caps=$(sed -n 's/^CapabilityBoundingSet=//p' "$unit")
 work=$(mktemp -d)
 agent= container=
 cleanup() {
-  [ -z "$agent" ] || kill "$agent" 2>/dev/null || true
+  if [ -n "$agent" ]; then kill "$agent" 2>/dev/null || true; wait "$agent" 2>/dev/null || true; fi
   [ -z "$container" ] || docker rm -f "$container" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -60,7 +60,7 @@ run() {
   fi
   local warnings
   warnings=$(grep '"level":"warn"' "$work/agent.log" | grep -o '"message":"[^"]*' | cut -d'"' -f4 | cut -c1-140 | sort -u | paste -sd'|' || true)
-  kill "$agent" 2>/dev/null; wait "$agent" 2>/dev/null || true; agent=
+  kill "$agent" 2>/dev/null || true; wait "$agent" 2>/dev/null || true; agent=
   printf '[caps] %-28s %s\n        started: %s\n        warnings: %s\n' "$name" "$outcome" "${started:-no}" "${warnings:-none}"
 }
 
