@@ -61,7 +61,10 @@ final class BindingProblems {
             pointer = pointer + "/" + field.field();
         }
         JsonLocation location = index == null ? null : index.find(pointer);
-        return at(location == null ? error.getLocation() : location, cause.getMessage());
+        String message = cause.getMessage() != null ? cause.getMessage()
+                : "a value here is empty (null) where one is needed" + (pointer.isEmpty() ? "" : " at " + pointer)
+                + ": write it, or remove the entry";
+        return at(location == null ? error.getLocation() : location, message);
     }
 
     private static String causeHint(JsonMappingException error) {
