@@ -44,12 +44,19 @@ public final class AuditLog implements AutoCloseable {
         this.journal = journal;
     }
 
-    /** Opens (creating when needed) the audit trail in the directory. */
+    /**
+     * Opens (creating when needed) the audit trail in the directory, first putting right what a killed agent left
+     * ({@link JournalRecovery}): afterwards table and journal hold the same entries again.
+     */
     public static AuditLog open(Path dir) {
         Objects.requireNonNull(dir, "dir");
         try {
             Files.createDirectories(dir);
             AuditTable table = AuditTable.open(dir.resolve(DATABASE));
+            try (FileChannel written = FileChannel.open(dir.resolve(JOURNAL),
+                    StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                table.recover(JournalRecovery.recover(written, table.lastSeq()));
+            }
             FileChannel journal = FileChannel.open(dir.resolve(JOURNAL),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             return new AuditLog(dir, table, journal);

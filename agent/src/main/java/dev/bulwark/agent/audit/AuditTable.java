@@ -96,22 +96,55 @@ final class AuditTable implements AutoCloseable {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO audit (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, entry.at().toString());
-            insert.setString(2, entry.containerId());
-            insert.setString(3, entry.containerName());
-            insert.setString(4, entry.imageDigest());
-            insert.setString(5, entry.rule());
-            insert.setString(6, entry.decision());
-            insert.setString(7, entry.response());
-            insert.setString(8, entry.mode());
-            insert.setString(9, entry.observationJson());
-            insert.setString(10, entry.detail());
+            bind(insert, 1, entry);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong(1);
             }
         }
+    }
+
+    /** The sequence number of the last entry committed, 0 when there is none. */
+    long lastSeq() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet max = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM audit")) {
+            max.next();
+            return max.getLong(1);
+        }
+    }
+
+    /** Inserts the journal's lines the table lost, each under the sequence number the journal gives it. */
+    void recover(List<JournalRecovery.Uncommitted> lines) throws SQLException {
+        if (lines.isEmpty()) {
+            return;
+        }
+        begin();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO audit (id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (JournalRecovery.Uncommitted line : lines) {
+                insert.setLong(1, line.seq());
+                bind(insert, 2, line.entry());
+                insert.executeUpdate();
+            }
+            commit();
+        } catch (SQLException e) {
+            rollback();
+            throw e;
+        }
+    }
+
+    private static void bind(PreparedStatement insert, int first, AuditEntry entry) throws SQLException {
+        insert.setString(first, entry.at().toString());
+        insert.setString(first + 1, entry.containerId());
+        insert.setString(first + 2, entry.containerName());
+        insert.setString(first + 3, entry.imageDigest());
+        insert.setString(first + 4, entry.rule());
+        insert.setString(first + 5, entry.decision());
+        insert.setString(first + 6, entry.response());
+        insert.setString(first + 7, entry.mode());
+        insert.setString(first + 8, entry.observationJson());
+        insert.setString(first + 9, entry.detail());
     }
 
     List<AuditEntry> recent(int limit) throws SQLException {
