@@ -20,6 +20,9 @@ def promote(Map args = [:]) {
         error('bulwarkPromote needs to: the destination, REGISTRY/REPOSITORY:TAG')
     }
     def command = [options.bulwark, 'promote', options.image, args.to.toString(), '--stage', options.stage, '--warn-exit-code', '4']
+    if (args.profile) {
+        command += ['--profile', args.profile.toString()]
+    }
     return runBulwark(options, command, "promotion of ${options.image} to ${args.to}")
 }
 
@@ -39,7 +42,7 @@ private Map runBulwark(Map options, List command, String what) {
 private Map parseOptions(Map args, String step) {
     def known = ['image', 'stage', 'policy', 'policyFileId', 'onWarn', 'onFail', 'reports', 'reportDir', 'notify',
                  'jiraCredentialsId', 'slackCredentialsId', 'jiraEmailVariable', 'jiraTokenVariable', 'slackVariable',
-                 'bulwark', 'args'] + (step == 'bulwarkPromote' ? ['to'] : [])
+                 'bulwark', 'args'] + (step == 'bulwarkPromote' ? ['to', 'profile'] : [])
     def unknown = args.keySet().findAll { !(it in known) }
     if (unknown) {
         error("${step}: unknown parameter ${unknown.join(', ')}; the parameters are ${known.join(', ')}")

@@ -200,4 +200,13 @@ class BulwarkGateStepTest extends PipelineStepTest {
                 .hasMessageContaining("needs to: the destination");
         assertThat(shells).isEmpty();
     }
+
+    @Test
+    void attachesTheProfilesFileWhenPromotingWithOne() {
+        step("bulwarkPromote").invokeMethod("call", new Object[] {new HashMap<>(Map.of(
+                "image", "registry.example.com/staging/shop:7", "to", "registry.example.com/prod/shop:7",
+                "stage", "production", "policy", "bulwark.yaml", "reports", List.of(), "profile", "bulwark-profiles.yaml"))});
+
+        assertThat(shells).singleElement().asString().contains("'--warn-exit-code' '4' '--profile' 'bulwark-profiles.yaml'");
+    }
 }

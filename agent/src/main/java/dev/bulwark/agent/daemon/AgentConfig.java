@@ -29,6 +29,8 @@ import java.util.Set;
  * pollInterval: 100ms                 # how often /proc is polled when polling
  * prevention: true                    # refuse execs (and credential reads) in protect mode before they happen
  * dockerHost: unix:///var/run/docker.sock   # the engine to watch; default DOCKER_HOST, else the local socket
+ * ciProfiles: true                    # start an image's profile from the one CI attached to it in its registry
+ * insecureRegistries: [registry.internal:5000]   # registries reached over plain HTTP for that
  * admission:                          # serve Docker's authorization plugin protocol (see the README)
  *   plugin: bulwark                   # dockerd --authorization-plugin=bulwark
  *   failure: closed                   # closed | open: what a request that cannot be judged gets
@@ -45,12 +47,16 @@ import java.util.Set;
  *                      before it runs; without it, protect mode responds after the fact with the response ladder
  * @param dockerHost    the engine to watch ({@code unix:///…} or {@code tcp://…}), empty for the environment's
  * @param admission     how Docker's authorization plugin protocol is served, empty when it is not
+ * @param ciProfiles    whether a container of an image the agent has no profile for starts from the profile CI attached
+ *                      to the image in its registry ({@code bulwark promote --profile})
+ * @param insecureRegistries registries reached over plain HTTP when looking for those (loopback always is)
  */
 public record AgentConfig(Path policy, Path stateDir, int metricsPort, InetAddress metricsAddress, String processSensor, Duration pollInterval,
-                          boolean prevention, Optional<String> dockerHost, Optional<AdmissionSettings> admission) {
+                          boolean prevention, Optional<String> dockerHost, Optional<AdmissionSettings> admission,
+                          boolean ciProfiles, List<String> insecureRegistries) {
 
     private static final Set<String> KEYS = Set.of("policy", "stateDir", "metricsPort", "metricsAddress", "processSensor", "pollInterval",
-            "prevention", "dockerHost", "admission");
+            "prevention", "dockerHost", "admission", "ciProfiles", "insecureRegistries");
 
     public AgentConfig {
         Objects.requireNonNull(policy, "policy");
@@ -59,6 +65,7 @@ public record AgentConfig(Path policy, Path stateDir, int metricsPort, InetAddre
         if (!Set.of("auto", "connector", "poll").contains(processSensor)) {
             throw new IllegalArgumentException("processSensor is '" + processSensor + "': use auto, connector or poll");
         }
+        insecureRegistries = List.copyOf(insecureRegistries);
         if (metricsPort < 0 || metricsPort > 65535) {
             throw new IllegalArgumentException("metricsPort " + metricsPort + " is not a port: use 1 to 65535, or 0 for none");
         }
@@ -89,9 +96,31 @@ public record AgentConfig(Path policy, Path stateDir, int metricsPort, InetAddre
                 base.resolve(root.path("stateDir").asText("/var/lib/bulwark")), root.path("metricsPort").asInt(9464),
                 address(file, root.path("metricsAddress").asText("127.0.0.1")),
                 root.path("processSensor").asText("auto"), interval(root.path("pollInterval").asText("100ms")),
-                flag(file, root.path("prevention"), true),
+                flag(file, "prevention", root.path("prevention"), true),
                 root.hasNonNull("dockerHost") ? Optional.of(root.get("dockerHost").asText()) : Optional.empty(),
-                admission(file, root.path("admission")));
+                admission(file, root.path("admission")), flag(file, "ciProfiles", root.path("ciProfiles"), true),
+                registries(file, root.path("insecureRegistries")));
+    }
+
+    /**
+     * The settings for learning in CI ({@code bulwark profile learn}): state in the given directory, no metrics, no exec
+     * guard, no admission control and no profiles from registries: the run learns from scratch what it sees.
+     */
+    public AgentConfig forLearning(Path learningState) {
+        return new AgentConfig(policy, learningState, 0, metricsAddress, processSensor, pollInterval, false, dockerHost,
+                Optional.empty(), false, insecureRegistries);
+    }
+
+    private static List<String> registries(Path file, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new IllegalArgumentException(file + ": insecureRegistries must be a list, such as [registry.internal:5000]");
+        }
+        List<String> registries = new ArrayList<>();
+        node.forEach(registry -> registries.add(registry.asText().strip()));
+        return registries;
     }
 
     private static Optional<AdmissionSettings> admission(Path file, JsonNode node) {
@@ -134,12 +163,12 @@ public record AgentConfig(Path policy, Path stateDir, int metricsPort, InetAddre
                 + " default, this host only), ::1, or 0.0.0.0 to let Prometheus scrape from other hosts");
     }
 
-    private static boolean flag(Path file, JsonNode node, boolean absent) {
+    private static boolean flag(Path file, String key, JsonNode node, boolean absent) {
         if (node.isMissingNode() || node.isNull()) {
             return absent;
         }
         if (!node.isBoolean()) {
-            throw new IllegalArgumentException(file + ": prevention is '" + node.asText() + "': write true or false");
+            throw new IllegalArgumentException(file + ": " + key + " is '" + node.asText() + "': write true or false");
         }
         return node.booleanValue();
     }

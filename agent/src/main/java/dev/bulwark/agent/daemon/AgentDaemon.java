@@ -19,21 +19,15 @@ import dev.bulwark.agent.response.QuarantineLedger;
 import dev.bulwark.agent.response.ResponsesUnderWay;
 import dev.bulwark.agent.response.Release;
 import dev.bulwark.agent.response.ResponseActions;
-import dev.bulwark.agent.docker.ContainerInfo;
 import dev.bulwark.agent.sensor.Sensor;
-import dev.bulwark.agent.sensor.files.DockerChangesSensor;
-import dev.bulwark.agent.sensor.files.FanotifySensor;
-import dev.bulwark.agent.sensor.files.FanotifyUnavailableException;
-import dev.bulwark.agent.sensor.network.HostNetworkSensor;
-import dev.bulwark.agent.sensor.resources.CgroupStatsSensor;
 import dev.bulwark.agent.sensor.proc.ForkRecords;
-import dev.bulwark.agent.sensor.proc.ProcConnectorSensor;
-import dev.bulwark.agent.sensor.proc.ProcConnectorUnavailableException;
-import dev.bulwark.agent.sensor.proc.ProcPollSensor;
 import dev.bulwark.agent.sensor.proc.ProcReader;
 import dev.bulwark.policy.load.PolicyLoader;
 import dev.bulwark.policy.model.Policy;
+import dev.bulwark.policy.runtime.Observation;
+import dev.bulwark.policy.runtime.RuntimeSpec;
 import dev.bulwark.scanner.docker.DockerEngine;
+import dev.bulwark.agent.profile.AttachedProfiles;
 import dev.bulwark.agent.profile.Lineage;
 import dev.bulwark.agent.profile.Priors;
 import dev.bulwark.agent.profile.ProfileBook;
@@ -45,16 +39,14 @@ import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -84,6 +76,7 @@ public final class AgentDaemon implements AutoCloseable {
     private final Responders responders;
     private final AgentMetrics metrics;
     private final Optional<AdmissionControl> admission;
+    private final ExecutorService lookups;
     /** How long the agent waits for the engine when admission control is on (the engine starts after the plugin). */
     static final Duration ENGINE_WAIT = Duration.ofSeconds(60);
     /** Threads that carry out responses (stop, kill…), so a stop's grace period holds up nothing else. */
@@ -94,7 +87,8 @@ public final class AgentDaemon implements AutoCloseable {
     private AgentDaemon(DockerEngine engine, DockerEventWatcher watcher, List<Sensor> sensors, HeldAudit audit,
                         Optional<MetricsServer> metricsServer, ExecutorService judge, ScheduledExecutorService ticks,
                         ProfileBook profiles, Optional<ExecGuard> guard, Responders responders, AgentMetrics metrics,
-                        Optional<AdmissionControl> admission) {
+                        Optional<AdmissionControl> admission, ExecutorService lookups) {
+        this.lookups = lookups;
         this.admission = admission;
         this.metrics = metrics;
         this.guard = guard;
@@ -111,11 +105,24 @@ public final class AgentDaemon implements AutoCloseable {
 
     /** Starts watching; alerts (every audit entry) also go to the given consumer. */
     public static AgentDaemon start(AgentConfig config, Clock clock, Consumer<AuditEntry> alerts) {
-        Policy policy = new PolicyLoader().load(config.policy());
+        return start(config, clock, alerts, false);
+    }
+
+    /**
+     * Starts watching to learn only ({@code bulwark profile learn}): every container not labelled otherwise is in learn
+     * mode, whatever the policy's default; use {@link AgentConfig#forLearning}.
+     */
+    public static AgentDaemon learn(AgentConfig config, Clock clock) {
+        return start(config, clock, entry -> { }, true);
+    }
+
+    private static AgentDaemon start(AgentConfig config, Clock clock, Consumer<AuditEntry> alerts, boolean learnOnly) {
+        Policy loaded = new PolicyLoader().load(config.policy());
+        RuntimeSpec runtime = learnOnly ? loaded.runtime().learningOnly() : loaded.runtime();
         DockerEngine engine = config.dockerHost().map(DockerEngine::at).orElseGet(DockerEngine::fromEnvironment);
         AgentStateDirectory.prepare(config.stateDir());
         AuditLog audit = AuditLog.open(config.stateDir());
-        Optional<AdmissionControl> admission = config.admission().map(settings -> AdmissionControl.start(settings, policy.runtime(),
+        Optional<AdmissionControl> admission = config.admission().map(settings -> AdmissionControl.start(settings, runtime,
                 engine.client(), audit, config.stateDir(), alerts, AgentLog::warn, clock));
         admission.ifPresent(control -> AgentLog.info("admission control on " + control.socket() + " (failure: "
                 + config.admission().get().failure().word() + "); waiting up to " + ENGINE_WAIT.toSeconds() + " s for the engine"));
@@ -132,34 +139,26 @@ public final class AgentDaemon implements AutoCloseable {
         UnfinishedResponses unfinished = new UnfinishedResponses(ResponsesUnderWay.open(config.stateDir()), clock);
         ForkRecords forks = new ForkRecords();
         ProfileStore store = ProfileStore.open(config.stateDir());
-        RuleConflictWarnings.log(policy.runtime().rules(), store.all(), AgentLog::warn);
+        RuleConflictWarnings.log(runtime.rules(), store.all(), AgentLog::warn);
         ProfileBook profiles = new ProfileBook(store, new Priors(Path.of("/proc")),
-                policy.runtime().learning(), AgentLog::info);
-        ExecutorService judge = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "bulwark-agent-judge");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "bulwark-agent-profiles");
-            thread.setDaemon(true);
-            return thread;
-        });
+                runtime.learning(), AgentLog::info);
+        ExecutorService judge = Executors.newSingleThreadExecutor(AgentThreads.named("bulwark-agent-judge"));
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(AgentThreads.named("bulwark-agent-profiles"));
         AtomicReference<Enforcer> enforcerRef = new AtomicReference<>();
         AtomicReference<ExecGuard> guardRef = new AtomicReference<>();
-        ExecutorService responders = Executors.newFixedThreadPool(RESPONDERS, runnable -> {
-            Thread thread = new Thread(runnable, "bulwark-agent-respond");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService responders = Executors.newFixedThreadPool(RESPONDERS, AgentThreads.named("bulwark-agent-respond"));
         HeldAudit held = new HeldAudit(audit, metrics::auditFailure, AgentLog::warn);
         heldRef.set(held);
         ticks.scheduleWithFixedDelay(held::flush, AUDIT_RETRY.toMillis(), AUDIT_RETRY.toMillis(), TimeUnit.MILLISECONDS);
-        Enforcer enforcer = new Enforcer(policy.runtime(), view, actions, held, metrics, self, clock, alerts, profiles,
+        Enforcer enforcer = new Enforcer(runtime, view, actions, held, metrics, self, clock, alerts, profiles,
                 new Lineage(ProcReader.system(), forks), (observation, sensor, mainPid) -> ticks.schedule(() -> judge.execute(
                         () -> enforcerRef.get().retry(observation, sensor, mainPid)), RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS),
                 responders, unfinished, (container, path) -> guardRef.get() != null && guardRef.get().refuses(container, path));
         enforcerRef.set(enforcer);
+        ExecutorService lookups = Executors.newSingleThreadExecutor(AgentThreads.named("bulwark-agent-ci-profiles"));
+        BiConsumer<Observation, String> handle = config.ciProfiles() ? new CiProfileGate(view, profiles,
+                new AttachedProfiles(engine.client(), Set.copyOf(config.insecureRegistries()), AgentLog::warn), enforcer, held,
+                clock, judge, lookups, ticks)::handle : enforcer::handle;
         responders.execute(() -> {
             try {
                 unfinished.resume(view, actions, held);
@@ -167,7 +166,7 @@ public final class AgentDaemon implements AutoCloseable {
                 AgentLog.warn("the responses a previous run left under way were not all finished: " + e.getMessage());
             }
         });
-        long tickMillis = Math.min(PROFILE_TICK.toMillis(), policy.runtime().learning().interval().duration().toMillis());
+        long tickMillis = Math.min(PROFILE_TICK.toMillis(), runtime.learning().interval().duration().toMillis());
         ticks.scheduleWithFixedDelay(() -> judge.execute(() -> {
             try {
                 profiles.tick(clock.instant());
@@ -181,49 +180,24 @@ public final class AgentDaemon implements AutoCloseable {
             metrics.eventReceived();
             if (event.verb().equals("start")) {
                 view.get(event.containerId()).ifPresent(info -> judge.execute(
-                        () -> enforcer.handle(Enforcer.configOf(info, event.at()), "docker-events")));
+                        () -> handle.accept(Enforcer.configOf(info, event.at()), "docker-events")));
             }
-            DockerExecObservations.of(event).ifPresent(exec -> judge.execute(() -> enforcer.handle(exec, DockerExecObservations.SENSOR)));
+            DockerExecObservations.of(event).ifPresent(exec -> judge.execute(() -> handle.accept(exec, DockerExecObservations.SENSOR)));
         }, gap -> judge.execute(() -> enforcer.gap(gap)));
-        view.all().forEach(info -> judge.execute(() -> enforcer.handle(Enforcer.configOf(info, clock.instant()), "docker-events")));
-        List<Sensor> sensors = new ArrayList<>();
-        Sensor process = processSensor(config, self, forks);
-        process.start(observation -> judge.execute(() -> enforcer.handle(observation, process.name())),
+        view.all().forEach(info -> judge.execute(() -> handle.accept(Enforcer.configOf(info, clock.instant()), "docker-events")));
+        List<Sensor> sensors = AgentSensors.start(config, engine, view, self, forks,
+                (observation, sensor) -> judge.execute(() -> handle.accept(observation, sensor)),
                 gap -> judge.execute(() -> enforcer.gap(gap)));
-        sensors.add(process);
-        Supplier<Map<String, Long>> containers = () -> view.all().stream()
-                .filter(info -> info.running() && !self.contains(info.id()) && info.pid() > 0)
-                .collect(Collectors.toMap(ContainerInfo::id, ContainerInfo::pid, (a, b) -> a));
-        Duration changesEvery = DockerChangesSensor.DEFAULT_INTERVAL;
-        FanotifySensor files = new FanotifySensor(containers);
-        try {
-            files.start(observation -> {
-                if (SensitiveFiles.worthJudging(observation)) {
-                    judge.execute(() -> enforcer.handle(observation, files.name()));
-                }
-            }, gap -> judge.execute(() -> enforcer.gap(gap)));
-            sensors.add(files);
-            changesEvery = DockerChangesSensor.BEHIND_FANOTIFY;
-        } catch (FanotifyUnavailableException unavailable) {
-            AgentLog.warn("fanotify is unavailable (" + unavailable.getMessage() + "): reads of sensitive files are not watched,"
-                    + " and written files are seen every " + changesEvery.toSeconds() + " s through the engine");
-        }
-        for (Sensor sensor : List.<Sensor>of(new HostNetworkSensor(containers, AgentLog::warn),
-                new DockerChangesSensor(engine.client(), containers, changesEvery), new CgroupStatsSensor(containers))) {
-            sensor.start(observation -> judge.execute(() -> enforcer.handle(observation, sensor.name())),
-                    gap -> judge.execute(() -> enforcer.gap(gap)));
-            sensors.add(sensor);
-        }
         Optional<ExecGuard> guard = config.prevention() ? guard(judge, enforcer, metrics) : Optional.empty();
         guard.ifPresent(guardRef::set);
         AgentLog.info("watching " + view.all().size() + " containers with sensors "
-                + sensors.stream().map(Sensor::name).collect(Collectors.joining(", ")) + "; policy " + policy.metadata().name()
-                + ", default mode " + policy.runtime().defaultMode().word()
+                + sensors.stream().map(Sensor::name).collect(Collectors.joining(", ")) + "; policy " + loaded.metadata().name()
+                + ", default mode " + runtime.defaultMode().word()
                 + (guard.isPresent() ? "; exec guard on (" + guard.get().guarded().size() + " containers guarded)" : "; exec guard off")
                 + server.map(s -> "; metrics on http://" + s.address().getHostString() + ":" + s.port() + "/metrics, health at /health")
                 .orElse(""));
         return new AgentDaemon(engine, watcher, sensors, held, server, judge, ticks, profiles, guard,
-                new Responders(responders, unfinished), metrics, admission);
+                new Responders(responders, unfinished), metrics, admission, lookups);
     }
 
     /**
@@ -296,23 +270,6 @@ public final class AgentDaemon implements AutoCloseable {
         return start(config, clock, entry -> { });
     }
 
-    private static Sensor processSensor(AgentConfig config, Set<String> self, ForkRecords forks) {
-        ProcReader proc = ProcReader.system();
-        if (!config.processSensor().equals("poll")) {
-            ProcConnectorSensor connector = new ProcConnectorSensor(proc, self, new ForkRecords());
-            try {
-                connector.start(observation -> { }, gap -> { });
-                connector.close();
-                return new ProcConnectorSensor(proc, self, forks);
-            } catch (ProcConnectorUnavailableException unavailable) {
-                if (config.processSensor().equals("connector")) {
-                    throw unavailable;
-                }
-            }
-        }
-        return new ProcPollSensor(proc, self, config.pollInterval());
-    }
-
     /** The name of the process sensor in use ({@code proc-connector} or {@code proc-poll}). */
     public String processSensor() {
         return sensors.get(0).name();
@@ -340,6 +297,7 @@ public final class AgentDaemon implements AutoCloseable {
         sensors.forEach(Sensor::close);
         watcher.close();
         ticks.shutdownNow();
+        lookups.shutdownNow();
         judge.execute(() -> profiles.tick(Instant.now()));
         judge.shutdown();
         try {

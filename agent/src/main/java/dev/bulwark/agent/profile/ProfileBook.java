@@ -2,6 +2,7 @@ package dev.bulwark.agent.profile;
 
 import dev.bulwark.agent.docker.ContainerInfo;
 import dev.bulwark.policy.profile.Profile;
+import dev.bulwark.policy.profile.ProfileDocument;
 import dev.bulwark.policy.profile.ProfileDocuments;
 import dev.bulwark.policy.profile.ProfileKey;
 import dev.bulwark.policy.profile.ProfileState;
@@ -36,6 +37,12 @@ public final class ProfileBook {
     private final Map<ProfileKey, Optional<FileTime>> saved = new HashMap<>();
     private final Map<ProfileKey, ProfileState> written = new HashMap<>();
     private final ClockSteps clockSteps;
+    /** Profiles CI attached to images, by image ID, offered once looked up. */
+    private final Map<String, AttachedProfiles.Found> fromCi = new HashMap<>();
+    /** Profiles started on this host in this run (not loaded): a CI profile offered later replaces them. */
+    private final Set<ProfileKey> startedHere = new HashSet<>();
+    /** Profiles started here that a CI profile replaces: what was saved of them is not loaded again. */
+    private final Set<ProfileKey> replacedByCi = new HashSet<>();
 
     public ProfileBook(ProfileStore store, Priors priors, LearningSettings settings, Consumer<String> log) {
         this(store, priors, settings, log, System::nanoTime);
@@ -59,7 +66,8 @@ public final class ProfileBook {
         String fingerprint = Workloads.fingerprint(container);
         Profile profile = profiles.get(key);
         if (profile == null) {
-            profile = store.load(key).orElseGet(() -> store.previousVersion(key)
+            Optional<Profile> stored = replacedByCi.remove(key) ? Optional.empty() : store.load(key);
+            profile = stored.or(() -> fromCi(key, container, fingerprint, at)).orElseGet(() -> store.previousVersion(key)
                     .map(previous -> {
                         log.accept("profile " + key + " inherits from image " + previous.key().shortImage() + " (provisional, relearning)");
                         return previous.inheritTo(key, priors.of(container), fingerprint, at);
@@ -68,6 +76,9 @@ public final class ProfileBook {
                         log.accept("profile " + key + " starts learning from the image's declarations");
                         return Profile.fresh(key, priors.of(container), fingerprint, at);
                     }));
+            if (stored.isEmpty() && profile.source().isEmpty()) {
+                startedHere.add(key);
+            }
             profiles.put(key, profile);
             saved.put(key, store.modified(key));
             written.remove(key);
@@ -83,6 +94,53 @@ public final class ProfileBook {
         }
         containers.put(container.id(), key);
         return profile;
+    }
+
+    /** Whether a profile for the container's image and workload is in use or stored: no CI profile is then needed. */
+    public boolean hasProfile(ContainerInfo container) {
+        ProfileKey key = Workloads.keyOf(container);
+        return !startedHere.contains(key) && (profiles.containsKey(key) || store.modified(key).isPresent());
+    }
+
+    /**
+     * The profiles CI attached to an image, found in its registry: containers of the image start from them. A profile of
+     * the image started on this host meanwhile (its containers were judged before the answer came) is replaced.
+     */
+    public void offer(String imageId, AttachedProfiles.Found found) {
+        fromCi.put(imageId, found);
+        for (ProfileKey key : List.copyOf(startedHere)) {
+            if (key.image().equals(imageId)) {
+                profiles.remove(key);
+                startedHere.remove(key);
+                replacedByCi.add(key);
+                log.accept("profile " + key + " was started before the profile from CI was found; starting again from it");
+                containers.values().removeIf(key::equals);
+                converged.remove(key);
+                written.remove(key);
+            }
+        }
+    }
+
+    /** The profile CI attached to the image, for this workload (or its only one), started as the policy says. */
+    private Optional<Profile> fromCi(ProfileKey key, ContainerInfo container, String fingerprint, Instant at) {
+        AttachedProfiles.Found found = fromCi.get(key.image());
+        if (found == null) {
+            return Optional.empty();
+        }
+        List<ProfileDocument> documents = found.documents();
+        Optional<ProfileDocument> chosen = documents.stream().filter(d -> key.workload().equals(d.metadata().workload())).findFirst()
+                .or(() -> documents.size() == 1 ? Optional.of(documents.get(0)) : Optional.empty());
+        if (chosen.isEmpty()) {
+            log.accept("profile " + key + ": CI learned " + documents.size() + " workloads of this image ("
+                    + documents.stream().map(d -> d.metadata().workload()).toList() + "), not this one; learning here");
+            return Optional.empty();
+        }
+        Profile profile = Profile.fromCi(key, priors.of(container), fingerprint, ProfileDocuments.seen(chosen.get()),
+                "ci: " + found.where(), settings, at);
+        log.accept("profile " + key + " starts from the profile learned in CI, attached to " + found.where() + ": "
+                + settings.fromCi().word() + (profile.ciMode().isPresent() ? ", learning on top of it"
+                : settings.fromCi() == dev.bulwark.policy.runtime.RuntimeMode.LEARN ? ", learning on" : ", as converged"));
+        return Optional.of(profile);
     }
 
     /** Checks convergence of every profile in use, says which converged, and saves those that changed. */

@@ -37,9 +37,11 @@ public final class ProfileListCommand implements Callable<Integer> {
             out.println("no profiles yet: the agent learns one per image and workload once containers run");
         }
         for (Profile profile : profiles) {
-            out.printf(Locale.ROOT, "%s  %s  %s  %s  %d live intervals%n", profile.key().shortImage(),
+            out.printf(Locale.ROOT, "%s  %s  %s  %s  %d live intervals%s%n", profile.key().shortImage(),
                     profile.key().repository().isEmpty() ? "-" : profile.key().repository(), profile.key().workload(),
-                    ProfileDocuments.status(profile), profile.liveIntervals());
+                    ProfileDocuments.status(profile), profile.liveIntervals(),
+                    profile.source().isEmpty() ? "" : "  from " + profile.source()
+                            + profile.ciMode().map(mode -> " (learning on top, " + mode.word() + " meanwhile)").orElse(""));
             StringBuilder signals = new StringBuilder("    ");
             for (Signal signal : Signal.values()) {
                 signals.append(String.format(Locale.ROOT, "%s %s %.2f  ", signal.word(), profile.mode(signal).word(),

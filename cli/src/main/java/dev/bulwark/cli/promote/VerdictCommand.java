@@ -6,17 +6,13 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.bulwark.scanner.promote.AttachedVerdict;
 import dev.bulwark.scanner.promote.VerdictAttachment;
-import dev.bulwark.scanner.model.ImageRef;
 import dev.bulwark.scanner.source.RegistryRepository;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import dev.bulwark.cli.image.RegistryImage;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code bulwark verdict IMAGE}: the verdict a promotion attached to an image in a registry. */
@@ -28,20 +24,17 @@ public final class VerdictCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "REGISTRY/REPOSITORY:TAG or @DIGEST")
-    private String image;
-
-    @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]", description = "a registry reached over plain HTTP; repeatable")
-    private List<String> insecure = new ArrayList<>();
+    @Mixin
+    private RegistryImage image;
 
     @Override
     public Integer call() throws Exception {
-        ImageRef ref = ImageRef.parse(image);
-        RegistryRepository repository = RegistryRepository.of(ref, Set.copyOf(insecure));
-        String digest = repository.manifest(ref.optionalDigest().orElse(ref.tag())).digest();
+        RegistryImage.Located located = image.locate();
+        RegistryRepository repository = located.repository();
+        String digest = located.digest();
         Optional<AttachedVerdict> verdict = VerdictAttachment.read(repository, digest);
         if (verdict.isEmpty()) {
-            spec.commandLine().getErr().println(spec.qualifiedName() + ": no verdict is attached to " + image + " (" + digest + ")");
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": no verdict is attached to " + image.name() + " (" + digest + ")");
             spec.commandLine().getErr().flush();
             return 1;
         }

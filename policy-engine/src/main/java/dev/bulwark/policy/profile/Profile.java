@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +30,8 @@ public final class Profile {
     private final boolean pinned;
     private final String inheritedFrom;
     private final Instant created;
+    private final String source;
+    private RuntimeMode ciMode;
     private final EnumMap<Signal, SignalLearning> signals = new EnumMap<>(Signal.class);
     private final ResourceEnvelope resources;
     private final Map<String, Integer> breachStreaks = new HashMap<>();
@@ -46,6 +49,8 @@ public final class Profile {
         pinned = state.pinned();
         inheritedFrom = state.inheritedFrom();
         created = state.created();
+        source = state.source();
+        ciMode = state.ciMode();
         updated = state.updated();
         runtimeFingerprint = state.runtimeFingerprint();
         provisional = state.provisional();
@@ -64,7 +69,7 @@ public final class Profile {
     /** A new profile that starts from what the image declares. */
     public static Profile fresh(ProfileKey key, Prior prior, String runtimeFingerprint, Instant at) {
         Profile profile = new Profile(new ProfileState(key, prior, runtimeFingerprint, false, "", false, at, at, 0, -1,
-                false, null, null));
+                false, null, null, "", null));
         profile.declare(prior, at);
         return profile;
     }
@@ -76,7 +81,7 @@ public final class Profile {
     public Profile inheritTo(ProfileKey newKey, Prior newPrior, String fingerprint, Instant at) {
         ProfileState mine = state();
         Profile heir = new Profile(new ProfileState(newKey, newPrior, fingerprint, true, key.image(), false, at, at, 0, -1,
-                false, mine.signals(), mine.resources()));
+                false, mine.signals(), mine.resources(), "", null));
         heir.signals.values().forEach(SignalLearning::relearn);
         heir.declare(newPrior, at);
         return heir;
@@ -91,6 +96,46 @@ public final class Profile {
         updated = at;
     }
 
+    /**
+     * A host's profile started from one learned in CI: what CI saw is known from the start, and the image's declarations
+     * are added. Per {@link LearningSettings#fromCi} and {@link LearningSettings#learnOnTopOfCi}: learning on top (what
+     * would block judged in the CI mode meanwhile), converged in the CI mode, or a head start that learns on. Resource
+     * use is always learned on the host: CI's load is not production's.
+     *
+     * @param seen   what CI saw, per signal
+     * @param source where the CI profile came from, for the audit log and {@code profile list}
+     */
+    public static Profile fromCi(ProfileKey key, Prior prior, String fingerprint, Map<Signal, List<String>> seen,
+                                 String source, LearningSettings settings, Instant at) {
+        RuntimeMode mode = settings.fromCi();
+        boolean converged = mode != RuntimeMode.LEARN && !settings.learnOnTopOfCi();
+        Map<Signal, SignalState> signals = new EnumMap<>(Signal.class);
+        for (Signal signal : Signal.values()) {
+            Map<String, ItemStats> items = new HashMap<>();
+            seen.getOrDefault(signal, List.of()).forEach(item -> items.put(item, ItemStats.declared(at)));
+            signals.put(signal, converged && signal != Signal.RESOURCES ? new SignalState(items, null, null, at, mode, false)
+                    : new SignalState(items, null, null, null, RuntimeMode.LEARN, false));
+        }
+        Profile profile = new Profile(new ProfileState(key, prior, fingerprint, !converged, "", false, at, at, 0, -1, false,
+                signals, null, source,
+                converged || mode == RuntimeMode.LEARN ? null : mode));
+        profile.declare(prior, at);
+        return profile;
+    }
+
+    /** Where the profile started: empty when learned here, else where it came from. */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * While a profile from CI is learned on top of, the mode behaviour CI never saw that would block is judged in.
+     * Empty once the profile has converged here, and for any other profile.
+     */
+    public Optional<RuntimeMode> ciMode() {
+        return Optional.ofNullable(ciMode);
+    }
+
     private void declare(Prior declared, Instant at) {
         declared.executables().forEach(item -> signals.get(Signal.EXECUTABLES).declare(item, at));
         declared.listening().forEach(item -> signals.get(Signal.LISTENING).declare(item, at));
@@ -102,7 +147,7 @@ public final class Profile {
         Map<Signal, SignalState> states = new EnumMap<>(Signal.class);
         signals.forEach((signal, learning) -> states.put(signal, learning.state()));
         return new ProfileState(key, prior, runtimeFingerprint, provisional, inheritedFrom, pinned, created, updated,
-                liveIntervals, currentInterval, currentLive, states, resources.state());
+                liveIntervals, currentInterval, currentLive, states, resources.state(), source, ciMode);
     }
 
     public ProfileKey key() {
@@ -215,6 +260,7 @@ public final class Profile {
         }
         if (converged()) {
             provisional = false;
+            ciMode = null;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.bulwark.policy.profile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,12 +20,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Writes a profile as a reviewable YAML document ({@link ProfileDocument}) and reads one back as a pinned profile.
  */
 public final class ProfileDocuments {
+
+    /** The {@code metadata.source} of a profile learned in CI. */
+    public static final String CI = "ci";
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -40,17 +45,35 @@ public final class ProfileDocuments {
 
     /** The profile as YAML, with a header that says what it is. */
     public static String write(Profile profile) {
+        return "# Behaviour profile learned by Bulwark for " + profile.key() + ".\n"
+                + "# Review it like code; `bulwark profile import FILE` pins it. The runtime section is a policy's.\n"
+                + yaml(document(profile, profile.source()));
+    }
+
+    /**
+     * Profiles learned in CI ({@code bulwark profile learn}) as one YAML stream, a document per image and workload,
+     * each marked {@code source: ci}: what {@code bulwark promote --profile} attaches to the image.
+     */
+    public static String writeFromCi(List<Profile> profiles) {
+        StringBuilder text = new StringBuilder("# Behaviour profiles learned by Bulwark in CI (bulwark profile learn).\n"
+                + "# Review them like code; promoting the image with them attaches them to it, and agents start from them.\n");
+        for (Profile profile : profiles) {
+            text.append("---\n").append(yaml(document(profile, CI)));
+        }
+        return text.toString();
+    }
+
+    private static String yaml(ProfileDocument document) {
         try {
-            return "# Behaviour profile learned by Bulwark for " + profile.key() + ".\n"
-                    + "# Review it like code; `bulwark profile import FILE` pins it. The runtime section is a policy's.\n"
-                    + YAML.writeValueAsString(document(profile));
+            return YAML.writeValueAsString(document);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the profile of " + profile.key() + " as YAML: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot write the profile of " + document.metadata().image() + " as YAML: "
+                    + e.getMessage(), e);
         }
     }
 
-    /** The profile as a document. */
-    public static ProfileDocument document(Profile profile) {
+    /** The profile as a document, saying where it was learned ({@code source}: empty for this host). */
+    public static ProfileDocument document(Profile profile, String source) {
         Map<String, ProfileDocument.SignalSummary> signals = new LinkedHashMap<>();
         for (Signal signal : Signal.values()) {
             signals.put(signal.word(), new ProfileDocument.SignalSummary(profile.mode(signal),
@@ -63,10 +86,22 @@ public final class ProfileDocuments {
         var learned = new ProfileDocument.Learned(items(profile, Signal.EXEC_EDGES), items(profile, Signal.EXEC_USERS),
                 items(profile, Signal.EXEC_MODES), items(profile, Signal.HEALTHCHECKS), items(profile, Signal.SENSITIVE_READS), items(profile, Signal.LISTENING));
         var metadata = new ProfileDocument.Metadata(profile.key().image(), profile.key().repository(),
-                profile.key().workload(), status(profile), profile.created().toString(), profile.updated().toString(),
+                profile.key().workload(), status(profile), source, profile.created().toString(), profile.updated().toString(),
                 profile.liveIntervals(), signals);
+        Map<String, Map<String, Long>> exercised = new LinkedHashMap<>();
+        for (Signal signal : Signal.values()) {
+            Map<String, Long> seen = new TreeMap<>();
+            profile.items(signal).forEach((item, stats) -> {
+                if (stats.intervals() > 0) {
+                    seen.put(item, stats.intervals());
+                }
+            });
+            if (!seen.isEmpty()) {
+                exercised.put(signal.word(), seen);
+            }
+        }
         return new ProfileDocument(Policy.API_VERSION, ProfileDocument.KIND, metadata,
-                new ProfileDocument.Runtime(overallMode(profile), rules), learned);
+                new ProfileDocument.Runtime(overallMode(profile), rules), learned, exercised);
     }
 
     /** {@code pinned}, {@code converged}, {@code provisional} or {@code learning}. */
@@ -115,7 +150,33 @@ public final class ProfileDocuments {
         return pinned(name, document, at);
     }
 
-    private static Profile pinned(String name, ProfileDocument document, Instant at) {
+    /**
+     * Reads a stream of profile documents ({@link #writeFromCi}, or one exported profile) without pinning them.
+     *
+     * @throws IllegalArgumentException saying where (line and column) and what is wrong
+     */
+    public static List<ProfileDocument> readAll(String name, byte[] yaml) {
+        List<ProfileDocument> documents = new ArrayList<>();
+        try (MappingIterator<ProfileDocument> values = YAML.readerFor(ProfileDocument.class).readValues(yaml)) {
+            while (values.hasNextValue()) {
+                ProfileDocument document = values.nextValue();
+                if (document != null) {
+                    documents.add(checked(name, document));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(YamlProblems.of(name, FACTORY, yaml, e)
+                    + " (write the file with `bulwark profile learn` or `bulwark profile export`, then edit it)", e);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(name + ": cannot read the profiles: " + e.getMessage(), e);
+        }
+        if (documents.isEmpty()) {
+            throw new IllegalArgumentException(name + ": holds no profile: write it with `bulwark profile learn`");
+        }
+        return documents;
+    }
+
+    private static ProfileDocument checked(String name, ProfileDocument document) {
         if (document == null || !Policy.API_VERSION.equals(document.apiVersion()) || !ProfileDocument.KIND.equals(document.kind())) {
             throw new IllegalArgumentException(name + ": not a profile: it must start with apiVersion: " + Policy.API_VERSION
                     + " and kind: " + ProfileDocument.KIND);
@@ -125,10 +186,14 @@ public final class ProfileDocuments {
             throw new IllegalArgumentException(name + ": metadata.image and metadata.workload are required: they say which"
                     + " image and workload the profile is for");
         }
+        return document;
+    }
+
+    /** What a document says was seen (or is allowed), per signal; resource use is not a list and is left out. */
+    public static Map<Signal, List<String>> seen(ProfileDocument document) {
         var runtime = Optional.ofNullable(document.runtime()).orElse(new ProfileDocument.Runtime(null, null));
         var rules = Optional.ofNullable(runtime.rules()).orElse(new ProfileDocument.Rules(null, null, null, null, null));
         var learned = Optional.ofNullable(document.learned()).orElse(new ProfileDocument.Learned(null, null, null, null, null, null));
-        RuntimeMode mode = Optional.ofNullable(runtime.defaultMode()).orElse(RuntimeMode.MONITOR);
         Map<Signal, List<String>> items = new EnumMap<>(Signal.class);
         items.put(Signal.EXECUTABLES, orEmpty(rules.allowedExecutables()));
         List<String> listening = new ArrayList<>(orEmpty(learned.listening()));
@@ -145,6 +210,15 @@ public final class ProfileDocuments {
         items.put(Signal.EXEC_MODES, orEmpty(learned.execModes()));
         items.put(Signal.HEALTHCHECKS, orEmpty(learned.healthchecks()));
         items.put(Signal.SENSITIVE_READS, orEmpty(learned.sensitiveReads()));
+        return items;
+    }
+
+    private static Profile pinned(String name, ProfileDocument document, Instant at) {
+        var metadata = checked(name, document).metadata();
+        var runtime = Optional.ofNullable(document.runtime()).orElse(new ProfileDocument.Runtime(null, null));
+        var rules = Optional.ofNullable(runtime.rules()).orElse(new ProfileDocument.Rules(null, null, null, null, null));
+        RuntimeMode mode = Optional.ofNullable(runtime.defaultMode()).orElse(RuntimeMode.MONITOR);
+        Map<Signal, List<String>> items = seen(document);
         Map<Signal, SignalState> signals = new EnumMap<>(Signal.class);
         for (Signal signal : Signal.values()) {
             Map<String, ItemStats> declared = new LinkedHashMap<>();
@@ -153,7 +227,7 @@ public final class ProfileDocuments {
         }
         ProfileKey key = new ProfileKey(metadata.repository(), metadata.image(), metadata.workload());
         return Profile.of(new ProfileState(key, Prior.none(), "", false, "", true, at, at, 0, -1, false, signals,
-                new ResourceState(null, null, null, rules.resources())));
+                new ResourceState(null, null, null, rules.resources()), "import", null));
     }
 
     private static RuntimeMode modeOf(ProfileDocument.Metadata metadata, Signal signal, RuntimeMode fallback) {

@@ -62,15 +62,25 @@ public final class ProfileJudge {
         Judged strongest = Judged.LEARNED;
         List<Behaviour> behaviours = Behaviours.of(observation, origin, parentExecutable);
         for (Behaviour behaviour : behaviours) {
-            if (forcedLearning || profile.learning(behaviour.signal())) {
+            boolean learning = forcedLearning || profile.learning(behaviour.signal());
+            boolean unknown = !profile.knows(behaviour.signal(), behaviour.item());
+            if (learning && !(unknown && judgedOverCi(profile, behaviour, forcedLearning))) {
                 profile.learn(behaviour.signal(), behaviour.item(), observation.at());
-            } else if (!profile.knows(behaviour.signal(), behaviour.item())) {
+            } else if (unknown) {
                 Decision raw = behaviour.highRisk() ? new Decision.Block(RuntimeRule.PROFILE, behaviour.what())
                         : new Decision.Alert(RuntimeRule.PROFILE, behaviour.what());
                 strongest = stronger(strongest, judged(raw, profile, behaviour.signal(), labelled, eventsLost));
             }
         }
         return strongest;
+    }
+
+    /**
+     * Whether a behaviour is judged although its signal is learning: the host learns on top of a profile from CI, and
+     * this is something CI never saw that would block. It is judged in the CI mode ({@link #judged}), not learned.
+     */
+    private static boolean judgedOverCi(Profile profile, Behaviour behaviour, boolean forcedLearning) {
+        return !forcedLearning && behaviour.highRisk() && profile.ciMode().isPresent();
     }
 
     private static Judged resources(Profile profile, Observation.ResourceSample sample, LearningSettings settings,
@@ -91,7 +101,7 @@ public final class ProfileJudge {
 
     private static Judged judged(Decision raw, Profile profile, Signal signal, Optional<RuntimeMode> labelled,
                                  boolean eventsLost) {
-        RuntimeMode mode = labelled.orElse(profile.mode(signal));
+        RuntimeMode mode = labelled.orElse(profile.learning(signal) ? profile.ciMode().orElse(RuntimeMode.LEARN) : profile.mode(signal));
         return new Judged(ModePolicy.apply(raw, mode, eventsLost), mode);
     }
 

@@ -1,5 +1,6 @@
 package dev.bulwark.policy.profile;
 
+import dev.bulwark.policy.runtime.RuntimeMode;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -22,10 +23,15 @@ import java.util.Objects;
  * @param currentLive        whether the current interval has had live activity
  * @param signals            each signal's state
  * @param resources          the resource samples
+ * @param source             where it started: empty when learned on this host, else where it came from (a CI profile
+ *                           attached to {@code REGISTRY/REPOSITORY@DIGEST})
+ * @param ciMode             while a profile from CI is learned on top of: the mode what would block is judged in;
+ *                           {@code null} otherwise
  */
 public record ProfileState(ProfileKey key, Prior prior, String runtimeFingerprint, boolean provisional, String inheritedFrom,
                            boolean pinned, Instant created, Instant updated, long liveIntervals, long currentInterval,
-                           boolean currentLive, Map<Signal, SignalState> signals, ResourceState resources) {
+                           boolean currentLive, Map<Signal, SignalState> signals, ResourceState resources, String source,
+                           RuntimeMode ciMode) {
 
     public ProfileState {
         Objects.requireNonNull(key, "key");
@@ -40,5 +46,6 @@ public record ProfileState(ProfileKey key, Prior prior, String runtimeFingerprin
         }
         signals = java.util.Collections.unmodifiableMap(all);
         resources = Objects.requireNonNullElse(resources, new ResourceState(null, null, null));
+        source = Objects.requireNonNullElse(source, "");
     }
 }

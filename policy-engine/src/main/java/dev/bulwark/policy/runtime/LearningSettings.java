@@ -20,9 +20,17 @@ import java.util.Objects;
  * @param minIntervals   live intervals a profile needs before it can converge
  * @param anomalies      what a resource sample outside the envelope does: {@code alert} or {@code block}
  * @param alertEvery     at most one alert per container and kind of deviation in this span (blocks are never held)
+ * @param fromCi         what a profile learned in CI ({@code bulwark profile learn}, attached at promotion) starts as
+ *                       on a host: {@code monitor} (the default), {@code protect}, or {@code learn} (a starting point
+ *                       that learns on, as an inherited profile does)
+ * @param learnOnTopOfCi whether the host goes on learning on top of a CI profile in {@code monitor} or {@code protect}
+ *                       (the default): behaviour CI never saw is then learned, except what would block (a program, a
+ *                       TCP port, a peer or a credential file CI never saw), which is judged in the {@code fromCi} mode
+ *                       until the profile converges on the host; {@code false} takes the CI profile as converged
  */
 public record LearningSettings(RuntimeMode promoteTo, Span interval, Double missingMass, Span minSpan, Span quietPeriod,
-                               Integer minIntervals, AnomalyAction anomalies, Span alertEvery) {
+                               Integer minIntervals, AnomalyAction anomalies, Span alertEvery, RuntimeMode fromCi,
+                               Boolean learnOnTopOfCi) {
 
     @JsonCreator
     public LearningSettings {
@@ -34,6 +42,8 @@ public record LearningSettings(RuntimeMode promoteTo, Span interval, Double miss
         minIntervals = Objects.requireNonNullElse(minIntervals, 60);
         anomalies = Objects.requireNonNullElse(anomalies, AnomalyAction.ALERT);
         alertEvery = Objects.requireNonNullElse(alertEvery, Span.parse("1m"));
+        fromCi = Objects.requireNonNullElse(fromCi, RuntimeMode.MONITOR);
+        learnOnTopOfCi = Objects.requireNonNullElse(learnOnTopOfCi, true);
         if (!(missingMass > 0 && missingMass < 1)) {
             throw new InvalidFieldException("missingMass", "learning.missingMass must be between 0 and 1, such as 0.02");
         }
@@ -47,7 +57,13 @@ public record LearningSettings(RuntimeMode promoteTo, Span interval, Double miss
 
     /** Defaults for production: one-minute intervals, 2 % over two hours, an hour of quiet. */
     public static LearningSettings defaults() {
-        return new LearningSettings(null, null, null, null, null, null, null, null);
+        return new LearningSettings(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The same settings with one-second intervals. */
+    public LearningSettings perSecond() {
+        return new LearningSettings(promoteTo, Span.parse("1s"), missingMass, minSpan, quietPeriod, minIntervals, anomalies,
+                alertEvery, fromCi, learnOnTopOfCi);
     }
 
     /** Whether a resource anomaly is answered like a block rather than an alert. */

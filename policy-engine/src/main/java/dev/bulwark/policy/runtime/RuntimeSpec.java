@@ -47,6 +47,14 @@ public record RuntimeSpec(RuntimeMode defaultMode, RuntimeRules rules, Admission
     }
 
     /** Learn everything, respond with alerts only: the runtime section of a policy that has none. */
+    /**
+     * The same section with every container in learn mode, for learning profiles in CI, where nothing is blocked;
+     * behaviour is counted per second (one-second intervals), since a CI run lasts minutes, not hours.
+     */
+    public RuntimeSpec learningOnly() {
+        return new RuntimeSpec(RuntimeMode.LEARN, rules, admission, responses, exec, learning.perSecond());
+    }
+
     public static RuntimeSpec defaults() {
         return new RuntimeSpec(null, null, null, null);
     }

@@ -20,7 +20,7 @@ final class ProfileFixtures {
     static final ProfileKey KEY = new ProfileKey("shop/web", "sha256:" + "a".repeat(64), "compose:shop/web");
     /** Ten-second intervals; 5 % over one minute, 30 s quiet, at least 6 live intervals; converged signals protect. */
     static final LearningSettings FAST = new LearningSettings(RuntimeMode.PROTECT, Span.parse("10s"), 0.05, Span.parse("1m"),
-            Span.parse("30s"), 6, LearningSettings.AnomalyAction.ALERT, Span.parse("1m"));
+            Span.parse("30s"), 6, LearningSettings.AnomalyAction.ALERT, Span.parse("1m"), null, null);
 
     private ProfileFixtures() {
     }

@@ -151,7 +151,7 @@ class ProfileJudgeTest {
     @Test
     void aResourceAnomalyBlocksWhenThePolicySaysSo() {
         LearningSettings blocking = new LearningSettings(RuntimeMode.PROTECT, Span.parse("10s"), 0.05, Span.parse("1m"),
-                Span.parse("30s"), 6, LearningSettings.AnomalyAction.BLOCK, Span.parse("1m"));
+                Span.parse("30s"), 6, LearningSettings.AnomalyAction.BLOCK, Span.parse("1m"), null, null);
         for (int i = 0; i < 2; i++) {
             ProfileJudge.observe(profile, sample(now.plusSeconds(10L * i), 1.0), Origin.CONTAINER, "", blocking,
                     Optional.empty(), false);

@@ -30,10 +30,16 @@ public final class RegistryRepository {
 
     /** The repository of the image, with the credentials docker login stored. */
     public static RegistryRepository of(ImageRef image, Set<String> insecureRegistries) {
+        return of(image, insecureRegistries, RegistryTimeouts.DEFAULTS);
+    }
+
+    /** The repository, with the credentials docker login stored, answering within the timeouts or failing. */
+    public static RegistryRepository of(ImageRef image, Set<String> insecureRegistries, RegistryTimeouts timeouts) {
         String host = image.registry().contains(":") && !image.registry().startsWith("[")
                 ? image.registry().substring(0, image.registry().lastIndexOf(':')) : image.registry();
         boolean plainHttp = LOOPBACK.contains(host) || insecureRegistries.contains(image.registry());
-        return new RegistryRepository(image, new RegistryClient(image, plainHttp, RegistryCredentials.forRegistry(image.registry())));
+        return new RegistryRepository(image, new RegistryClient(image, plainHttp, RegistryCredentials.forRegistry(image.registry()),
+                timeouts));
     }
 
     public ImageRef image() {
