@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -137,6 +138,24 @@ class CiProfilesTest {
     }
 
     @Test
+    void aPromotionRefusesProfilesOfAnotherImageBeforePushingAnything() throws IOException {
+        String other = Containers.exec(List.of("docker", "image", "inspect", "-f", "{{.Id}}", "bulwark-test/busybox:latest")).strip();
+        String imageId = Containers.exec(List.of("docker", "image", "inspect", "-f", "{{.Id}}", built)).strip();
+        Path foreign = Files.writeString(temp.resolve("foreign-profiles.yaml"), Files.readString(profiles).replace(imageId, other));
+        String destination = prod.address() + "/shop/foreign:1";
+        StringWriter err = new StringWriter();
+
+        int exit = bulwark(new StringWriter(), err, "promote", built, destination, "--policy",
+                POLICIES.resolve("dev-lenient.yaml").toString(), "--stage", "dev", "--no-cache", "--profile", foreign.toString());
+
+        assertThat(exit).as(err.toString()).isEqualTo(2);
+        assertThat(err.toString()).contains("its profile of " + other, "is not of " + built, "learn the profile from the image being promoted");
+        StringWriter missing = new StringWriter();
+        assertThat(bulwark(new StringWriter(), missing, "verdict", destination)).as("nothing was pushed").isNotZero();
+        assertThat(missing.toString()).contains("404");
+    }
+
+    @Test
     void aFreshAgentProtectsThePromotedImageFromItsFirstSecond() throws Exception {
         Path state = temp.resolve("fresh-" + UUID.randomUUID());
         agent = AgentDaemon.start(AgentConfig.load(agentConfig(state.getFileName().toString(), temp.resolve("runtime.yaml"), true)),
@@ -144,6 +163,7 @@ class CiProfilesTest {
         container = Containers.exec(List.of("docker", "run", "-d", "--name", "ci-prod-" + UUID.randomUUID(), promoted)).strip();
         String ip = healthy(container);
 
+        Instant startedAt = Instant.parse(Containers.exec(List.of("docker", "inspect", "-f", "{{.State.StartedAt}}", container)).strip());
         benignTraffic(ip);
         List<AuditEntry> beforeAttack = agent.audit().forContainer(container).stream()
                 .filter(entry -> !entry.decision().equals("gap")).toList(); // a sensor's gap is not a judgement
@@ -151,6 +171,10 @@ class CiProfilesTest {
                 .satisfies(entry -> {
                     assertThat(entry.decision()).isEqualTo("profile");
                     assertThat(entry.detail()).contains("ci: " + prod.address() + "/shop/web@sha256:");
+                    Duration fromStart = Duration.between(startedAt, entry.at());
+                    System.out.println("[ci-profiles] the profile from CI was in use " + fromStart.toMillis()
+                            + " ms after the container started");
+                    assertThat(fromStart).isLessThan(Duration.ofSeconds(5));
                 });
 
         long attacked = System.nanoTime();
