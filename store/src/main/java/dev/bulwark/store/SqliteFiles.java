@@ -44,15 +44,16 @@ public final class SqliteFiles {
     }
 
     /**
-     * Opens (creating when needed) the file.
+     * Opens (creating when needed) the file, then runs the schema's statements ({@code CREATE TABLE IF NOT EXISTS …}).
      *
      * @param file       the SQLite file
      * @param durability what it must survive
+     * @param schema     statements that make sure its tables are there; none to leave it as it is
      * @return an open connection in auto-commit mode
-     * @throws SQLException when SQLite cannot open it or apply the settings
+     * @throws SQLException when SQLite cannot open it, apply the settings or the schema (the connection is then closed)
      * @throws IOException  when its directory cannot be created
      */
-    public static Connection open(Path file, Durability durability) throws SQLException, IOException {
+    public static Connection open(Path file, Durability durability, String... schema) throws SQLException, IOException {
         Path absolute = file.toAbsolutePath();
         Path parent = absolute.getParent();
         if (parent != null) {
@@ -62,6 +63,9 @@ public final class SqliteFiles {
         try (Statement statement = connection.createStatement()) {
             for (String pragma : durability.pragmas) {
                 statement.execute(pragma);
+            }
+            for (String table : schema) {
+                statement.execute(table);
             }
         } catch (SQLException e) {
             connection.close();

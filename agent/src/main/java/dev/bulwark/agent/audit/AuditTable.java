@@ -51,14 +51,9 @@ final class AuditTable implements AutoCloseable {
     }
 
     static AuditTable open(Path file) throws SQLException, IOException {
-        Connection connection = SqliteFiles.open(file, Durability.DURABLE);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(SCHEMA);
-            for (String guard : GUARDS) {
-                statement.execute(guard);
-            }
-        }
-        return new AuditTable(file, connection);
+        List<String> schema = new ArrayList<>(List.of(SCHEMA));
+        schema.addAll(GUARDS);
+        return new AuditTable(file, SqliteFiles.open(file, Durability.DURABLE, schema.toArray(String[]::new)));
     }
 
     /**

@@ -33,12 +33,8 @@ public final class QuarantineLedger implements AutoCloseable {
         Path file = stateDirectory.resolve(FILE);
         try {
             // Durable: a quarantine the agent was told is recorded must be released after a power cut too.
-            Connection connection = SqliteFiles.open(file, Durability.DURABLE);
-            try (var statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE IF NOT EXISTS quarantine (container_id TEXT NOT NULL,"
-                        + " network TEXT NOT NULL, PRIMARY KEY (container_id, network))");
-            }
-            return new QuarantineLedger(file, connection);
+            return new QuarantineLedger(file, SqliteFiles.open(file, Durability.DURABLE, "CREATE TABLE IF NOT EXISTS quarantine"
+                    + " (container_id TEXT NOT NULL, network TEXT NOT NULL, PRIMARY KEY (container_id, network))"));
         } catch (SQLException | IOException e) {
             throw new ResponseStateException("cannot open the quarantine ledger " + file + " (" + e.getMessage()
                     + "): make the agent's state directory writable, or remove a corrupt " + FILE, e);

@@ -56,13 +56,9 @@ public final class ResponsesUnderWay implements AutoCloseable {
         Path file = stateDirectory.resolve(FILE);
         try {
             // Durable: a response begun must be found again after a power cut too.
-            Connection connection = SqliteFiles.open(file, Durability.DURABLE);
-            try (var statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE IF NOT EXISTS under_way (container_id TEXT PRIMARY KEY, container_name TEXT NOT NULL,"
-                        + " image_digest TEXT NOT NULL, rule TEXT NOT NULL, response TEXT NOT NULL, mode TEXT NOT NULL,"
-                        + " why TEXT NOT NULL, since TEXT NOT NULL)");
-            }
-            return new ResponsesUnderWay(file, connection);
+            return new ResponsesUnderWay(file, SqliteFiles.open(file, Durability.DURABLE, "CREATE TABLE IF NOT EXISTS under_way"
+                    + " (container_id TEXT PRIMARY KEY, container_name TEXT NOT NULL, image_digest TEXT NOT NULL, rule TEXT NOT NULL,"
+                    + " response TEXT NOT NULL, mode TEXT NOT NULL, why TEXT NOT NULL, since TEXT NOT NULL)"));
         } catch (SQLException | IOException e) {
             throw new ResponseStateException("cannot open the record of responses under way " + file + " (" + e.getMessage()
                     + "): make the agent's state directory writable, or remove a corrupt " + FILE, e);

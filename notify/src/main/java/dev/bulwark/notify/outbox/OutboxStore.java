@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -61,13 +60,8 @@ final class OutboxStore implements AutoCloseable {
     static OutboxStore open(Path file) {
         try {
             // Durable: a message the caller was told is enqueued survives a power cut, not only a crash.
-            Connection connection = SqliteFiles.open(file, Durability.DURABLE);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(SCHEMA);
-                statement.execute(DUE_INDEX);
-                statement.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-            }
-            return new OutboxStore(file, connection);
+            return new OutboxStore(file, SqliteFiles.open(file, Durability.DURABLE, SCHEMA, DUE_INDEX,
+                    "PRAGMA user_version = " + SCHEMA_VERSION));
         } catch (SQLException | IOException e) {
             throw new OutboxException("cannot open the notification outbox " + file + " (" + e.getMessage() + "): "
                     + (DiskSpace.isFull(e, file) ? FULL : "check that its directory is writable and on a local disk (SQLite's"

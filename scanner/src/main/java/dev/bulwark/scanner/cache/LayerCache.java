@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 
 /**
@@ -48,15 +47,11 @@ public final class LayerCache implements ImageScanner.LayerResults, AutoCloseabl
      */
     public static LayerCache open(Path file, String analyzerKey) {
         try {
-            Connection connection = SqliteFiles.open(file, Durability.CACHE);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("DROP TABLE IF EXISTS layer_results");
-                statement.execute("CREATE TABLE IF NOT EXISTS verified_layers (diff_id TEXT NOT NULL, analyzers TEXT NOT NULL,"
-                        + " result TEXT NOT NULL, stored_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,"
-                        + " PRIMARY KEY (diff_id, analyzers))");
-                statement.execute("CREATE TABLE IF NOT EXISTS verified_blobs (blob_digest TEXT PRIMARY KEY,"
-                        + " diff_id TEXT NOT NULL)");
-            }
+            Connection connection = SqliteFiles.open(file, Durability.CACHE, "DROP TABLE IF EXISTS layer_results",
+                    "CREATE TABLE IF NOT EXISTS verified_layers (diff_id TEXT NOT NULL, analyzers TEXT NOT NULL,"
+                            + " result TEXT NOT NULL, stored_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,"
+                            + " PRIMARY KEY (diff_id, analyzers))",
+                    "CREATE TABLE IF NOT EXISTS verified_blobs (blob_digest TEXT PRIMARY KEY, diff_id TEXT NOT NULL)");
             return new LayerCache(file, analyzerKey, connection);
         } catch (SQLException | IOException e) {
             throw new CacheException("cannot open the layer cache " + file + " (" + e.getMessage()
