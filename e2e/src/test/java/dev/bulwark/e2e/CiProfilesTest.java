@@ -17,6 +17,9 @@ import dev.bulwark.scanner.testing.LocalRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +32,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -247,6 +251,65 @@ class CiProfilesTest {
             Containers.exec(List.of("docker", "rm", "-f", container));
             container = null;
             Containers.exec(List.of("docker", "rmi", image));
+        }
+    }
+
+    @Test
+    void aRegistryThatNeverAnswersHoldsUpNoOtherImageAndItsOwnNoLongerThanTheWait() throws Exception {
+        LocalRegistry stalling = LocalRegistry.start(temp.resolve("stalling-storage"), temp, Optional.empty());
+        String image = stalling.address() + "/shop/stalled:1";
+        Containers.exec(List.of("docker", "tag", "bulwark-test/busybox:latest", image));
+        Containers.exec(List.of("docker", "push", "--quiet", image));
+        int port = Integer.parseInt(stalling.address().substring(stalling.address().lastIndexOf(':') + 1));
+        stalling.close();
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket()) {
+            silent.setReuseAddress(true);
+            silent.bind(new InetSocketAddress(port)); // accepts, then never answers: the image's registry, blackholed
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (!silent.isClosed()) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    System.out.println("[ci-profiles] the silent registry stopped accepting: " + closed.getMessage());
+                }
+            }, "silent-registry");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Path policy = Files.writeString(temp.resolve("stall.yaml"), String.join("\n", "apiVersion: bulwark.dev/v1",
+                    "kind: Policy", "metadata: {name: stall}", "stages: [{name: production}]", "runtime:",
+                    "  defaultMode: protect", "  responses: [stop]", "  rules: {deniedExecutables: ['**/sh', '**/dash']}",
+                    "  learning: {fromCi: protect}", ""));
+            Path state = temp.resolve("stall-" + UUID.randomUUID());
+            agent = AgentDaemon.start(AgentConfig.load(agentConfig(state.getFileName().toString(), policy, true)), Clock.systemUTC());
+            String stalled = Containers.exec(List.of("docker", "run", "-d", "--network", "none", "--name",
+                    "ci-stalled-" + UUID.randomUUID(), image, "sleep", "600")).strip();
+            container = Containers.exec(List.of("docker", "run", "-d", "--network", "none", "--name",
+                    "ci-other-" + UUID.randomUUID(), "bulwark-test/debian:latest", "sleep", "600")).strip();
+            try {
+                long exec = System.nanoTime();
+                new ProcessBuilder("docker", "exec", container, "/bin/sh", "-c", "sleep 5").redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                await(() -> !running(container), () -> "the other image's container was not stopped: "
+                        + agent.audit().forContainer(container));
+                Duration otherStopped = Duration.ofNanos(System.nanoTime() - exec);
+                assertThat(otherStopped).as("another image's shell, judged while the lookup hangs").isLessThan(Duration.ofSeconds(5));
+
+                await(() -> ProfileStore.open(state).all().stream().anyMatch(profile -> profile.key().image()
+                        .equals(Containers.exec(List.of("docker", "image", "inspect", "-f", "{{.Id}}", image)).strip())),
+                        () -> "the stalled image was never learned here");
+                assertThat(held).as("the agent asked the silent registry").isNotEmpty();
+                assertThat(running(stalled)).isTrue();
+                System.out.println("[ci-profiles] silent registry: another image's shell stopped after " + otherStopped.toMillis()
+                        + " ms while the lookup hung; the stalled image learned here");
+            } finally {
+                Containers.exec(List.of("docker", "rm", "-f", stalled));
+                Containers.exec(List.of("docker", "rmi", image));
+                for (Socket socket : held) {
+                    socket.close();
+                }
+            }
         }
     }
 

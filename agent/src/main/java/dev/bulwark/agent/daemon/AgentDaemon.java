@@ -81,6 +81,8 @@ public final class AgentDaemon implements AutoCloseable {
     static final Duration ENGINE_WAIT = Duration.ofSeconds(60);
     /** Threads that carry out responses (stop, kill…), so a stop's grace period holds up nothing else. */
     static final int RESPONDERS = 4;
+    /** Registries asked about CI profiles at once: one that never answers holds up only its own images. */
+    static final int LOOKUPS = 4;
     /** How long the guard's planner waits for the enforcer to say what to guard. */
     static final Duration PLAN_WAIT = Duration.ofSeconds(5);
 
@@ -155,7 +157,7 @@ public final class AgentDaemon implements AutoCloseable {
                         () -> enforcerRef.get().retry(observation, sensor, mainPid)), RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS),
                 responders, unfinished, (container, path) -> guardRef.get() != null && guardRef.get().refuses(container, path));
         enforcerRef.set(enforcer);
-        ExecutorService lookups = Executors.newSingleThreadExecutor(AgentThreads.named("bulwark-agent-ci-profiles"));
+        ExecutorService lookups = Executors.newFixedThreadPool(LOOKUPS, AgentThreads.named("bulwark-agent-ci-profiles"));
         BiConsumer<Observation, String> handle = config.ciProfiles() ? new CiProfileGate(view, profiles,
                 new AttachedProfiles(engine.client(), Set.copyOf(config.insecureRegistries()), AgentLog::warn), enforcer, held,
                 clock, judge, lookups, ticks)::handle : enforcer::handle;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -115,21 +116,35 @@ final class CiProfileGate {
             try {
                 found = attached.lookup(image);
             } catch (RuntimeException e) {
-                AgentLog.warn("could not look for a CI profile of image " + image + ": " + e.getMessage());
+                AgentLog.warn("could not look for a CI profile of image " + image + ": " + e.getMessage() + "; learning it on this"
+                        + " host meanwhile, and asking again in " + RETRY.toMinutes() + " minutes for its next container");
                 found = Optional.empty();
                 retry = clock.instant().plus(RETRY);
             }
             Optional<AttachedProfiles.Found> answer = found;
             Instant again = retry;
-            judge.execute(() -> answered(image, answer, again));
+            onJudge(image, () -> answered(image, answer, again));
         });
-        timers.schedule(() -> judge.execute(() -> {
-            if (pending.containsKey(image)) {
-                AgentLog.warn("no answer from the registry about a CI profile of image " + image + " within "
-                        + WAIT.toSeconds() + " s: learning it on this host");
-                answered(image, Optional.empty(), clock.instant().plus(RETRY));
-            }
-        }), WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            timers.schedule(() -> onJudge(image, () -> {
+                if (pending.containsKey(image)) {
+                    AgentLog.warn("no answer from the registry about a CI profile of image " + image + " within "
+                            + WAIT.toSeconds() + " s: learning it on this host");
+                    answered(image, Optional.empty(), clock.instant().plus(RETRY));
+                }
+            }), WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            AgentLog.info("the agent is stopping: the wait for a CI profile of image " + image + " is not timed");
+        }
+    }
+
+    /** Runs on the judging thread, unless the agent is stopping (what was held is then not judged). */
+    private void onJudge(String image, Runnable task) {
+        try {
+            judge.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            AgentLog.info("the agent is stopping: the answer about a CI profile of image " + image + " came too late");
+        }
     }
 
     private void answered(String image, Optional<AttachedProfiles.Found> found, Instant lookAgain) {

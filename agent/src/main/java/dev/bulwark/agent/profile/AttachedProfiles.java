@@ -8,6 +8,7 @@ import dev.bulwark.scanner.promote.ProfileAttachment;
 import dev.bulwark.scanner.source.RegistryRepository;
 import dev.bulwark.scanner.source.RegistryTimeouts;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,9 +44,15 @@ public final class AttachedProfiles {
         this.warn = warn;
     }
 
-    /** The profiles attached to the image (its ID, {@code sha256:…}) in a registry it came from, if any. */
+    /**
+     * The profiles attached to the image (its ID, {@code sha256:…}) in a registry it came from, if any.
+     *
+     * @throws IllegalStateException when none was found and a registry could not be asked (it may have one): the
+     *                               caller learns the image meanwhile and asks again later
+     */
     public Optional<Found> lookup(String imageId) {
         List<String> repoDigests = Optional.ofNullable(docker.inspectImageCmd(imageId).exec().getRepoDigests()).orElse(List.of());
+        List<String> failed = new ArrayList<>();
         for (String repoDigest : repoDigests) {
             try {
                 ImageRef ref = ImageRef.parse(repoDigest);
@@ -63,9 +70,11 @@ public final class AttachedProfiles {
                 }
                 return Optional.of(new Found(repoDigest, mine));
             } catch (RuntimeException e) {
-                warn.accept("could not look for a CI profile of " + repoDigest + ": " + e.getMessage()
-                        + "; the image is learned on this host as without one");
+                failed.add(repoDigest + " (" + e.getMessage() + ")");
             }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("could not ask " + String.join("; ", failed));
         }
         return Optional.empty();
     }
