@@ -225,11 +225,7 @@ class CiProfilesTest {
 
     @Test
     void aHostThatCannotReachTheRegistryLearnsTheImageAsWithoutOne() throws Exception {
-        LocalRegistry gone = LocalRegistry.start(temp.resolve("gone-storage"), temp, Optional.empty());
-        String image = gone.address() + "/shop/sleeper:1";
-        Containers.exec(List.of("docker", "tag", "bulwark-test/busybox:latest", image));
-        Containers.exec(List.of("docker", "push", "--quiet", image));
-        gone.close(); // the image's only repository digest now names a registry that refuses connections
+        String image = pushedToAClosedRegistry("gone"); // its only repository digest names a registry that refuses connections
         Path state = temp.resolve("unreachable-" + UUID.randomUUID());
         agent = AgentDaemon.start(AgentConfig.load(agentConfig(state.getFileName().toString(), temp.resolve("runtime.yaml"), true)),
                 Clock.systemUTC());
@@ -256,12 +252,8 @@ class CiProfilesTest {
 
     @Test
     void aRegistryThatNeverAnswersHoldsUpNoOtherImageAndItsOwnNoLongerThanTheWait() throws Exception {
-        LocalRegistry stalling = LocalRegistry.start(temp.resolve("stalling-storage"), temp, Optional.empty());
-        String image = stalling.address() + "/shop/stalled:1";
-        Containers.exec(List.of("docker", "tag", "bulwark-test/busybox:latest", image));
-        Containers.exec(List.of("docker", "push", "--quiet", image));
-        int port = Integer.parseInt(stalling.address().substring(stalling.address().lastIndexOf(':') + 1));
-        stalling.close();
+        String image = pushedToAClosedRegistry("stalling");
+        int port = Integer.parseInt(image.substring(image.indexOf(':') + 1, image.indexOf('/')));
         List<Socket> held = new CopyOnWriteArrayList<>();
         try (ServerSocket silent = new ServerSocket()) {
             silent.setReuseAddress(true);
@@ -311,6 +303,16 @@ class CiProfilesTest {
                 }
             }
         }
+    }
+
+    /** Busybox pushed to a registry of its own that is then stopped: the image's only repository digest names it. */
+    private static String pushedToAClosedRegistry(String name) {
+        LocalRegistry registry = LocalRegistry.start(temp.resolve(name + "-storage"), temp, Optional.empty());
+        String image = registry.address() + "/shop/" + name + ":1";
+        Containers.exec(List.of("docker", "tag", "bulwark-test/busybox:latest", image));
+        Containers.exec(List.of("docker", "push", "--quiet", image));
+        registry.close();
+        return image;
     }
 
     private static Path agentConfig(String stateDir, Path policy, boolean ciProfiles) throws IOException {
