@@ -201,6 +201,34 @@ class CiProfilesTest {
     }
 
     @Test
+    void takenAsConvergedTheCiProfileLetsTheExecGuardRefuseTheShellBeforeItRuns() throws Exception {
+        Path policy = Files.writeString(temp.resolve("converged.yaml"), String.join("\n", "apiVersion: bulwark.dev/v1",
+                "kind: Policy", "metadata: {name: ci-converged}", "stages: [{name: production}]", "runtime:",
+                "  defaultMode: protect", "  responses: [stop]", "  learning: {fromCi: protect, learnOnTopOfCi: false}", ""));
+        Path state = temp.resolve("guarded-" + UUID.randomUUID());
+        Path config = Files.writeString(temp.resolve(state.getFileName() + ".agent.yaml"), "policy: " + policy.getFileName()
+                + "\nstateDir: " + state.getFileName() + "\nmetricsPort: 0\nprevention: true\n");
+        agent = AgentDaemon.start(AgentConfig.load(config), Clock.systemUTC());
+        container = Containers.exec(List.of("docker", "run", "-d", "--name", "ci-guarded-" + UUID.randomUUID(), promoted)).strip();
+        String ip = healthy(container);
+        await(() -> agent.guarded().contains(container), () -> "the exec guard never marked the container: " + agent.guarded());
+
+        benignTraffic(ip);
+        assertThat(blocks(container)).as("benign traffic under the converged CI profile").isZero();
+        shellThroughTheService(ip);
+
+        await(() -> agent.audit().forContainer(container).stream().anyMatch(entry -> entry.response().equals("prevent")),
+                () -> "audit: " + agent.audit().forContainer(container));
+        assertThat(agent.audit().forContainer(container)).filteredOn(entry -> entry.response().equals("prevent")).first()
+                .satisfies(refused -> assertThat(refused.detail()).contains("dash").contains("prevented"));
+        benignTraffic(ip); // the service itself goes on answering
+        System.out.println("[ci-profiles] converged from CI with the exec guard: " + agent.audit().forContainer(container).stream()
+                .filter(entry -> entry.response().equals("prevent")).findFirst().map(AuditEntry::detail).orElse("") + "; "
+                + agent.audit().forContainer(container).stream().filter(entry -> entry.decision().equals("alert")).count()
+                + " alerts on the held-out benign traffic");
+    }
+
+    @Test
     void anAgentThatDoesNotLookForCiProfilesOnlyLearnsTheSameShell() throws Exception {
         Path state = temp.resolve("control-" + UUID.randomUUID());
         agent = AgentDaemon.start(AgentConfig.load(agentConfig(state.getFileName().toString(), temp.resolve("runtime.yaml"), false)),
