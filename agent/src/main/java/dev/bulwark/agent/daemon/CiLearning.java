@@ -6,10 +6,8 @@ import dev.bulwark.agent.profile.ProfileStore;
 import dev.bulwark.policy.profile.Profile;
 import dev.bulwark.policy.profile.ProfileDocuments;
 import dev.bulwark.scanner.docker.DockerEngine;
+import dev.bulwark.scanner.source.PrivateTemp;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -17,12 +15,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * {@code bulwark profile learn}: runs a command (integration tests, a compose file, a script) while the agent's sensors
  * learn, from scratch and in learn mode, the profiles of the containers it starts; then gives them back as YAML for
- * review. The agent's state lives in a temporary directory for the run only.
+ * review. The agent's state lives in a private temporary directory for the run only.
  */
 public final class CiLearning {
 
@@ -51,11 +48,11 @@ public final class CiLearning {
      */
     public static Result run(AgentConfig config, List<String> images, List<String> command, Consumer<String> say)
             throws IOException, InterruptedException {
-        Path state = Files.createTempDirectory("bulwark-learn-");
-        try (DockerEngine engine = config.dockerHost().map(DockerEngine::at).orElseGet(DockerEngine::fromEnvironment)) {
+        try (PrivateTemp learning = new PrivateTemp("learn");
+             DockerEngine engine = config.dockerHost().map(DockerEngine::at).orElseGet(DockerEngine::fromEnvironment)) {
             Set<String> runningBefore = new HashSet<>();
             engine.client().listContainersCmd().exec().forEach(container -> runningBefore.add(container.getImageId()));
-            AgentDaemon agent = AgentDaemon.learn(config.forLearning(state), Clock.systemUTC());
+            AgentDaemon agent = AgentDaemon.learn(config.forLearning(learning.directory()), Clock.systemUTC());
             int exit;
             try {
                 say.accept("learning with the agent's sensors (" + agent.processSensor() + ") while " + String.join(" ", command) + " runs");
@@ -65,15 +62,13 @@ public final class CiLearning {
                 agent.close();
             }
             Set<String> wanted = imageIds(engine.client(), images);
-            List<Profile> learned = ProfileStore.open(state).all().stream()
+            List<Profile> learned = ProfileStore.open(learning.directory()).all().stream()
                     .filter(profile -> images.isEmpty() ? !runningBefore.contains(profile.key().image())
                             : wanted.contains(profile.key().image()))
                     .sorted(Comparator.comparing((Profile profile) -> profile.key().repository())
                             .thenComparing(profile -> profile.key().workload()))
                     .toList();
             return new Result(exit, learned, learned.isEmpty() ? "" : ProfileDocuments.writeFromCi(learned));
-        } finally {
-            delete(state);
         }
     }
 
@@ -105,15 +100,5 @@ public final class CiLearning {
             }
         }
         return ids;
-    }
-
-    private static void delete(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the learning state " + directory + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -9,11 +9,11 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** A temp directory only this user can read, removed with everything in it when closed. */
-final class PrivateTemp implements AutoCloseable {
+public final class PrivateTemp implements AutoCloseable {
 
     private final Path directory;
 
-    PrivateTemp(String purpose) {
+    public PrivateTemp(String purpose) {
         try {
             directory = Files.createTempDirectory("bulwark-" + purpose + "-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -22,7 +22,7 @@ final class PrivateTemp implements AutoCloseable {
         }
     }
 
-    Path directory() {
+    public Path directory() {
         return directory;
     }
 
