@@ -177,7 +177,7 @@ final class Enforcer {
         Optional<ContainerMode> label = info.mode();
         boolean off = label.filter(mode -> mode == ContainerMode.OFF).isPresent();
         Optional<RuntimeMode> labelled = label.filter(mode -> mode != ContainerMode.OFF).map(ContainerMode::runtimeMode);
-        boolean eventsLost = softening.softened(info.id(), clock.instant());
+        boolean eventsLost = softening.softened(info.id(), info.startedAt(), clock.instant());
         Decision raw = retry ? Decision.ALLOW : RuntimeRulesEvaluator.decide(runtime, observation);
         Decision decision = ModePolicy.apply(raw, runtime.defaultMode(), labelled, off, eventsLost);
         RuntimeMode mode = off ? RuntimeMode.LEARN : ModePolicy.effectiveMode(runtime.defaultMode(), labelled);

@@ -5,6 +5,8 @@ import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.bulwark.agent.mode.ContainerMode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,14 +32,16 @@ import java.util.Optional;
  * @param paused       whether it is paused
  * @param hostNamespaces the host namespaces it shares
  * @param spec         what it was declared to run (command, ports, user, volumes, health check)
+ * @param startedAt    when it last started, {@link Instant#MIN} when the engine did not say
  */
 public record ContainerInfo(String id, String name, String image, String imageId, Map<String, String> labels,
                             Optional<ContainerMode> mode, boolean privileged, List<String> addedCapabilities,
                             Map<String, String> mounts, List<String> networks, long pid, boolean running,
-                            boolean paused, List<String> hostNamespaces, ContainerSpec spec) {
+                            boolean paused, List<String> hostNamespaces, ContainerSpec spec, Instant startedAt) {
 
     public ContainerInfo {
         spec = Objects.requireNonNullElse(spec, ContainerSpec.none());
+        startedAt = Objects.requireNonNullElse(startedAt, Instant.MIN);
         Objects.requireNonNull(id, "id");
         name = Objects.requireNonNullElse(name, "");
         image = Objects.requireNonNullElse(image, "");
@@ -76,7 +80,20 @@ public record ContainerInfo(String id, String name, String image, String imageId
                 capAdd == null ? List.of() : Arrays.stream(capAdd).map(Capability::name).toList(), mounts, networks,
                 state == null || state.getPidLong() == null ? 0 : state.getPidLong(),
                 state != null && Boolean.TRUE.equals(state.getRunning()),
-                state != null && Boolean.TRUE.equals(state.getPaused()), hostNamespaces(host), ContainerSpec.of(inspect));
+                state != null && Boolean.TRUE.equals(state.getPaused()), hostNamespaces(host), ContainerSpec.of(inspect),
+                startedAt(state == null ? null : state.getStartedAt()));
+    }
+
+    /** The engine's {@code State.StartedAt} (RFC 3339); {@link Instant#MIN} when absent or unreadable. */
+    static Instant startedAt(String value) {
+        if (value == null || value.isBlank() || value.startsWith("0001-")) {
+            return Instant.MIN;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException unreadable) {
+            return Instant.MIN; // judged as a container that may have run through every gap: softened, never less
+        }
     }
 
     /** The host namespaces the container shares: {@code pid}, {@code network}, {@code ipc}, {@code uts}. */
