@@ -14,22 +14,30 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 import org.sqlite.SQLiteConfig;
 
-/** A vulnerability database, open for reading. */
+/**
+ * A vulnerability database, open for reading; thread-safe. It holds a connection per processor: threads matching
+ * different packages read, decode and compare at the same time.
+ */
 public final class VulnDb implements AutoCloseable {
 
     private final Path file;
-    private final Connection connection;
+    private final BlockingQueue<Connection> idle;
+    private final int connections;
+    private boolean closed;
     private final DbMetadata metadata;
     /** Names or IDs asked for in one query (SQLite allows 32,766 parameters). */
     private static final int BATCH = 500;
 
-    private VulnDb(Path file, Connection connection) throws SQLException {
+    private VulnDb(Path file, List<Connection> connections) throws SQLException {
         this.file = file;
-        this.connection = connection;
-        this.metadata = readMetadata();
+        this.idle = new ArrayBlockingQueue<>(connections.size(), false, connections);
+        this.connections = connections.size();
+        this.metadata = readMetadata(connections.get(0));
     }
 
     /**
@@ -41,13 +49,56 @@ public final class VulnDb implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new DbException("there is no vulnerability database at " + file + ": build one with bulwark db update");
         }
+        List<Connection> opened = new ArrayList<>();
         try {
             SQLiteConfig config = new SQLiteConfig();
             config.setReadOnly(true);
-            return new VulnDb(file, config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));
+            // All at once: a database renamed over this one later is not mixed in.
+            for (int i = 0; i < Math.max(1, Runtime.getRuntime().availableProcessors()); i++) {
+                opened.add(config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));
+            }
+            return new VulnDb(file, opened);
         } catch (SQLException e) {
+            closeAll(opened, e);
             throw new DbException(file + " is not a Bulwark vulnerability database (" + e.getMessage()
                     + "): rebuild it with bulwark db update", e);
+        } catch (DbException e) {
+            closeAll(opened, e);
+            throw e;
+        }
+    }
+
+    private static void closeAll(List<Connection> opened, Exception reported) {
+        for (Connection connection : opened) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                reported.addSuppressed(e);
+            }
+        }
+    }
+
+    /** What a connection of the database is used for. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    /** Runs the work on an idle connection, waiting for one if every one is in use. */
+    private <T> T withConnection(Work<T> work) {
+        Connection connection;
+        try {
+            connection = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DbException("interrupted while waiting to read " + file, e);
+        }
+        try {
+            return work.on(connection);
+        } catch (SQLException e) {
+            throw new DbException("reading " + file + ": " + e.getMessage(), e);
+        } finally {
+            idle.add(connection);
         }
     }
 
@@ -75,63 +126,81 @@ public final class VulnDb implements AutoCloseable {
         }
         List<String> stored = new ArrayList<>(asked.keySet());
         Map<String, List<Hit>> hits = new HashMap<>();
+        Map<Long, OsvRecord> decoded = new HashMap<>();
         for (int from = 0; from < stored.size(); from += BATCH) {
-            List<String> batch = stored.subList(from, Math.min(stored.size(), from + BATCH));
-            try (PreparedStatement query = connection.prepareStatement("SELECT f.name, f.entry, a.record FROM affected f"
-                    + " JOIN advisory a ON a.id = f.advisory_id WHERE f.ecosystem = ? AND f.name IN ("
-                    + String.join(",", Collections.nCopies(batch.size(), "?")) + ")")) {
-                query.setString(1, PackageNames.ecosystemKey(ecosystem));
-                for (int i = 0; i < batch.size(); i++) {
-                    query.setString(i + 2, batch.get(i));
+            for (Row row : rows(ecosystem, stored.subList(from, Math.min(stored.size(), from + BATCH)))) {
+                OsvRecord record = decoded.computeIfAbsent(row.advisory(), id -> decode(row.record()));
+                if (row.entry() < 0 || row.entry() >= record.affected().size()) {
+                    throw new DbException(file + " names affected entry " + row.entry() + " of " + record.id() + ", which has "
+                            + record.affected().size() + ": rebuild it with bulwark db update");
                 }
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        OsvRecord record = decode(rows.getString(3));
-                        Hit hit = new Hit(record, record.affected().get(rows.getInt(2)));
-                        for (String name : asked.get(rows.getString(1))) {
-                            hits.computeIfAbsent(name, n -> new ArrayList<>()).add(hit);
-                        }
-                    }
+                Hit hit = new Hit(record, record.affected().get(row.entry()));
+                for (String name : asked.get(row.name())) {
+                    hits.computeIfAbsent(name, n -> new ArrayList<>()).add(hit);
                 }
-            } catch (SQLException e) {
-                throw new DbException("reading " + file + ": " + e.getMessage(), e);
             }
         }
         return hits;
     }
 
+    /** One affected entry as stored, its record not decoded yet. */
+    private record Row(String name, int entry, long advisory, byte[] record) {
+    }
+
+    /** The stored rows naming these packages. */
+    private List<Row> rows(String ecosystem, List<String> batch) {
+        return withConnection(connection -> {
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT f.name, f.entry, f.advisory, a.record FROM affected f"
+                    + " JOIN advisory a ON a.num = f.advisory WHERE f.ecosystem = ? AND f.name IN ("
+                    + String.join(",", Collections.nCopies(batch.size(), "?")) + ")")) {
+                query.setString(1, PackageNames.ecosystemKey(ecosystem));
+                for (int i = 0; i < batch.size(); i++) {
+                    query.setString(i + 2, batch.get(i));
+                }
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(new Row(result.getString(1), result.getInt(2), result.getLong(3), result.getBytes(4)));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
     /** Every package name the database has advisories for in an ecosystem (its OSV name), as stored. */
     public List<String> names(String ecosystem) {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT name FROM affected WHERE ecosystem = ?")) {
-            query.setString(1, PackageNames.ecosystemKey(ecosystem));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
+        return withConnection(connection -> {
+            List<String> names = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT DISTINCT name FROM affected WHERE ecosystem = ?")) {
+                query.setString(1, PackageNames.ecosystemKey(ecosystem));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        names.add(rows.getString(1));
+                    }
                 }
             }
             return names;
-        } catch (SQLException e) {
-            throw new DbException("reading " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Every record that came from the source (all records when the source is null). */
     void records(String source, Consumer<OsvRecord> consumer) {
-        try (PreparedStatement query = connection.prepareStatement("SELECT record FROM advisory");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                OsvRecord record = decode(rows.getString(1));
-                if (source == null || source.equals(record.source())) {
-                    consumer.accept(record);
+        withConnection(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT record FROM advisory");
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    OsvRecord record = decode(rows.getBytes(1));
+                    if (source == null || source.equals(record.source())) {
+                        consumer.accept(record);
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw new DbException("reading " + file + ": " + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
-    private DbMetadata readMetadata() throws SQLException {
+    private DbMetadata readMetadata(Connection connection) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT value FROM meta WHERE key = 'metadata'");
              ResultSet rows = query.executeQuery()) {
             if (!rows.next()) {
@@ -148,21 +217,44 @@ public final class VulnDb implements AutoCloseable {
         }
     }
 
-    private OsvRecord decode(String json) {
+    private OsvRecord decode(byte[] stored) {
         try {
-            return DbFormat.JSON.readValue(json, OsvRecord.class);
-        } catch (JsonProcessingException e) {
-            throw new DbException(file + " holds a record this Bulwark cannot read (" + e.getOriginalMessage()
+            return RecordCodec.decode(stored);
+        } catch (IllegalArgumentException e) {
+            throw new DbException(file + " holds a record this Bulwark cannot read (" + e.getMessage()
                     + "): rebuild it with bulwark db update", e);
         }
     }
 
+    /** Closes the connections, once the threads still reading have given theirs back. */
     @Override
     public void close() {
+        synchronized (idle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        List<Connection> all = new ArrayList<>();
+        DbException failure = null;
         try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new DbException("closing " + file, e);
+            while (all.size() < connections) {
+                all.add(idle.take());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new DbException("interrupted while closing " + file + " (" + all.size() + " of " + connections
+                    + " connections closed)", e);
+        }
+        for (Connection connection : all) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                failure = failure == null ? new DbException("closing " + file, e) : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }

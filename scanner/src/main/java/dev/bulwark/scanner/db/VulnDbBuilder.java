@@ -1,11 +1,9 @@
 package dev.bulwark.scanner.db;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.bulwark.store.SqliteFiles.Durability;
 import dev.bulwark.store.DiskSpace;
 import dev.bulwark.store.SqliteFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,6 +31,7 @@ public final class VulnDbBuilder implements AutoCloseable {
     private final PreparedStatement deleteAffected;
     private final PreparedStatement insertAdvisory;
     private final PreparedStatement insertAffected;
+    private final PreparedStatement lastRow;
     private final Set<String> added = new HashSet<>();
     private long records;
     private Instant newestModified;
@@ -42,10 +41,11 @@ public final class VulnDbBuilder implements AutoCloseable {
         this.target = target;
         this.temp = temp;
         this.connection = connection;
-        this.deleteAffected = connection.prepareStatement("DELETE FROM affected WHERE advisory_id = ?");
+        this.deleteAffected = connection.prepareStatement("DELETE FROM affected WHERE advisory = (SELECT num FROM advisory WHERE id = ?)");
         this.insertAdvisory = connection.prepareStatement("INSERT OR REPLACE INTO advisory (id, record) VALUES (?, ?)");
         this.insertAffected = connection.prepareStatement(
-                "INSERT INTO affected (ecosystem, name, advisory_id, entry) VALUES (?, ?, ?, ?)");
+                "INSERT INTO affected (ecosystem, name, advisory, entry) VALUES (?, ?, ?, ?)");
+        this.lastRow = connection.prepareStatement("SELECT last_insert_rowid()");
     }
 
     /** Starts a database that will replace {@code target}. */
@@ -83,13 +83,18 @@ public final class VulnDbBuilder implements AutoCloseable {
                 deleteAffected.executeUpdate();
             }
             insertAdvisory.setString(1, record.id());
-            insertAdvisory.setString(2, DbFormat.JSON.writeValueAsString(record));
+            insertAdvisory.setBytes(2, RecordCodec.encode(record));
             insertAdvisory.executeUpdate();
+            long num;
+            try (var row = lastRow.executeQuery()) {
+                row.next();
+                num = row.getLong(1);
+            }
             for (int i = 0; i < record.affected().size(); i++) {
                 OsvRecord.Affected affected = record.affected().get(i);
                 insertAffected.setString(1, PackageNames.ecosystemKey(affected.ecosystem()));
                 insertAffected.setString(2, PackageNames.normalize(affected.ecosystem(), affected.name()));
-                insertAffected.setString(3, record.id());
+                insertAffected.setLong(3, num);
                 insertAffected.setInt(4, i);
                 insertAffected.executeUpdate();
             }
@@ -101,8 +106,6 @@ public final class VulnDbBuilder implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new DbException("writing " + record.id() + " to " + temp + ": " + e.getMessage() + spaceHint(e, temp.getParent()), e);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("encoding " + record.id(), e);
         }
     }
 

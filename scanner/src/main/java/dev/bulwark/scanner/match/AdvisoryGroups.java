@@ -38,11 +38,21 @@ final class AdvisoryGroups {
         List<Group> groups = new ArrayList<>();
         for (Matcher.AdvisoryHit hit : hits) {
             for (Claim claim : claims(hit)) {
+                if (!linksAny(links, claim.links())) { // the usual case: a vulnerability of its own; sets are only read from here on
+                    Set<String> ids = claim.links();
+                    if (!claim.alsoKnownAs().isEmpty()) {
+                        ids = new LinkedHashSet<>(claim.links());
+                        ids.addAll(claim.alsoKnownAs());
+                    }
+                    links.add(claim.links());
+                    groups.add(new Group(List.of(claim.hit()), ids));
+                    continue;
+                }
                 Set<String> mergedLinks = new LinkedHashSet<>(claim.links());
                 List<Matcher.AdvisoryHit> mergedHits = new ArrayList<>();
                 Set<String> mergedIds = new LinkedHashSet<>();
                 for (int i = groups.size() - 1; i >= 0; i--) {
-                    if (links.get(i).stream().anyMatch(claim.links()::contains)) {
+                    if (sharesAny(links.get(i), claim.links())) {
                         mergedLinks.addAll(links.remove(i));
                         Group joined = groups.remove(i);
                         mergedHits.addAll(0, joined.hits());
@@ -61,24 +71,51 @@ final class AdvisoryGroups {
         return groups;
     }
 
+    private static boolean linksAny(List<Set<String>> groupLinks, Set<String> claimLinks) {
+        for (Set<String> some : groupLinks) {
+            if (sharesAny(some, claimLinks)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sharesAny(Set<String> some, Set<String> others) {
+        for (String id : some) {
+            if (others.contains(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<Claim> claims(Matcher.AdvisoryHit hit) {
         OsvRecord record = hit.record();
         Set<String> own = new LinkedHashSet<>();
         own.add(record.id());
         own.addAll(record.aliases());
         List<String> upstream = upstream(hit);
-        if (upstream.size() <= 1) {
-            Set<String> links = new LinkedHashSet<>(own);
-            links.addAll(upstream);
-            return List.of(new Claim(hit, links, Set.of()));
+        if (upstream.isEmpty()) {
+            return List.of(new Claim(hit, own, Set.of()));
         }
-        return upstream.stream().map(id -> new Claim(hit, Set.of(id), own)).toList();
+        if (upstream.size() == 1) {
+            own.addAll(upstream);
+            return List.of(new Claim(hit, own, Set.of()));
+        }
+        List<Claim> claims = new ArrayList<>(upstream.size());
+        for (String id : upstream) {
+            claims.add(new Claim(hit, Set.of(id), own));
+        }
+        return claims;
     }
 
     /** The upstream vulnerabilities a record is about; {@code related} counts only for distro records. */
     private static List<String> upstream(Matcher.AdvisoryHit hit) {
         if (!hit.record().upstream().isEmpty()) {
             return hit.record().upstream();
+        }
+        if (hit.record().related().isEmpty()) {
+            return List.of();
         }
         boolean distro = Ecosystem.ofOsvName(hit.affected().ecosystem())
                 .filter(ecosystem -> ecosystem.scope() == Ecosystem.Scope.DISTRO).isPresent();

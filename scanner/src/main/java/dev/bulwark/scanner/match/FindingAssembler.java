@@ -11,13 +11,12 @@ import dev.bulwark.scanner.model.Package;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Merges the advisories that describe one vulnerability ({@link AdvisoryGroups}: a GHSA, its CVE, a PYSEC, a
@@ -26,34 +25,73 @@ import java.util.Set;
  */
 final class FindingAssembler {
 
-    static final Comparator<Match> MOST_SEVERE_FIRST = Comparator
-            .comparing((Match m) -> m.finding().severity()).reversed()
-            .thenComparing(m -> -m.finding().cvssScore().orElse(0))
-            .thenComparing(m -> m.pkg().name()).thenComparing(m -> m.finding().vulnerabilityId());
+    /** The most severe first, then the highest CVSS score, then by package name and vulnerability ID. */
+    static final Comparator<Match> MOST_SEVERE_FIRST = (a, b) -> {
+        int order = b.finding().severity().compareTo(a.finding().severity());
+        if (order == 0) {
+            order = Double.compare(-a.finding().cvssScore().orElse(0), -b.finding().cvssScore().orElse(0));
+        }
+        if (order == 0) {
+            order = a.pkg().name().compareTo(b.pkg().name());
+        }
+        return order != 0 ? order : a.finding().vulnerabilityId().compareTo(b.finding().vulnerabilityId());
+    };
 
     private FindingAssembler() {
     }
 
     static List<Match> assemble(Package pkg, List<Matcher.AdvisoryHit> hits) {
-        return AdvisoryGroups.of(hits).stream().map(group -> merge(pkg, group)).toList();
+        List<AdvisoryGroups.Group> groups = AdvisoryGroups.of(hits);
+        List<Match> matches = new ArrayList<>(groups.size());
+        for (AdvisoryGroups.Group group : groups) {
+            matches.add(merge(pkg, group));
+        }
+        return matches;
     }
 
     private static Match merge(Package pkg, AdvisoryGroups.Group advisories) {
         List<Matcher.AdvisoryHit> group = advisories.hits();
         Set<String> ids = advisories.ids();
-        String primary = ids.stream().filter(id -> id.startsWith("CVE-")).sorted().findFirst()
-                .orElse(ids.stream().filter(id -> id.startsWith("GHSA-")).sorted().findFirst().orElse(group.get(0).record().id()));
-        Set<String> aliases = new LinkedHashSet<>(ids);
+        String primary = lowest(ids, "CVE-");
+        if (primary == null) {
+            primary = lowest(ids, "GHSA-");
+        }
+        if (primary == null) {
+            primary = group.get(0).record().id();
+        }
+        Set<String> aliases = new TreeSet<>(ids); // a finding's aliases are kept sorted
         aliases.remove(primary);
         Rating rating = rating(group);
-        Optional<Instant> published = group.stream().map(hit -> hit.record().published()).flatMap(Optional::stream)
-                .min(Comparator.naturalOrder());
-        OsvRecord first = group.stream().map(Matcher.AdvisoryHit::record).filter(r -> !r.summary().isBlank()).findFirst()
-                .orElse(group.get(0).record());
-        List<String> references = group.stream().flatMap(hit -> hit.record().references().stream()).distinct().toList();
+        Instant published = null;
+        OsvRecord first = null;
+        Set<String> references = new LinkedHashSet<>();
+        for (Matcher.AdvisoryHit hit : group) {
+            OsvRecord record = hit.record();
+            if (record.published().isPresent() && (published == null || record.published().get().isBefore(published))) {
+                published = record.published().get();
+            }
+            if (first == null && !record.summary().isBlank()) {
+                first = record;
+            }
+            references.addAll(record.references());
+        }
+        if (first == null) {
+            first = group.get(0).record();
+        }
         Finding finding = new Finding(primary, aliases, pkg.purl(), pkg.path(), rating.severity(), rating.score(),
-                fixedVersion(group), published);
-        return new Match(finding, pkg, first.summary(), rating.source(), references, dataSource(group));
+                fixedVersion(group), Optional.ofNullable(published));
+        return new Match(finding, pkg, first.summary(), rating.source(), List.copyOf(references), dataSource(group));
+    }
+
+    /** The lowest of the IDs with this prefix (in the order of strings), or null when none has it. */
+    private static String lowest(Set<String> ids, String prefix) {
+        String lowest = null;
+        for (String id : ids) {
+            if (id.startsWith(prefix) && (lowest == null || id.compareTo(lowest) < 0)) {
+                lowest = id;
+            }
+        }
+        return lowest;
     }
 
     private record Rating(Severity severity, OptionalDouble score, String source) {
@@ -63,9 +101,7 @@ final class FindingAssembler {
     private static Rating rating(List<Matcher.AdvisoryHit> group) {
         Rating best = null;
         for (Matcher.AdvisoryHit hit : group) {
-            List<OsvRecord.Severity> severities = new ArrayList<>(hit.affected().severities());
-            severities.addAll(hit.record().severities());
-            for (OsvRecord.Severity severity : severities) {
+            for (OsvRecord.Severity severity : concat(hit.affected().severities(), hit.record().severities())) {
                 if (!severity.type().startsWith("CVSS_V3") && !severity.type().startsWith("CVSS_V4")) {
                     continue;
                 }
@@ -86,6 +122,20 @@ final class FindingAssembler {
             }
         }
         return new Rating(Severity.UNKNOWN, OptionalDouble.empty(), "none given");
+    }
+
+    /** The package's own severities, then the record's. */
+    private static List<OsvRecord.Severity> concat(List<OsvRecord.Severity> first, List<OsvRecord.Severity> second) {
+        if (second.isEmpty()) {
+            return first;
+        }
+        if (first.isEmpty()) {
+            return second;
+        }
+        List<OsvRecord.Severity> both = new ArrayList<>(first.size() + second.size());
+        both.addAll(first);
+        both.addAll(second);
+        return both;
     }
 
     /** A vector's base score and band. */
@@ -123,12 +173,18 @@ final class FindingAssembler {
     }
 
     private static String dataSource(List<Matcher.AdvisoryHit> group) {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (Matcher.AdvisoryHit hit : group) {
-            String id = hit.record().id();
-            names.putIfAbsent(id.startsWith("GHSA-") ? "GitHub Advisory Database" : id.startsWith("PYSEC-")
-                    ? "PyPA Advisory Database" : hit.record().source(), "");
+        if (group.size() == 1) {
+            return dataSource(group.get(0).record());
         }
-        return String.join(", ", names.keySet());
+        Set<String> names = new LinkedHashSet<>();
+        for (Matcher.AdvisoryHit hit : group) {
+            names.add(dataSource(hit.record()));
+        }
+        return String.join(", ", names);
+    }
+
+    private static String dataSource(OsvRecord record) {
+        String id = record.id();
+        return id.startsWith("GHSA-") ? "GitHub Advisory Database" : id.startsWith("PYSEC-") ? "PyPA Advisory Database" : record.source();
     }
 }

@@ -38,12 +38,19 @@ public final class Matcher {
     }
 
     public Result match(Inventory inventory) {
+        List<Package> packages = distinct(inventory.packages());
+        List<List<Package>> chunks = new ArrayList<>();
+        for (int from = 0; from < packages.size(); from += CHUNK) {
+            chunks.add(packages.subList(from, Math.min(packages.size(), from + CHUNK)));
+        }
+        // Chunks are matched side by side (the database answers one query at a time) and put back in their order.
+        List<Result> parts = chunks.parallelStream().map(chunk -> matchChunk(chunk, inventory)).toList();
         List<Match> matches = new ArrayList<>();
         List<AnalyzerFailure> problems = new ArrayList<>();
-        List<Package> packages = distinct(inventory.packages());
-        for (int from = 0; from < packages.size(); from += CHUNK) {
-            matchChunk(packages.subList(from, Math.min(packages.size(), from + CHUNK)), inventory, matches, problems);
-        }
+        parts.forEach(part -> {
+            matches.addAll(part.matches());
+            problems.addAll(part.problems());
+        });
         matches.sort(FindingAssembler.MOST_SEVERE_FIRST);
         return new Result(matches, problems);
     }
@@ -52,7 +59,9 @@ public final class Matcher {
      * Matches some packages, their advisories asked for together: one query per ecosystem, and only this chunk's
      * records decoded and held at a time.
      */
-    private void matchChunk(List<Package> packages, Inventory inventory, List<Match> matches, List<AnalyzerFailure> problems) {
+    private Result matchChunk(List<Package> packages, Inventory inventory) {
+        List<Match> matches = new ArrayList<>();
+        List<AnalyzerFailure> problems = new ArrayList<>();
         Map<Package, List<Target>> targets = new LinkedHashMap<>();
         Map<String, Set<String>> names = new LinkedHashMap<>();
         for (Package pkg : packages) {
@@ -68,8 +77,11 @@ public final class Matcher {
                     check(target, hit, problems).ifPresent(hits::add);
                 }
             }
-            matches.addAll(FindingAssembler.assemble(pkg, hits));
+            if (!hits.isEmpty()) {
+                matches.addAll(FindingAssembler.assemble(pkg, hits));
+            }
         });
+        return new Result(matches, problems);
     }
 
     /**

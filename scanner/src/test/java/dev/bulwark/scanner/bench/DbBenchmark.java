@@ -11,7 +11,14 @@ import dev.bulwark.scanner.db.VulnDbBuilder;
 import dev.bulwark.scanner.inventory.Inventory;
 import dev.bulwark.scanner.model.Package;
 import dev.bulwark.scanner.match.Matcher;
+import dev.bulwark.policy.vuln.Finding;
+import dev.bulwark.scanner.match.Match;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.TreeSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,10 +61,10 @@ public final class DbBenchmark {
         System.out.printf("opening the database: %8.1f ms%n", open / 1e6);
         Inventory inventory = inventory();
         try (VulnDb db = VulnDb.open(big)) {
-            int[] found = new int[1];
-            long match = bestOf(3, () -> found[0] = new Matcher(db).match(inventory).matches().size());
-            System.out.printf("matching %,d packages against %,d advisories: %8.1f ms (%,d findings)%n", PACKAGES, ADVISORIES,
-                    match / 1e6, found[0]);
+            Matcher.Result[] found = new Matcher.Result[1];
+            long match = bestOf(5, () -> found[0] = new Matcher(db).match(inventory));
+            System.out.printf("matching %,d packages against %,d advisories: %8.1f ms (%,d findings, digest %s)%n", PACKAGES,
+                    ADVISORIES, match / 1e6, found[0].matches().size(), digest(found[0]));
         }
         try (Stream<Path> files = Files.list(work)) {
             for (Path file : files.toList()) {
@@ -65,6 +72,24 @@ public final class DbBenchmark {
             }
         }
         Files.delete(work);
+    }
+
+    /** A digest of every finding in the order reported, field by field: equal digests, identical findings. */
+    private static String digest(Matcher.Result result) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Match match : result.matches()) {
+                Finding f = match.finding(); // aliases sorted: an immutable set's order differs from one JVM to the next
+                sha.update(String.join("|", f.vulnerabilityId(), new TreeSet<>(f.aliases()).toString(), f.pkg().toString(), f.path(),
+                        f.severity().toString(), f.cvssScore().toString(), f.fixedVersion(), f.published().toString(),
+                        match.pkg().toString(), match.title(), match.severitySource(), match.references().toString(),
+                        match.dataSource(), "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            sha.update(result.problems().toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void parseOnly(List<String> sources) {

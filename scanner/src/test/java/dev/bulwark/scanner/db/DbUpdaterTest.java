@@ -98,6 +98,31 @@ class DbUpdaterTest {
     }
 
     @Test
+    void replacesADatabaseOfTheEarlierJsonLayoutWithAFullDownload() throws Exception {
+        Path db = temp.resolve("osv.db");
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             var statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            statement.execute("CREATE TABLE advisory (id TEXT PRIMARY KEY, record TEXT NOT NULL)");
+            statement.execute("CREATE TABLE affected (ecosystem TEXT NOT NULL, name TEXT NOT NULL, advisory_id TEXT NOT NULL,"
+                    + " entry INTEGER NOT NULL)");
+            statement.execute("INSERT INTO meta VALUES ('metadata', '{\"schemaVersion\":2,\"builtAt\":\"2026-11-01T00:00:00Z\","
+                    + "\"sources\":[{\"location\":\"" + url() + "\",\"records\":40,\"etag\":\"\\\"v1\\\"\"}],"
+                    + "\"records\":40}')");
+        }
+        List<String> progress = new ArrayList<>();
+
+        new DbUpdater(clock, progress::add).update(db, List.of(url()));
+
+        assertThat(progress).anySatisfy(line -> assertThat(line).contains("layout version 2").contains("building from scratch"));
+        assertThat(requests).containsExactly("GET");
+        try (VulnDb opened = VulnDb.open(db)) {
+            assertThat(opened.metadata().schemaVersion()).isEqualTo(DbFormat.SCHEMA_VERSION);
+            assertThat(opened.affecting("npm", "minimist")).isNotEmpty();
+        }
+    }
+
+    @Test
     void refusesADamagedDownloadAndLeavesTheOldDatabaseInPlace() throws IOException {
         Path db = temp.resolve("osv.db");
         new DbUpdater(clock, line -> { }).update(db, List.of(Corpora.corpus("osv-ghsa/maven").toString()));
