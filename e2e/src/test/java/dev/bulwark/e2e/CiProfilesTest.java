@@ -270,7 +270,8 @@ class CiProfilesTest {
             });
             assertThat(running(container)).isTrue();
             assertThat(agent.audit().forContainer(container)).noneMatch(entry -> entry.decision().equals("profile"));
-            System.out.println("[ci-profiles] unreachable registry: a profile learned here after " + took.toMillis() + " ms");
+            System.out.println("[ci-profiles] unreachable registry: a profile learned here, in the store " + took.toMillis()
+                    + " ms after the container started (profiles are saved every 10 s)");
         } finally {
             Containers.exec(List.of("docker", "rm", "-f", container));
             container = null;

@@ -22,8 +22,12 @@ import java.util.function.Consumer;
  */
 public final class AttachedProfiles {
 
-    /** Short: the judging of the image's containers waits for the answer. */
-    static final RegistryTimeouts TIMEOUTS = new RegistryTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), 16 << 10);
+    /**
+     * Short, and not tried again: the judging of the image's containers waits for the answer, and a registry that
+     * refuses the connection (one that has gone) would otherwise hold it for eight seconds of retries each.
+     */
+    static final RegistryTimeouts TIMEOUTS = new RegistryTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), 16 << 10,
+            Optional.of(0));
 
     /**
      * The profiles found for one image.

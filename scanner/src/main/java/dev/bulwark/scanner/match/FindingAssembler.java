@@ -10,6 +10,7 @@ import dev.bulwark.scanner.db.OsvRecord;
 import dev.bulwark.scanner.model.Package;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,16 +41,33 @@ final class FindingAssembler {
     private FindingAssembler() {
     }
 
-    static List<Match> assemble(Package pkg, List<Matcher.AdvisoryHit> hits) {
-        List<AdvisoryGroups.Group> groups = AdvisoryGroups.of(hits);
-        List<Match> matches = new ArrayList<>(groups.size());
-        for (AdvisoryGroups.Group group : groups) {
-            matches.add(merge(pkg, group));
+    /**
+     * A finding as the advisories make it, before it is bound to a package: the same for every package the same
+     * advisories affect at the same version, so a package found in many images is assembled once.
+     */
+    record Assembled(String primary, Set<String> aliases, Severity severity, OptionalDouble score, String fixedVersion,
+                     Optional<Instant> published, String title, String severitySource, List<String> references,
+                     String dataSource) {
+
+        Match bind(Package pkg) {
+            return new Match(new Finding(primary, aliases, pkg.purl(), pkg.path(), severity, score, fixedVersion, published), pkg,
+                    title, severitySource, references, dataSource);
         }
-        return matches;
     }
 
-    private static Match merge(Package pkg, AdvisoryGroups.Group advisories) {
+    static List<Assembled> assemble(List<Matcher.AdvisoryHit> hits) {
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        List<AdvisoryGroups.Group> groups = AdvisoryGroups.of(hits);
+        List<Assembled> assembled = new ArrayList<>(groups.size());
+        for (AdvisoryGroups.Group group : groups) {
+            assembled.add(merge(group));
+        }
+        return assembled;
+    }
+
+    private static Assembled merge(AdvisoryGroups.Group advisories) {
         List<Matcher.AdvisoryHit> group = advisories.hits();
         Set<String> ids = advisories.ids();
         String primary = lowest(ids, "CVE-");
@@ -78,9 +96,8 @@ final class FindingAssembler {
         if (first == null) {
             first = group.get(0).record();
         }
-        Finding finding = new Finding(primary, aliases, pkg.purl(), pkg.path(), rating.severity(), rating.score(),
-                fixedVersion(group), Optional.ofNullable(published));
-        return new Match(finding, pkg, first.summary(), rating.source(), List.copyOf(references), dataSource(group));
+        return new Assembled(primary, Collections.unmodifiableSet(aliases), rating.severity(), rating.score(), fixedVersion(group),
+                Optional.ofNullable(published), first.summary(), rating.source(), List.copyOf(references), dataSource(group));
     }
 
     /** The lowest of the IDs with this prefix (in the order of strings), or null when none has it. */

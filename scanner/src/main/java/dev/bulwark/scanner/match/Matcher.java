@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Matches an inventory against the vulnerability database: each package against the advisories of its
@@ -22,6 +24,8 @@ public final class Matcher {
 
     /** Packages whose advisories are asked for together. */
     private static final int CHUNK = 500;
+    /** Inventories bound to their findings side by side, and held, at a time. */
+    private static final int BIND_BATCH = 16;
 
     private final VulnDb db;
 
@@ -38,49 +42,80 @@ public final class Matcher {
     }
 
     public Result match(Inventory inventory) {
-        List<Package> packages = distinct(inventory.packages());
-        List<List<Package>> chunks = new ArrayList<>();
-        for (int from = 0; from < packages.size(); from += CHUNK) {
-            chunks.add(packages.subList(from, Math.min(packages.size(), from + CHUNK)));
-        }
-        // Chunks are matched side by side (the database answers one query at a time) and put back in their order.
-        List<Result> parts = chunks.parallelStream().map(chunk -> matchChunk(chunk, inventory)).toList();
-        List<Match> matches = new ArrayList<>();
-        List<AnalyzerFailure> problems = new ArrayList<>();
-        parts.forEach(part -> {
-            matches.addAll(part.matches());
-            problems.addAll(part.problems());
-        });
-        matches.sort(FindingAssembler.MOST_SEVERE_FIRST);
-        return new Result(matches, problems);
+        List<Result> result = new ArrayList<>(1);
+        matchAll(List.of(inventory), (index, one) -> result.add(one));
+        return result.get(0);
     }
 
     /**
-     * Matches some packages, their advisories asked for together: one query per ecosystem, and only this chunk's
-     * records decoded and held at a time.
+     * Matches many inventories (every stored image, again, against a new database): each distinct package (the same
+     * name and version in the same ecosystem or distribution release) is looked up, compared and assembled once however
+     * many images hold it, and only then bound to each image's packages. Each inventory's result, the same as
+     * {@link #match} gives, is handed over in the order of the list, on the calling thread.
      */
-    private Result matchChunk(List<Package> packages, Inventory inventory) {
-        List<Match> matches = new ArrayList<>();
-        List<AnalyzerFailure> problems = new ArrayList<>();
-        Map<Package, List<Target>> targets = new LinkedHashMap<>();
+    public void matchAll(List<Inventory> inventories, BiConsumer<Integer, Result> each) {
+        Set<List<Target>> distinct = new LinkedHashSet<>();
+        for (Inventory inventory : inventories) {
+            for (Package pkg : distinct(inventory.packages())) {
+                distinct.add(Ecosystems.targets(pkg, inventory.os()));
+            }
+        }
+        List<List<Target>> lookups = new ArrayList<>(distinct);
+        List<List<List<Target>>> chunks = new ArrayList<>();
+        for (int from = 0; from < lookups.size(); from += CHUNK) {
+            chunks.add(lookups.subList(from, Math.min(lookups.size(), from + CHUNK)));
+        }
+        // Chunks are looked up side by side (the database holds a connection per processor).
+        Map<List<Target>, Outcome> outcomes = new HashMap<>();
+        chunks.parallelStream().map(this::lookUp).toList().forEach(outcomes::putAll);
+        for (int from = 0; from < inventories.size(); from += BIND_BATCH) {
+            int first = from;
+            List<Result> results = IntStream.range(from, Math.min(inventories.size(), from + BIND_BATCH)).parallel()
+                    .mapToObj(index -> bind(inventories.get(index), outcomes)).toList();
+            for (int i = 0; i < results.size(); i++) {
+                each.accept(first + i, results.get(i));
+            }
+        }
+    }
+
+    /** What the database says about one distinct package: its findings before binding, and what could not be compared. */
+    private record Outcome(List<FindingAssembler.Assembled> findings, List<AnalyzerFailure> problems) {
+    }
+
+    /** Looks up some distinct packages together: one query per ecosystem, only this chunk's records decoded at a time. */
+    private Map<List<Target>, Outcome> lookUp(List<List<Target>> lookups) {
         Map<String, Set<String>> names = new LinkedHashMap<>();
-        for (Package pkg : packages) {
-            targets.put(pkg, Ecosystems.targets(pkg, inventory.os()));
-            targets.get(pkg).forEach(target -> names.computeIfAbsent(target.ecosystem(), e -> new LinkedHashSet<>()).add(target.name()));
+        for (List<Target> targets : lookups) {
+            targets.forEach(target -> names.computeIfAbsent(target.ecosystem(), e -> new LinkedHashSet<>()).add(target.name()));
         }
         Map<String, Map<String, List<VulnDb.Hit>>> found = new HashMap<>();
         names.forEach((ecosystem, asked) -> found.put(ecosystem, db.affecting(ecosystem, asked)));
-        targets.forEach((pkg, lookups) -> {
+        Map<List<Target>, Outcome> outcomes = new HashMap<>();
+        for (List<Target> targets : lookups) {
             List<AdvisoryHit> hits = new ArrayList<>();
-            for (Target target : lookups) {
+            List<AnalyzerFailure> problems = new ArrayList<>();
+            for (Target target : targets) {
                 for (VulnDb.Hit hit : found.get(target.ecosystem()).getOrDefault(target.name(), List.of())) {
                     check(target, hit, problems).ifPresent(hits::add);
                 }
             }
-            if (!hits.isEmpty()) {
-                matches.addAll(FindingAssembler.assemble(pkg, hits));
+            outcomes.put(targets, new Outcome(FindingAssembler.assemble(hits), List.copyOf(problems)));
+        }
+        return outcomes;
+    }
+
+    /** One inventory's findings, bound to its packages, most severe first. */
+    private static Result bind(Inventory inventory, Map<List<Target>, Outcome> outcomes) {
+        List<Match> matches = new ArrayList<>();
+        List<AnalyzerFailure> problems = new ArrayList<>();
+        for (Package pkg : distinct(inventory.packages())) {
+            Outcome outcome = outcomes.get(Ecosystems.targets(pkg, inventory.os()));
+            for (FindingAssembler.Assembled finding : outcome.findings()) {
+                matches.add(finding.bind(pkg));
             }
-        });
+            problems.addAll(outcome.problems());
+        }
+        matches.sort(FindingAssembler.MOST_SEVERE_FIRST);
         return new Result(matches, problems);
     }
 

@@ -1,5 +1,6 @@
 package dev.bulwark.scanner.source;
 
+import dev.bulwark.net.NetSettings;
 import dev.bulwark.net.OutboundHttp;
 import dev.bulwark.scanner.image.ImageFormatException;
 import dev.bulwark.scanner.model.ImageRef;
@@ -30,8 +31,8 @@ final class RegistryClient {
 
     private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
-    private final OutboundHttp net = OutboundHttp.fromEnvironment();
-    private final HttpClient http = net.client(HttpClient.Redirect.NORMAL);
+    private final OutboundHttp net;
+    private final HttpClient http;
     /** Bearer tokens by the scopes they were issued for: a push or a mount asks for more than a pull. */
     private final Map<String, String> tokens = new HashMap<>();
     private final String base;
@@ -48,6 +49,9 @@ final class RegistryClient {
         this.image = image;
         this.credentials = credentials;
         this.timeouts = timeouts;
+        NetSettings settings = NetSettings.fromEnvironment(System.getenv());
+        this.net = OutboundHttp.of(timeouts.retries().map(count -> settings.withRetries(count, settings.firstRetryDelay())).orElse(settings));
+        this.http = net.client(HttpClient.Redirect.NORMAL);
         String host = image.registry().equals(ImageRef.DOCKER_HUB) ? "registry-1.docker.io" : image.registry();
         this.base = (plainHttp ? "http://" : "https://") + host + "/v2/" + image.repository();
     }

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +34,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>ingest time of the shared corpora next to a Jackson parse of the same files (the floor);</li>
  *   <li>matching time of 10,000 packages against a database of 500,000 generated advisories;</li>
+ *   <li>re-matching 1,000 inventories of 500 packages (a fleet's images) against it, together and one by one;</li>
  *   <li>the time to open that database.</li>
  * </ul>
  */
@@ -40,6 +42,8 @@ public final class DbBenchmark {
 
     private static final int ADVISORIES = 500_000;
     private static final int PACKAGES = 10_000;
+    private static final int IMAGES = 1_000;
+    private static final int IMAGE_PACKAGES = 500;
 
     private DbBenchmark() {
     }
@@ -65,6 +69,19 @@ public final class DbBenchmark {
             long match = bestOf(5, () -> found[0] = new Matcher(db).match(inventory));
             System.out.printf("matching %,d packages against %,d advisories: %8.1f ms (%,d findings, digest %s)%n", PACKAGES,
                     ADVISORIES, match / 1e6, found[0].matches().size(), digest(found[0]));
+            List<Inventory> fleet = fleet();
+            long[] findings = new long[2];
+            long together = bestOf(3, () -> {
+                findings[0] = 0;
+                new Matcher(db).matchAll(fleet, (index, result) -> findings[0] += result.matches().size());
+            });
+            long oneByOne = time(() -> {
+                findings[1] = 0;
+                fleet.forEach(image -> findings[1] += new Matcher(db).match(image).matches().size());
+            });
+            System.out.printf("re-matching %,d inventories of %,d packages against %,d advisories: %8.1f ms together, %8.1f ms one by"
+                    + " one (%,d and %,d findings)%n", IMAGES, IMAGE_PACKAGES, ADVISORIES, together / 1e6, oneByOne / 1e6, findings[0],
+                    findings[1]);
         }
         try (Stream<Path> files = Files.list(work)) {
             for (Path file : files.toList()) {
@@ -127,6 +144,35 @@ public final class DbBenchmark {
             }
             builder.finish(List.of(), modified);
         }
+    }
+
+    /**
+     * A fleet's images: each holds 400 packages of a shared pool of 2,000 (base images and common libraries, at
+     * the same versions) from a random place in it, and 100 of the 50,000 names at random versions; seeded.
+     */
+    private static List<Inventory> fleet() {
+        Random random = new Random(42);
+        List<Package> common = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            common.add(npm("pkg-" + i * 25, "1." + i % 10 + "." + i % 7));
+        }
+        List<Inventory> images = new ArrayList<>();
+        for (int image = 0; image < IMAGES; image++) {
+            List<Package> packages = new ArrayList<>();
+            int from = random.nextInt(common.size());
+            for (int i = 0; i < IMAGE_PACKAGES - 100; i++) {
+                packages.add(common.get((from + i) % common.size()));
+            }
+            for (int i = 0; i < 100; i++) {
+                packages.add(npm("pkg-" + random.nextInt(50_000), "1." + random.nextInt(10) + "." + random.nextInt(7)));
+            }
+            images.add(new Inventory(Optional.empty(), packages, List.of()));
+        }
+        return images;
+    }
+
+    private static Package npm(String name, String version) {
+        return new Package(Ecosystem.NPM, name, version, Purl.of("npm", "", name, version), "", "", "", "/app");
     }
 
     private static Inventory inventory() {

@@ -33,17 +33,8 @@ class MatchingInChunksTest {
 
     @Test
     void aLargeInventoryGetsTheFindingsOfItsPackagesMatchedOneByOne() {
-        Path file = temp.resolve("vulns.db");
-        new DbUpdater(Clock.systemUTC(), line -> { }).update(file, List.of(Corpora.corpus("osv-pypi/vulns").toString(),
-                Corpora.corpus("osv-ghsa/maven").toString(), Corpora.corpus("osv-ghsa/npm").toString()));
-        try (VulnDb db = VulnDb.open(file)) {
-            List<Package> packages = new ArrayList<>();
-            for (Ecosystem ecosystem : List.of(Ecosystem.PYPI, Ecosystem.MAVEN, Ecosystem.NPM)) {
-                String osvName = ecosystem.osvNames().get(0);
-                for (String name : db.names(osvName)) {
-                    affectedVersions(db.affecting(osvName, name)).forEach(version -> packages.add(pkg(ecosystem, name, version)));
-                }
-            }
+        try (VulnDb db = corpora()) {
+            List<Package> packages = corpusPackages(db);
             assertThat(packages).as("more packages than three chunks").hasSizeGreaterThan(1_500);
 
             Matcher matcher = new Matcher(db);
@@ -59,6 +50,54 @@ class MatchingInChunksTest {
             assertThat(together.matches().stream().map(MatchingInChunksTest::described).toList())
                     .isEqualTo(alone.stream().map(MatchingInChunksTest::described).toList());
         }
+    }
+
+    @Test
+    void manyInventoriesMatchedTogetherGetWhatEachGetsAlone() {
+        try (VulnDb db = corpora()) {
+            List<Package> packages = corpusPackages(db);
+            List<Inventory> images = new ArrayList<>();
+            for (int image = 0; image < 7; image++) { // overlapping: each holds every third package from its own start
+                List<Package> held = new ArrayList<>();
+                for (int i = image; i < packages.size(); i += 3) {
+                    held.add(packages.get(i));
+                }
+                images.add(new Inventory(Optional.empty(), held, List.of()));
+            }
+            Matcher matcher = new Matcher(db);
+            List<Integer> order = new ArrayList<>();
+            List<List<String>> together = new ArrayList<>();
+
+            matcher.matchAll(images, (index, result) -> {
+                order.add(index);
+                together.add(result.matches().stream().map(MatchingInChunksTest::described).toList());
+            });
+
+            assertThat(order).containsExactly(0, 1, 2, 3, 4, 5, 6);
+            for (int image = 0; image < images.size(); image++) {
+                assertThat(together.get(image)).as("image %d", image).isNotEmpty()
+                        .isEqualTo(matcher.match(images.get(image)).matches().stream().map(MatchingInChunksTest::described).toList());
+            }
+        }
+    }
+
+    private VulnDb corpora() {
+        Path file = temp.resolve("vulns.db");
+        new DbUpdater(Clock.systemUTC(), line -> { }).update(file, List.of(Corpora.corpus("osv-pypi/vulns").toString(),
+                Corpora.corpus("osv-ghsa/maven").toString(), Corpora.corpus("osv-ghsa/npm").toString()));
+        return VulnDb.open(file);
+    }
+
+    /** Every package the corpora name, at up to four versions their advisories name. */
+    private static List<Package> corpusPackages(VulnDb db) {
+        List<Package> packages = new ArrayList<>();
+        for (Ecosystem ecosystem : List.of(Ecosystem.PYPI, Ecosystem.MAVEN, Ecosystem.NPM)) {
+            String osvName = ecosystem.osvNames().get(0);
+            for (String name : db.names(osvName)) {
+                affectedVersions(db.affecting(osvName, name)).forEach(version -> packages.add(pkg(ecosystem, name, version)));
+            }
+        }
+        return packages;
     }
 
     /** Up to four versions the package's advisories name: listed as affected, or introducing a range (other than 0). */
