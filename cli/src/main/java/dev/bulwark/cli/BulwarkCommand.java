@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
             AgentCommand.class,
             dev.bulwark.cli.profile.ProfileCommand.class,
             VerdictCommand.class,
+            dev.bulwark.cli.posture.PostureCommand.class,
             SbomCommand.class,
             DbCommand.class,
             PolicyCommand.class,

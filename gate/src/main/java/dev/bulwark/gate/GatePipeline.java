@@ -62,10 +62,15 @@ public final class GatePipeline {
         for (Path file : request.vex()) {
             statements.addAll(VexDocuments.read(file));
         }
-        request.policy().ifPresent(chosen -> {
-            Path base = chosen.file().toAbsolutePath().getParent();
-            chosen.policy().vex().forEach(relative -> statements.addAll(VexDocuments.read(base.resolve(relative))));
-        });
+        request.policy().ifPresent(chosen -> statements.addAll(policyVex(chosen.policy(), chosen.file())));
+        return statements;
+    }
+
+    /** The VEX statements of the documents a policy names, relative to its file. */
+    public static List<VexStatement> policyVex(Policy policy, Path file) {
+        List<VexStatement> statements = new ArrayList<>();
+        Path base = file.toAbsolutePath().getParent();
+        policy.vex().forEach(relative -> statements.addAll(VexDocuments.read(base.resolve(relative))));
         return statements;
     }
 

@@ -38,7 +38,8 @@ public final class Outcomes {
                 report.policyName().orElse(""), report.verdict().orElseThrow(), findings, buildUrl, report.createdAt());
     }
 
-    private static String repository(String name) {
+    /** The repository of an image reference, without tag or digest; the name itself when it is not a reference. */
+    public static String repository(String name) {
         try {
             ImageRef ref = ImageRef.parse(name);
             return ref.name();

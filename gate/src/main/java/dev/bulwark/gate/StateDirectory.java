@@ -27,6 +27,22 @@ public final class StateDirectory {
                 CacheDirectory.file("BULWARK_OUTBOX", "outbox.db"));
     }
 
+    /**
+     * The posture store: {@code $BULWARK_POSTURE} (a {@code jdbc:postgresql://} URL or an SQLite file), else
+     * {@code posture.db} in the state directory.
+     */
+    public static String posture() {
+        return posture(System.getenv(), System.getProperty("user.home"));
+    }
+
+    static String posture(Map<String, String> environment, String home) {
+        String configured = environment.get("BULWARK_POSTURE");
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        return file(environment, home, "BULWARK_POSTURE_FILE", "posture.db").toString();
+    }
+
     /** The file named by {@code variable} in {@code environment}, else {@code relative} below the state directory. */
     static Path file(Map<String, String> environment, String home, String variable, String relative) {
         String configured = environment.get(variable);

@@ -71,13 +71,23 @@ public final class Notifier {
                 && outbox.enqueue(SlackMessage.idempotencyKey(outcome), SLACK, SlackMessage.of(outcome).toJson())) {
             queued.add(SLACK);
         }
-        GateOutcome forJira = settings.jira().isPresent() && settings.jira().get().notifiesOn(outcome.verdict()) ? outcome
-                : outcome.openingNoTickets();
-        if (settings.jira().isPresent() && outbox.enqueue("jira:" + outcome.imageRepository() + ":" + outcome.stage() + ":"
-                + outcome.digest() + ":" + outcome.at(), JIRA, GateOutcomeJson.write(forJira))) {
+        if (enqueueTickets(outcome, outbox)) {
             queued.add(JIRA);
         }
         return queued;
+    }
+
+    /**
+     * Queues the Jira ticket sync of an outcome alone, de-duplicated as the gate's are (one ticket per repository, stage
+     * and grouping, updated and resolved); false when Jira is not configured or this outcome was queued before.
+     */
+    public boolean enqueueTickets(GateOutcome outcome, Outbox outbox) {
+        if (settings.jira().isEmpty()) {
+            return false;
+        }
+        GateOutcome forJira = settings.jira().get().notifiesOn(outcome.verdict()) ? outcome : outcome.openingNoTickets();
+        return outbox.enqueue("jira:" + outcome.imageRepository() + ":" + outcome.stage() + ":" + outcome.digest() + ":"
+                + outcome.at(), JIRA, GateOutcomeJson.write(forJira));
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.bulwark.scanner.report.DatabaseSummary;
 import dev.bulwark.scanner.report.ScanReport;
 import dev.bulwark.scanner.model.ImageRef;
 import dev.bulwark.scanner.source.RegistryRepository;
+import dev.bulwark.store.posture.PostureRows;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -84,6 +85,9 @@ public final class PromoteCommand implements Callable<Integer> {
                     BulwarkVersion.version(), Instant.now());
             return ", profiles as " + ProfileAttachment.tagFor(promotion.digest());
         }).orElse("");
+        ImageRef target = ImageRef.parse(destination);
+        gate.posture().promoted(new PostureRows.Promotion(report.image().image().id(), target.registry(), target.repository(),
+                target.tag(), report.verdict().get().judgement().stage(), Instant.now()), err);
         err.println(spec.qualifiedName() + ": promoted to " + destination + " (" + promotion.digest() + "; " + promotion.copied().size()
                 + " blobs copied, " + promotion.mounted().size() + " mounted, " + promotion.present().size()
                 + " already there); verdict attached as " + VerdictAttachment.tagFor(promotion.digest()) + attachedProfiles);

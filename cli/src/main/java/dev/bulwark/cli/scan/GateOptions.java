@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import dev.bulwark.cli.posture.PostureLocation;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,6 +37,9 @@ public final class GateOptions {
 
     @Mixin
     private DbLocation db;
+
+    @Mixin
+    private PostureLocation posture;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "the policy to judge the image by")
     private Path policyFile;
@@ -87,7 +91,14 @@ public final class GateOptions {
         GateRequest request = new GateRequest(image.location(), image.settings(), finder(spec), db.file(), allowStaleDb,
                 loaded, vexFiles);
         var err = spec.commandLine().getErr();
-        return new GatePipeline(clock, BulwarkVersion.version(), err, Progress.onTerminal(err)).run(request);
+        ScanReport report = new GatePipeline(clock, BulwarkVersion.version(), err, Progress.onTerminal(err)).run(request);
+        posture.record(report, err);
+        return report;
+    }
+
+    /** Where scans, verdicts and promotions are kept for bulwark posture. */
+    public PostureLocation posture() {
+        return posture;
     }
 
     /** Writes every report, and a verdict line to stderr. */

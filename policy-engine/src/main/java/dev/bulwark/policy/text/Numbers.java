@@ -48,6 +48,32 @@ public final class Numbers {
         return (int) parse(text, what, 16, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
+    /**
+     * A positive span of time written as a whole number and a unit: {@code 90s}, {@code 30m}, {@code 6h}, {@code 1d}.
+     *
+     * @param text the span
+     * @param what what it is, for the message ({@code "--interval"})
+     * @throws IllegalArgumentException naming {@code what} and the text when it is not such a span
+     */
+    public static java.time.Duration parseDuration(String text, String what) {
+        String value = text == null ? "" : text.strip();
+        if (value.length() < 2) {
+            throw new IllegalArgumentException(what + " '" + value + "' is not a span of time: write 90s, 30m, 6h or 1d");
+        }
+        char unit = value.charAt(value.length() - 1);
+        long amount = parseLong(value.substring(0, value.length() - 1), what + " '" + value + "'");
+        if (amount <= 0) {
+            throw new IllegalArgumentException(what + " '" + value + "' is not positive: write 90s, 30m, 6h or 1d");
+        }
+        return switch (unit) {
+            case 's' -> java.time.Duration.ofSeconds(amount);
+            case 'm' -> java.time.Duration.ofMinutes(amount);
+            case 'h' -> java.time.Duration.ofHours(amount);
+            case 'd' -> java.time.Duration.ofDays(amount);
+            default -> throw new IllegalArgumentException(what + " '" + value + "' has no unit: write 90s, 30m, 6h or 1d");
+        };
+    }
+
     private static long parse(String text, String what, int radix, long min, long max) {
         Objects.requireNonNull(what, "what");
         if (text == null) {
