@@ -35,6 +35,9 @@ import java.util.Set;
  *   plugin: bulwark                   # dockerd --authorization-plugin=bulwark
  *   failure: closed                   # closed | open: what a request that cannot be judged gets
  *   stage: production                 # the stage whose verdict an image must carry here
+ * posture: /var/lib/bulwark/posture.db   # where to report what runs here, for bulwark posture: an SQLite file (default:
+ *                                     # posture.db in stateDir), a jdbc:postgresql:// URL shared by a fleet, or none
+ * hostName: web-01                    # how this host is named there (default: the kernel's host name)
  * </pre>
  *
  * @param policy        the policy file
@@ -50,13 +53,15 @@ import java.util.Set;
  * @param ciProfiles    whether a container of an image the agent has no profile for starts from the profile CI attached
  *                      to the image in its registry ({@code bulwark promote --profile})
  * @param insecureRegistries registries reached over plain HTTP when looking for those (loopback always is)
+ * @param posture       the posture store the agent reports the images running here to, empty for none
+ * @param hostName      this host's name in that report
  */
 public record AgentConfig(Path policy, Path stateDir, int metricsPort, InetAddress metricsAddress, String processSensor, Duration pollInterval,
                           boolean prevention, Optional<String> dockerHost, Optional<AdmissionSettings> admission,
-                          boolean ciProfiles, List<String> insecureRegistries) {
+                          boolean ciProfiles, List<String> insecureRegistries, Optional<String> posture, String hostName) {
 
     private static final Set<String> KEYS = Set.of("policy", "stateDir", "metricsPort", "metricsAddress", "processSensor", "pollInterval",
-            "prevention", "dockerHost", "admission", "ciProfiles", "insecureRegistries");
+            "prevention", "dockerHost", "admission", "ciProfiles", "insecureRegistries", "posture", "hostName");
 
     public AgentConfig {
         Objects.requireNonNull(policy, "policy");
@@ -66,6 +71,8 @@ public record AgentConfig(Path policy, Path stateDir, int metricsPort, InetAddre
             throw new IllegalArgumentException("processSensor is '" + processSensor + "': use auto, connector or poll");
         }
         insecureRegistries = List.copyOf(insecureRegistries);
+        Objects.requireNonNull(posture, "posture");
+        Objects.requireNonNull(hostName, "hostName");
         if (metricsPort < 0 || metricsPort > 65535) {
             throw new IllegalArgumentException("metricsPort " + metricsPort + " is not a port: use 1 to 65535, or 0 for none");
         }
@@ -92,14 +99,27 @@ public record AgentConfig(Path policy, Path stateDir, int metricsPort, InetAddre
             throw new IllegalArgumentException(file + " names no policy: add policy: /path/to/policy.yaml");
         }
         Path base = file.toAbsolutePath().getParent();
+        Path stateDir = base.resolve(root.path("stateDir").asText("/var/lib/bulwark"));
+        String posture = root.path("posture").asText(stateDir.resolve("posture.db").toString()).strip();
         return new AgentConfig(base.resolve(root.get("policy").asText()),
-                base.resolve(root.path("stateDir").asText("/var/lib/bulwark")), root.path("metricsPort").asInt(9464),
+                stateDir, root.path("metricsPort").asInt(9464),
                 address(file, root.path("metricsAddress").asText("127.0.0.1")),
                 root.path("processSensor").asText("auto"), interval(root.path("pollInterval").asText("100ms")),
                 flag(file, "prevention", root.path("prevention"), true),
                 root.hasNonNull("dockerHost") ? Optional.of(root.get("dockerHost").asText()) : Optional.empty(),
                 admission(file, root.path("admission")), flag(file, "ciProfiles", root.path("ciProfiles"), true),
-                registries(file, root.path("insecureRegistries")));
+                registries(file, root.path("insecureRegistries")),
+                posture.equals("none") ? Optional.empty() : Optional.of(posture.startsWith("jdbc:") ? posture : base.resolve(posture).toString()),
+                root.hasNonNull("hostName") ? root.get("hostName").asText().strip() : kernelHostName());
+    }
+
+    /** The host's name as the kernel knows it (no lookup), else {@code localhost}. */
+    private static String kernelHostName() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException e) {
+            return "localhost";
+        }
     }
 
     /**
@@ -108,7 +128,7 @@ public record AgentConfig(Path policy, Path stateDir, int metricsPort, InetAddre
      */
     public AgentConfig forLearning(Path learningState) {
         return new AgentConfig(policy, learningState, 0, metricsAddress, processSensor, pollInterval, false, dockerHost,
-                Optional.empty(), false, insecureRegistries);
+                Optional.empty(), false, insecureRegistries, Optional.empty(), hostName);
     }
 
     private static List<String> registries(Path file, JsonNode node) {

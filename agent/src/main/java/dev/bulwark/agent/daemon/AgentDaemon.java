@@ -86,11 +86,17 @@ public final class AgentDaemon implements AutoCloseable {
     /** How long the guard's planner waits for the enforcer to say what to guard. */
     static final Duration PLAN_WAIT = Duration.ofSeconds(5);
 
+    /** How often the images running here are reported to the posture store. */
+    private static final Duration POSTURE_REPORT = Duration.ofMinutes(1);
+
+    private final Optional<RunningReport> running;
+
     private AgentDaemon(DockerEngine engine, DockerEventWatcher watcher, List<Sensor> sensors, HeldAudit audit,
                         Optional<MetricsServer> metricsServer, ExecutorService judge, ScheduledExecutorService ticks,
                         ProfileBook profiles, Optional<ExecGuard> guard, Responders responders, AgentMetrics metrics,
-                        Optional<AdmissionControl> admission, ExecutorService lookups) {
+                        Optional<AdmissionControl> admission, ExecutorService lookups, Optional<RunningReport> running) {
         this.lookups = lookups;
+        this.running = running;
         this.admission = admission;
         this.metrics = metrics;
         this.guard = guard;
@@ -187,6 +193,9 @@ public final class AgentDaemon implements AutoCloseable {
             DockerExecObservations.of(event).ifPresent(exec -> judge.execute(() -> handle.accept(exec, DockerExecObservations.SENSOR)));
         }, gap -> judge.execute(() -> enforcer.gap(gap)));
         view.all().forEach(info -> judge.execute(() -> handle.accept(Enforcer.configOf(info, clock.instant()), "docker-events")));
+        Optional<RunningReport> running = config.posture().map(location -> new RunningReport(location, config.hostName(), AgentLog::warn));
+        running.ifPresent(report -> ticks.scheduleWithFixedDelay(() -> report.report(view.all(), clock.instant()),
+                1_000, POSTURE_REPORT.toMillis(), TimeUnit.MILLISECONDS));
         List<Sensor> sensors = AgentSensors.start(config, engine, view, self, forks,
                 (observation, sensor) -> judge.execute(() -> handle.accept(observation, sensor)),
                 gap -> judge.execute(() -> enforcer.gap(gap)));
@@ -199,7 +208,7 @@ public final class AgentDaemon implements AutoCloseable {
                 + server.map(s -> "; metrics on http://" + s.address().getHostString() + ":" + s.port() + "/metrics, health at /health")
                 .orElse(""));
         return new AgentDaemon(engine, watcher, sensors, held, server, judge, ticks, profiles, guard,
-                new Responders(responders, unfinished), metrics, admission, lookups);
+                new Responders(responders, unfinished), metrics, admission, lookups, running);
     }
 
     /**
@@ -310,6 +319,7 @@ public final class AgentDaemon implements AutoCloseable {
         responders.close();
         audit.flush(); // what was held, if the log takes it now
         metricsServer.ifPresent(MetricsServer::close);
+        running.ifPresent(RunningReport::close);
         engine.close();
         admission.ifPresent(AdmissionControl::close); // last: the agent's own calls to the engine pass through it
         stopped.countDown();

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.bulwark.policy.pkg.Purl;
 import dev.bulwark.scanner.inventory.Inventory;
 import dev.bulwark.store.posture.PostureStoreException;
@@ -19,6 +21,8 @@ final class PostureJson {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new Jdk8Module())
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .addModule(new SimpleModule("purl-as-text")
                     .addSerializer(Purl.class, ToStringSerializer.instance)
                     .addDeserializer(Purl.class, new FromStringDeserializer<>(Purl.class) {
@@ -39,6 +43,15 @@ final class PostureJson {
     static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The value as indented JSON, for people and tools alike. */
+    static String pretty(Object value) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getMessage(), e);
         }

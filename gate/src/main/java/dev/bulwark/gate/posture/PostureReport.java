@@ -35,7 +35,7 @@ public final class PostureReport {
 
     /** Everything, for tools: the images, the latest changes and the trend. */
     public static String json(PostureState state) {
-        return PostureJson.write(state);
+        return PostureJson.pretty(state);
     }
 
     /** A self-contained page: the table, the latest changes, and a chart per repository of its findings by severity. */
