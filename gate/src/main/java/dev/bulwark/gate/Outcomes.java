@@ -9,7 +9,10 @@ import dev.bulwark.scanner.report.ScanReport;
 import dev.bulwark.scanner.report.Upgrade;
 import dev.bulwark.scanner.model.ImageRef;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import dev.bulwark.scanner.model.Package;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,9 +33,11 @@ public final class Outcomes {
         String repository = repository(name);
         Set<String> blocking = report.verdict().map(v -> v.judgement().reasons().stream()
                 .filter(reason -> reason.action() == Action.FAIL).map(Reason::subject).collect(Collectors.toSet())).orElse(Set.of());
+        Map<Package, Upgrade> upgrades = new HashMap<>();
+        report.remediation().upgrades().forEach(upgrade -> upgrades.putIfAbsent(upgrade.pkg(), upgrade));
         List<FindingAdvice> findings = report.matches().stream()
-                .map(match -> new FindingAdvice(match.finding(), match.title(), advice(match, report),
-                        blocking.contains(match.finding().subject()), match.references()))
+                .map(match -> new FindingAdvice(match.finding(), match.title(), advice(match, Optional.ofNullable(upgrades.get(match.pkg()))),
+                        !blocking.isEmpty() && blocking.contains(match.finding().subject()), match.references()))
                 .toList();
         return new GateOutcome(repository, name, report.image().image().id(), report.verdict().orElseThrow().judgement().stage(),
                 report.policyName().orElse(""), report.verdict().orElseThrow(), findings, buildUrl, report.createdAt());
@@ -48,9 +53,7 @@ public final class Outcomes {
         }
     }
 
-    private static String advice(Match match, ScanReport report) {
-        Optional<Upgrade> upgrade = report.remediation().upgrades().stream()
-                .filter(candidate -> candidate.pkg().equals(match.pkg())).findFirst();
+    private static String advice(Match match, Optional<Upgrade> upgrade) {
         if (upgrade.isPresent()) {
             return "Upgrade " + match.pkg().name() + " from " + match.pkg().version() + " to " + upgrade.get().toVersion();
         }

@@ -1,6 +1,7 @@
 package dev.bulwark.cli.posture;
 
 import dev.bulwark.cli.image.Output;
+import dev.bulwark.cli.scan.PostureLocation;
 import dev.bulwark.gate.posture.PostureReport;
 import dev.bulwark.gate.posture.PostureState;
 import dev.bulwark.store.posture.PostureDatabase;

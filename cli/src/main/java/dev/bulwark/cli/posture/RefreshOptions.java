@@ -1,6 +1,7 @@
 package dev.bulwark.cli.posture;
 
 import dev.bulwark.cli.db.DbLocation;
+import dev.bulwark.cli.scan.PostureLocation;
 import dev.bulwark.cli.gate.OutboxLocation;
 import dev.bulwark.cli.support.BulwarkVersion;
 import dev.bulwark.gate.Feedback;

@@ -23,6 +23,9 @@ final class PostureDiff {
 
     /** The changes from {@code before} to {@code after}, verdict first, then advisories in the order of the findings. */
     static List<Change> between(Verdict before, Verdict after, String refresh, Instant at) {
+        if (before.verdict().equals(after.verdict()) && before.findings().equals(after.findings())) {
+            return List.of(); // the same findings are written the same way: nothing to compare
+        }
         String where = after.digest() + " at " + after.stage();
         Map<String, StoredFinding> old = byKey(PostureJson.findings(before.findings(), where));
         List<Change> changes = new ArrayList<>();

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,9 @@ import java.util.TreeSet;
  * their hosts.
  */
 public final class PostureRefresh {
+
+    /** How many matched images are judged together. */
+    private static final int JUDGE_BATCH = 32;
 
     private final Clock clock;
     private final String bulwarkVersion;
@@ -106,51 +110,82 @@ public final class PostureRefresh {
         for (Running running : read.running()) {
             hosts.computeIfAbsent(running.digest(), d -> new ArrayList<>()).add(running.host());
         }
-        List<Inventory> inventories = new ArrayList<>(images.size());
-        images.forEach(image -> inventories.add(PostureJson.inventory(image.inventory(), image.digest())));
+        // Parsing and judging are per image and side by side; what they give is gathered in the images' order.
+        List<Inventory> inventories = images.parallelStream()
+                .map(image -> PostureJson.inventory(image.inventory(), image.digest())).toList();
         Instant now = clock.instant();
         String refresh = database.builtAt() + "@" + now;
         ImageGate gate = new ImageGate(clock, bulwarkVersion);
+        // Matched images are judged a batch at a time, side by side, so that only a batch's findings are held at once.
+        List<List<Judged>> judged = new ArrayList<>(images.size());
+        Map<Integer, Matcher.Result> batch = new TreeMap<>();
+        new Matcher(vulns).matchAll(inventories, (index, result) -> {
+            batch.put(index, result);
+            if (batch.size() == JUDGE_BATCH || index == images.size() - 1) {
+                judged.addAll(batch.entrySet().parallelStream().map(entry -> judge(images.get(entry.getKey()),
+                        inventories.get(entry.getKey()), entry.getValue(), new Judging(stages, before, gate, database, policy, vex,
+                                refresh, now))).toList());
+                batch.clear();
+            }
+        });
         List<Verdict> after = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
         List<Changed> changed = new ArrayList<>();
         Trends trends = new Trends(now);
-        new Matcher(vulns).matchAll(inventories, (index, result) -> {
-            Image image = images.get(index);
-            var scanned = PostureJson.image(image.facts(), image.digest()).toScanned(image.digest(), inventories.get(index));
-            for (String stage : stages.getOrDefault(image.digest(), Set.of())) {
-                ScanReport report = gate.judge(scanned, result.matches(), Optional.of(database),
-                        new ImageGate.Request(Optional.of(new ImageGate.PolicyStage(policy, stage)), vex));
-                GateOutcome outcome = Outcomes.of(report, Optional.empty());
-                Verdict verdict = PostureRecorder.verdictRow(outcome, now, database.builtAt());
-                after.add(verdict);
-                trends.add(image.repository(), outcome);
-                Verdict previous = before.get(image.digest() + "\n" + stage);
-                List<Change> found = previous == null ? List.of() : PostureDiff.between(previous, verdict, refresh, now);
-                if (!found.isEmpty()) {
-                    changes.addAll(found);
-                    changed.add(new Changed(outcome, previous.verdict(), found, hosts.getOrDefault(image.digest(), List.of())));
+        for (int index = 0; index < images.size(); index++) {
+            for (Judged one : judged.get(index)) {
+                after.add(one.verdict());
+                trends.add(one.repository(), one.outcome());
+                if (!one.changes().isEmpty()) {
+                    changes.addAll(one.changes());
+                    changed.add(new Changed(one.outcome(), one.previous().verdict(), one.changes(),
+                            hosts.getOrDefault(images.get(index).digest(), List.of())));
                 }
             }
-        });
+        }
         new PostureStore(store).saveRefresh(after, changes, trends.points());
         changed.sort((a, b) -> Boolean.compare(b.urgent(), a.urgent()));
         return new Result(refresh, images.size(), after.size(), changed);
     }
 
+    /** What judging every image needs, the same for each. */
+    private record Judging(Map<String, Set<String>> stages, Map<String, Verdict> before, ImageGate gate, DatabaseSummary database,
+                           Policy policy, List<VexStatement> vex, String refresh, Instant now) {
+    }
+
+    /** One image judged at each of its stages, with what changed since its stored verdicts. */
+    private static List<Judged> judge(Image image, Inventory inventory, Matcher.Result result, Judging how) {
+        var scanned = PostureJson.image(image.facts(), image.digest()).toScanned(image.digest(), inventory);
+        List<Judged> stagesJudged = new ArrayList<>();
+        for (String stage : how.stages().getOrDefault(image.digest(), Set.of())) {
+            ScanReport report = how.gate().judge(scanned, result.matches(), Optional.of(how.database()),
+                    new ImageGate.Request(Optional.of(new ImageGate.PolicyStage(how.policy(), stage)), how.vex()));
+            GateOutcome outcome = Outcomes.of(report, Optional.empty());
+            Verdict verdict = PostureRecorder.verdictRow(outcome, how.now(), how.database().builtAt());
+            Verdict previous = how.before().get(image.digest() + "\n" + stage);
+            List<Change> found = previous == null ? List.of() : PostureDiff.between(previous, verdict, how.refresh(), how.now());
+            stagesJudged.add(new Judged(image.repository(), outcome, verdict, previous, found));
+        }
+        return stagesJudged;
+    }
+
+    /** One image judged at one stage, before it is gathered with the rest. */
+    private record Judged(String repository, GateOutcome outcome, Verdict verdict, Verdict previous, List<Change> changes) {
+    }
+
     /** The distinct findings of each repository's images by severity. */
     private static final class Trends {
         private final Instant at;
-        private final Map<String, Map<String, Set<String>>> bySeverity = new TreeMap<>();
+        private final Map<String, Map<String, Set<List<Object>>>> bySeverity = new TreeMap<>();
 
         Trends(Instant at) {
             this.at = at;
         }
 
         void add(String repository, GateOutcome outcome) {
-            Map<String, Set<String>> severities = bySeverity.computeIfAbsent(repository, r -> new HashMap<>());
-            outcome.findings().forEach(advice -> severities.computeIfAbsent(advice.finding().severity().word(), s -> new TreeSet<>())
-                    .add(advice.finding().subject()));
+            Map<String, Set<List<Object>>> severities = bySeverity.computeIfAbsent(repository, r -> new HashMap<>());
+            outcome.findings().forEach(advice -> severities.computeIfAbsent(advice.finding().severity().word(), s -> new HashSet<>())
+                    .add(List.of(advice.finding().vulnerabilityId(), advice.finding().pkg())));
         }
 
         List<dev.bulwark.store.posture.PostureRows.Trend> points() {
@@ -161,7 +196,7 @@ public final class PostureRefresh {
             return points;
         }
 
-        private static int count(Map<String, Set<String>> severities, String word) {
+        private static int count(Map<String, Set<List<Object>>> severities, String word) {
             return severities.getOrDefault(word, Set.of()).size();
         }
     }

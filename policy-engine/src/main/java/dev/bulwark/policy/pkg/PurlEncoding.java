@@ -45,6 +45,9 @@ public final class PurlEncoding {
     }
 
     private static String encode(String part, String alsoKept) {
+        if (needsNoEscape(part, alsoKept)) {
+            return part; // the common case, and purls are written often (every finding's subject)
+        }
         StringBuilder out = new StringBuilder();
         for (byte b : part.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
@@ -56,6 +59,16 @@ public final class PurlEncoding {
             }
         }
         return out.toString();
+    }
+
+    private static boolean needsNoEscape(String part, String alsoKept) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (!isUnreserved(c) && alsoKept.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isUnreserved(char c) {

@@ -8,6 +8,8 @@ import dev.bulwark.scanner.match.Match;
 import dev.bulwark.scanner.report.Remediation;
 import dev.bulwark.scanner.report.Upgrade;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,9 +37,14 @@ final class RemediationPlanner {
     static Remediation plan(List<Match> matches, List<Reason> reasons, boolean withPolicy, Predicate<Set<Finding>> passesWithout) {
         Set<String> blockingSubjects = new LinkedHashSet<>();
         List<String> unfixable = new ArrayList<>();
+        Set<String> findingSubjects = new HashSet<>();
+        Map<Package, List<Match>> byPackage = new HashMap<>();
+        for (Match match : matches) {
+            findingSubjects.add(match.finding().subject());
+            byPackage.computeIfAbsent(match.pkg(), pkg -> new ArrayList<>()).add(match);
+        }
         for (Reason reason : reasons) {
-            boolean aboutFinding = matches.stream().anyMatch(m -> m.finding().subject().equals(reason.subject()));
-            if (aboutFinding) {
+            if (findingSubjects.contains(reason.subject())) {
                 blockingSubjects.add(reason.subject());
             } else {
                 unfixable.add(reason.rule() + ": " + reason.subject() + " " + reason.why());
@@ -59,7 +66,7 @@ final class RemediationPlanner {
         for (Map.Entry<Package, List<Match>> entry : needed.entrySet()) {
             Upgrade upgrade = upgrade(entry.getKey(), entry.getValue());
             upgrades.add(upgrade);
-            fixedBy(upgrade, matches).forEach(removed::add);
+            fixedBy(upgrade, byPackage.get(upgrade.pkg())).forEach(removed::add);
         }
         List<String> distinctUnfixable = List.copyOf(new LinkedHashSet<>(unfixable));
         boolean reachesPass = distinctUnfixable.isEmpty() && passesWithout.test(removed);
@@ -80,10 +87,10 @@ final class RemediationPlanner {
         return new Upgrade(pkg, target, fixes);
     }
 
-    /** Every finding of the package (needed or not) that the upgrade also removes. */
+    /** Every finding of the package (needed or not) that the upgrade also removes; {@code matches} are the package's. */
     private static List<Finding> fixedBy(Upgrade upgrade, List<Match> matches) {
         VersionScheme scheme = scheme(upgrade.pkg());
-        return matches.stream().filter(m -> m.pkg().equals(upgrade.pkg()) && m.finding().isFixable()
+        return matches.stream().filter(m -> m.finding().isFixable()
                         && scheme.compare(m.finding().fixedVersion(), upgrade.toVersion()) <= 0)
                 .map(Match::finding).toList();
     }

@@ -128,10 +128,27 @@ public final class DbBenchmark {
         }
     }
 
-    /** Advisories over 50,000 npm package names, 10 each, with two ranges apiece. */
-    private static void generate(Path file) {
+    /** Advisories over 50,000 npm package names, 10 each, with two ranges apiece (the posture benchmark's too). */
+    public static void generate(Path file) {
+        generate(file, 0);
+    }
+
+    /**
+     * The same advisories and {@code added} more, as a database update brings them: each affects every version below
+     * 1.9.9 of one name, one in ten of them a name the fleet's images share ({@code pkg-0}, {@code pkg-250}, …), the
+     * rest names few images hold.
+     */
+    public static void generate(Path file, int added) {
         Instant modified = Instant.parse("2026-01-01T00:00:00Z");
         try (VulnDbBuilder builder = VulnDbBuilder.create(file)) {
+            for (int i = 0; i < added; i++) {
+                OsvRecord.Range range = new OsvRecord.Range("SEMVER", List.of(new OsvRecord.Event("introduced", "0"),
+                        new OsvRecord.Event("fixed", "1.9.9")));
+                OsvRecord.Affected affected = new OsvRecord.Affected("npm", "pkg-" + (i % 10 == 0 ? i * 25 % 50_000 : i * 47 % 50_000 + 1), List.of(range), List.of(), List.of());
+                builder.add(new OsvRecord("GHSA-new-" + i, modified, Optional.of(modified), Optional.empty(), List.of("CVE-2027-" + i),
+                        List.of(), List.of(), "added advisory " + i, List.of(new OsvRecord.Severity("CVSS_V3",
+                        "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")), Optional.empty(), List.of(), List.of(affected), "generated"));
+            }
             for (int i = 0; i < ADVISORIES; i++) {
                 int minor = i % 10;
                 OsvRecord.Range range = new OsvRecord.Range("SEMVER", List.of(new OsvRecord.Event("introduced", "1." + minor + ".0"),
@@ -150,7 +167,7 @@ public final class DbBenchmark {
      * A fleet's images: each holds 400 packages of a shared pool of 2,000 (base images and common libraries, at
      * the same versions) from a random place in it, and 100 of the 50,000 names at random versions; seeded.
      */
-    private static List<Inventory> fleet() {
+    public static List<Inventory> fleet() {
         Random random = new Random(42);
         List<Package> common = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {

@@ -1,4 +1,4 @@
-package dev.bulwark.cli.posture;
+package dev.bulwark.cli.scan;
 
 import dev.bulwark.gate.StateDirectory;
 import dev.bulwark.gate.posture.PostureRecorder;
