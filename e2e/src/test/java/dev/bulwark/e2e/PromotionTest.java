@@ -12,6 +12,8 @@ import dev.bulwark.scanner.model.ImageRef;
 import dev.bulwark.scanner.source.RegistryRepository;
 import dev.bulwark.scanner.testing.Containers;
 import dev.bulwark.scanner.testing.LocalRegistry;
+import dev.bulwark.store.posture.PostureDatabase;
+import dev.bulwark.store.posture.PostureQueries;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -67,7 +69,7 @@ class PromotionTest {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute("promote", source, destination, "--policy", POLICIES.resolve(policy).toString(),
-                "--stage", stage, "--db", db.toString(), "--no-cache", "--format", "json");
+                "--stage", stage, "--db", db.toString(), "--no-cache", "--format", "json", "--posture", temp.resolve("posture.db").toString());
     }
 
     private static RegistryRepository repository(String image) {
@@ -93,6 +95,18 @@ class PromotionTest {
             assertThat(verdict.databaseBuiltAt()).isNotNull();
         });
         assertThat(err.toString()).contains("promoted to " + destination);
+        try (PostureDatabase posture = PostureDatabase.open(temp.resolve("posture.db").toString())) {
+            String imageId = Containers.exec(List.of("docker", "image", "inspect", "-f", "{{.Id}}", "bulwark-test/busybox:latest")).strip();
+            assertThat(new PostureQueries(posture).promotions()).anySatisfy(promotion -> {
+                assertThat(promotion.digest()).isEqualTo(imageId);
+                assertThat(promotion.registry() + "/" + promotion.repository() + ":" + promotion.tag()).isEqualTo(destination);
+                assertThat(promotion.stage()).isEqualTo("dev");
+            });
+            assertThat(new PostureQueries(posture).verdicts()).anySatisfy(verdict -> {
+                assertThat(verdict.digest()).isEqualTo(imageId);
+                assertThat(verdict.verdict()).isEqualTo("warn");
+            });
+        }
     }
 
     @Test

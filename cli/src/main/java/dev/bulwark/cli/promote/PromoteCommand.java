@@ -87,7 +87,8 @@ public final class PromoteCommand implements Callable<Integer> {
         }).orElse("");
         ImageRef target = ImageRef.parse(destination);
         gate.posture().promoted(new PostureRows.Promotion(report.image().image().id(), target.registry(), target.repository(),
-                target.tag(), report.verdict().get().judgement().stage(), Instant.now()), err);
+                target.tag() == null || target.tag().isEmpty() ? target.optionalDigest().orElse("") : target.tag(), report.verdict().get().judgement().stage(),
+                Instant.now()), err);
         err.println(spec.qualifiedName() + ": promoted to " + destination + " (" + promotion.digest() + "; " + promotion.copied().size()
                 + " blobs copied, " + promotion.mounted().size() + " mounted, " + promotion.present().size()
                 + " already there); verdict attached as " + VerdictAttachment.tagFor(promotion.digest()) + attachedProfiles);

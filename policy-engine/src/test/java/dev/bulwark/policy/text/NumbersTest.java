@@ -33,4 +33,16 @@ class NumbersTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("an IPv4 octet is 4294967296, which is out of range");
     }
+
+    @Test
+    void readsSpansOfTimeWithTheirUnitAndRefusesOthersSayingWhatToWrite() {
+        assertThat(Numbers.parseDuration("90s", "--interval")).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(Numbers.parseDuration("30m", "--interval")).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(Numbers.parseDuration(" 6h ", "--interval")).isEqualTo(java.time.Duration.ofHours(6));
+        assertThat(Numbers.parseDuration("1d", "--interval")).isEqualTo(java.time.Duration.ofDays(1));
+        assertThatThrownBy(() -> Numbers.parseDuration("6", "--interval")).hasMessageContaining("write 90s, 30m, 6h or 1d");
+        assertThatThrownBy(() -> Numbers.parseDuration("6w", "--interval")).hasMessage("--interval '6w' has no unit: write 90s, 30m, 6h or 1d");
+        assertThatThrownBy(() -> Numbers.parseDuration("0h", "--interval")).hasMessageContaining("is not positive");
+        assertThatThrownBy(() -> Numbers.parseDuration("xh", "--interval")).hasMessageContaining("--interval 'xh'");
+    }
 }

@@ -42,7 +42,9 @@ public final class PostureDatabase implements AutoCloseable {
      *
      * @param location a {@code jdbc:postgresql://…} URL (user and password as its parameters or in {@code ~/.pgpass}),
      *                 a {@code jdbc:sqlite:FILE} URL, or the path of an SQLite file, created when missing
-     * @throws PostureStoreException when it cannot be reached or migrated, saying which and what to check
+     * @throws PostureStoreException when it cannot be reached or migrated, saying which and what to check; a store a newer
+     *                               Bulwark migrated further is used as it is (migrations only add), so that the hosts of a
+     *                               fleet can be upgraded one at a time
      */
     public static PostureDatabase open(String location) {
         HikariConfig config = new HikariConfig();
@@ -75,7 +77,7 @@ public final class PostureDatabase implements AutoCloseable {
         } catch (FlywayException e) {
             pool.close();
             throw new PostureStoreException("cannot bring the posture store " + described + " to this version's schema: "
-                    + rootMessage(e) + "; a store written by a newer Bulwark needs that version", e);
+                    + rootMessage(e) + "; restore the store from a backup, or run the Bulwark version that migrated it", e);
         }
         return new PostureDatabase(pool, described);
     }
