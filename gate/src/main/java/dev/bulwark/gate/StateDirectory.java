@@ -40,7 +40,7 @@ public final class StateDirectory {
         if (configured != null && !configured.isBlank()) {
             return configured.strip();
         }
-        return file(environment, home, "BULWARK_POSTURE_FILE", "posture.db").toString();
+        return file(environment, home, "BULWARK_POSTURE", "posture.db").toString();
     }
 
     /** The file named by {@code variable} in {@code environment}, else {@code relative} below the state directory. */

@@ -26,6 +26,14 @@ class StateDirectoryTest {
     }
 
     @Test
+    void thePostureStoreIsTheVariablesUrlOrFileElsePostureDbInTheStateDirectory() {
+        assertThat(StateDirectory.posture(Map.of("BULWARK_POSTURE", " jdbc:postgresql://db/bulwark?user=ci "), "/home/ci"))
+                .isEqualTo("jdbc:postgresql://db/bulwark?user=ci");
+        assertThat(StateDirectory.posture(Map.of("XDG_STATE_HOME", "/var/lib/ci"), "/home/ci")).isEqualTo("/var/lib/ci/bulwark/posture.db");
+        assertThat(StateDirectory.posture(Map.of(), "/home/ci")).isEqualTo("/home/ci/.local/state/bulwark/posture.db");
+    }
+
+    @Test
     void anOutboxInTheCacheIsMovedToTheStateDirectoryWithWhatItHolds() {
         Path before = temp.resolve("cache/bulwark/outbox.db");
         Path now = temp.resolve("state/bulwark/outbox.db");
