@@ -199,6 +199,15 @@ class PostureTest {
         assertThat(queued(outbox, Notifier.JIRA)).hasSize(3);
         assertThat(queued(outbox, Notifier.SLACK)).hasSize(1);
 
+        // On a schedule: two rounds a second apart, the database as it is; a bad interval is refused.
+        StringWriter watched = new StringWriter();
+        assertThat(cli(watched, "posture", "watch", "--posture", store, "--db", after.toString(), "--policy", policy.toString(),
+                "--outbox", outbox.toString(), "--no-update", "--interval", "1s", "--times", "2")).isZero();
+        assertThat(watched.toString().split("refreshed ", -1)).hasSize(3);
+        assertThat(watched.toString()).contains("0 changed");
+        assertThat(BulwarkCommand.commandLine().setErr(new PrintWriter(new StringWriter())).execute("posture", "watch", "--posture", store,
+                "--policy", policy.toString(), "--interval", "6x")).isEqualTo(2);
+
         StringWriter shown = new StringWriter();
         assertThat(cli(shown, "posture", "--posture", store, "--format", "json")).isZero();
         JsonNode first = new ObjectMapper().readTree(shown.toString()).get("images").get(0);

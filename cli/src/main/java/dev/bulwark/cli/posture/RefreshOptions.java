@@ -76,6 +76,10 @@ public final class RefreshOptions {
                     summary.builtAt(), (System.nanoTime() - started) / 1_000_000, result.changed().size(),
                     result.changed().stream().filter(PostureRefresh.Changed::urgent).count());
         }
+        if (!result.unknownStages().isEmpty()) {
+            err.println(spec.qualifiedName() + ": warning: the policy has no stage " + String.join(", ", new java.util.TreeSet<>(result.unknownStages()))
+                    + ", which stored verdicts or promotions name: those were not judged again; refresh with the policy they were judged by");
+        }
         result.changed().forEach(changed -> out.println("  " + (changed.urgent() ? "(!) " : "") + changed.outcome().imageRepository()
                 + " " + changed.outcome().digest() + " at " + changed.outcome().stage() + ": " + changed.before() + " -> "
                 + changed.outcome().verdict().word() + ", " + changed.changes().size() + " change(s)"

@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,10 +75,12 @@ public final class PostureRefresh {
      * @param images  the stored images it read
      * @param judged  the verdicts it gave (an image is judged at each of its stages)
      * @param changed the images whose verdict or findings changed, urgent ones first
+     * @param unknownStages stages stored verdicts or promotions name that the policy has not: not judged again
      */
-    public record Result(String refresh, int images, int judged, List<Changed> changed) {
+    public record Result(String refresh, int images, int judged, List<Changed> changed, Set<String> unknownStages) {
         public Result {
             changed = List.copyOf(changed);
+            unknownStages = Set.copyOf(unknownStages);
         }
     }
 
@@ -95,16 +96,13 @@ public final class PostureRefresh {
         Map<String, Verdict> before = new HashMap<>();
         Map<String, Set<String>> stages = new HashMap<>();
         Set<String> known = new TreeSet<>(policy.stageNames());
+        Set<String> unknown = new TreeSet<>();
         for (Verdict verdict : read.verdicts()) {
             before.put(verdict.digest() + "\n" + verdict.stage(), verdict);
-            if (known.contains(verdict.stage())) {
-                stages.computeIfAbsent(verdict.digest(), d -> new TreeSet<>()).add(verdict.stage());
-            }
+            stage(stages, known, unknown, verdict.digest(), verdict.stage());
         }
         for (Promotion promotion : read.promotions()) {
-            if (known.contains(promotion.stage())) {
-                stages.computeIfAbsent(promotion.digest(), d -> new TreeSet<>()).add(promotion.stage());
-            }
+            stage(stages, known, unknown, promotion.digest(), promotion.stage());
         }
         Map<String, List<String>> hosts = new HashMap<>();
         for (Running running : read.running()) {
@@ -145,7 +143,15 @@ public final class PostureRefresh {
         }
         new PostureStore(store).saveRefresh(after, changes, trends.points());
         changed.sort((a, b) -> Boolean.compare(b.urgent(), a.urgent()));
-        return new Result(refresh, images.size(), after.size(), changed);
+        return new Result(refresh, images.size(), after.size(), changed, unknown);
+    }
+
+    private static void stage(Map<String, Set<String>> stages, Set<String> known, Set<String> unknown, String digest, String stage) {
+        if (known.contains(stage)) {
+            stages.computeIfAbsent(digest, d -> new TreeSet<>()).add(stage);
+        } else {
+            unknown.add(stage);
+        }
     }
 
     /** What judging every image needs, the same for each. */
@@ -171,33 +177,5 @@ public final class PostureRefresh {
 
     /** One image judged at one stage, before it is gathered with the rest. */
     private record Judged(String repository, GateOutcome outcome, Verdict verdict, Verdict previous, List<Change> changes) {
-    }
-
-    /** The distinct findings of each repository's images by severity. */
-    private static final class Trends {
-        private final Instant at;
-        private final Map<String, Map<String, Set<List<Object>>>> bySeverity = new TreeMap<>();
-
-        Trends(Instant at) {
-            this.at = at;
-        }
-
-        void add(String repository, GateOutcome outcome) {
-            Map<String, Set<List<Object>>> severities = bySeverity.computeIfAbsent(repository, r -> new HashMap<>());
-            outcome.findings().forEach(advice -> severities.computeIfAbsent(advice.finding().severity().word(), s -> new HashSet<>())
-                    .add(List.of(advice.finding().vulnerabilityId(), advice.finding().pkg())));
-        }
-
-        List<dev.bulwark.store.posture.PostureRows.Trend> points() {
-            List<dev.bulwark.store.posture.PostureRows.Trend> points = new ArrayList<>();
-            bySeverity.forEach((repository, severities) -> points.add(new dev.bulwark.store.posture.PostureRows.Trend(repository, at,
-                    count(severities, "critical"), count(severities, "high"), count(severities, "medium"), count(severities, "low"),
-                    count(severities, "unknown"))));
-            return points;
-        }
-
-        private static int count(Map<String, Set<List<Object>>> severities, String word) {
-            return severities.getOrDefault(word, Set.of()).size();
-        }
     }
 }

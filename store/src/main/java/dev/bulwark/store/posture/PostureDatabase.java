@@ -50,6 +50,8 @@ public final class PostureDatabase implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName("bulwark-posture");
         config.setMaximumPoolSize(4);
+        // A fleet's hosts each hold one idle connection at most: an agent writes once a minute, a gate once a build.
+        config.setMinimumIdle(1);
         config.setConnectionTimeout(30_000);
         String described;
         if (location.startsWith("jdbc:postgresql:")) {
