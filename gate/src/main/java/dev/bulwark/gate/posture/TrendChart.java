@@ -33,7 +33,14 @@ final class TrendChart {
         line(svg, points, most, Trend::low, "#1565c0", "low");
         if (!points.isEmpty()) {
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>", MARGIN, HEIGHT - 8,
-                    points.get(0).at()));
+                    points.get(0).at().toString().substring(0, 16)));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>",
+                    WIDTH - 10, HEIGHT - 8, points.get(points.size() - 1).at().toString().substring(0, 16)));
+        }
+        String[][] legend = {{"critical", "#7b1fa2"}, {"high", "#c62828"}, {"medium", "#ef6c00"}, {"low", "#1565c0"}};
+        for (int i = 0; i < legend.length; i++) {
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"12\" font-size=\"11\" fill=\"%s\">%s</text>",
+                    MARGIN + 60 * i, legend[i][1], legend[i][0]));
         }
         return svg.append("</svg></figure>\n").toString();
     }
