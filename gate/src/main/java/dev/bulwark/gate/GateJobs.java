@@ -1,6 +1,7 @@
 package dev.bulwark.gate;
 
 import dev.bulwark.notify.config.Secrets;
+import dev.bulwark.gate.posture.PostureRecorder;
 import dev.bulwark.policy.model.Policy;
 import dev.bulwark.policy.load.PolicyLoader;
 import dev.bulwark.scanner.cache.LayerCache;
@@ -19,7 +20,8 @@ import java.util.Optional;
 /**
  * Runs a {@link GateJob} where the workspace is: the whole gate (scan, match, judge), its reports and its
  * notifications, for a CI plugin that hands over plain values and shows the {@link GateSummary}. The vulnerability
- * database, layer cache and notification outbox are the machine's defaults, shared with the command line.
+ * database, layer cache, notification outbox and posture store are the machine's defaults, shared with the command
+ * line.
  */
 public final class GateJobs {
 
@@ -54,6 +56,7 @@ public final class GateJobs {
         GateRequest request = new GateRequest(ImageLocation.parse(job.image()), scan, Finder.BULWARK, database, false,
                 Optional.of(stage), List.of());
         ScanReport report = new GatePipeline(Clock.systemUTC(), version, log, line -> { }).run(request);
+        PostureRecorder.recordAt(StateDirectory.posture(), report, log);
         List<ReportTarget> targets = job.reports().stream().map(ReportTarget::parse)
                 .map(target -> new ReportTarget(target.format(), target.file().map(job.workspace()::resolve))).toList();
         List<String> written = new ArrayList<>();

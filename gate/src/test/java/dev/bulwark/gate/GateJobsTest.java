@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bulwark.policy.load.PolicyLoadException;
 import dev.bulwark.policy.testing.Corpora;
 import dev.bulwark.scanner.db.DbUpdater;
+import dev.bulwark.store.posture.PostureDatabase;
+import dev.bulwark.store.posture.PostureQueries;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -56,6 +58,14 @@ class GateJobsTest {
         assertThat(workspace.resolve("reports/bulwark-report.css")).exists();
         assertThat(workspace).isDirectoryContaining("glob:**/.bulwark-policy-production_strict.yaml");
         assertThat(log.toString()).contains("reading bulwark-test/node:latest").doesNotContain("secret-token");
+        try (PostureDatabase posture = PostureDatabase.open(StateDirectory.posture())) {
+            assertThat(new PostureQueries(posture).verdicts()).as("kept in the machine's posture store, %s", StateDirectory.posture())
+                    .anySatisfy(verdict -> {
+                        assertThat(verdict.stage()).isEqualTo("production");
+                        assertThat(verdict.verdict()).isEqualTo("fail");
+                        assertThat(verdict.policy()).isEqualTo("production-strict");
+                    });
+        }
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class PostureLocation {
 
     /** Stores what a scan read and decided; a store that cannot be written is a warning, the verdict stands. */
     public void record(ScanReport report, PrintWriter err) {
-        write(store -> PostureRecorder.record(store, report), err);
+        location().ifPresent(chosen -> PostureRecorder.recordAt(chosen, report, err));
     }
 
     /** Records where a promotion took an image; a store that cannot be written is a warning. */

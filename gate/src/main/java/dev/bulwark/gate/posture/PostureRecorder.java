@@ -4,8 +4,12 @@ import dev.bulwark.gate.Outcomes;
 import dev.bulwark.notify.outcome.GateOutcome;
 import dev.bulwark.scanner.report.DatabaseSummary;
 import dev.bulwark.scanner.report.ScanReport;
+import dev.bulwark.store.posture.PostureDatabase;
 import dev.bulwark.store.posture.PostureRows;
 import dev.bulwark.store.posture.PostureStore;
+import dev.bulwark.store.posture.PostureStoreException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -24,6 +28,23 @@ public final class PostureRecorder {
         store.saveScan(new PostureRows.Image(digest, repository, report.image().image().name(),
                 PostureJson.write(StoredImage.of(report.image())), PostureJson.write(report.image().inventory()),
                 report.createdAt()), verdict);
+    }
+
+    /**
+     * Stores the report in the store at {@code location} ({@code none} keeps nothing); a store that cannot be written
+     * is a warning in the log: the verdict stands.
+     */
+    public static void recordAt(String location, ScanReport report, PrintWriter log) {
+        if (location.strip().equals("none")) {
+            return;
+        }
+        try (PostureDatabase database = PostureDatabase.open(location.strip())) {
+            record(new PostureStore(database), report);
+        } catch (PostureStoreException | UncheckedIOException e) {
+            log.println("bulwark: warning: not kept in the posture store, so bulwark posture refresh will not judge it again: "
+                    + e.getMessage());
+            log.flush();
+        }
     }
 
     /** The stored form of an outcome's verdict and findings. */
