@@ -3,14 +3,9 @@ package dev.bulwark.cli.scan;
 import dev.bulwark.gate.StateDirectory;
 import dev.bulwark.gate.posture.PostureRecorder;
 import dev.bulwark.scanner.report.ScanReport;
-import dev.bulwark.store.posture.PostureDatabase;
 import dev.bulwark.store.posture.PostureRows;
-import dev.bulwark.store.posture.PostureStore;
-import dev.bulwark.store.posture.PostureStoreException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.Optional;
-import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,20 +36,6 @@ public final class PostureLocation {
 
     /** Records where a promotion took an image; a store that cannot be written is a warning. */
     public void promoted(PostureRows.Promotion promotion, PrintWriter err) {
-        write(store -> store.savePromotion(promotion), err);
-    }
-
-    private void write(Consumer<PostureStore> work, PrintWriter err) {
-        Optional<String> chosen = location();
-        if (chosen.isEmpty()) {
-            return;
-        }
-        try (PostureDatabase database = PostureDatabase.open(chosen.get())) {
-            work.accept(new PostureStore(database));
-        } catch (PostureStoreException | UncheckedIOException e) {
-            err.println("bulwark: warning: not kept in the posture store, so bulwark posture refresh will not judge it again: "
-                    + e.getMessage());
-            err.flush();
-        }
+        location().ifPresent(chosen -> PostureRecorder.writeAt(chosen, store -> store.savePromotion(promotion), err));
     }
 }

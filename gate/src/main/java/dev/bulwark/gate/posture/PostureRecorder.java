@@ -11,6 +11,7 @@ import dev.bulwark.store.posture.PostureStoreException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 /** Stores what a gate, scan or promotion read and decided, so that a refresh can judge the image again without it. */
@@ -35,11 +36,16 @@ public final class PostureRecorder {
      * is a warning in the log: the verdict stands.
      */
     public static void recordAt(String location, ScanReport report, PrintWriter log) {
+        writeAt(location, store -> record(store, report), log);
+    }
+
+    /** Writes to the store at {@code location} ({@code none}: nothing); a store that cannot be written is a warning. */
+    public static void writeAt(String location, Consumer<PostureStore> work, PrintWriter log) {
         if (location.strip().equals("none")) {
             return;
         }
         try (PostureDatabase database = PostureDatabase.open(location.strip())) {
-            record(new PostureStore(database), report);
+            work.accept(new PostureStore(database));
         } catch (PostureStoreException | UncheckedIOException e) {
             log.println("bulwark: warning: not kept in the posture store, so bulwark posture refresh will not judge it again: "
                     + e.getMessage());

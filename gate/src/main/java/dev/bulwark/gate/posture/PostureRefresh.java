@@ -117,12 +117,12 @@ public final class PostureRefresh {
         // Matched images are judged a batch at a time, side by side, so that only a batch's findings are held at once.
         List<List<Judged>> judged = new ArrayList<>(images.size());
         Map<Integer, Matcher.Result> batch = new TreeMap<>();
+        Judging how = new Judging(stages, before, gate, database, policy, vex, refresh, now);
         new Matcher(vulns).matchAll(inventories, (index, result) -> {
             batch.put(index, result);
             if (batch.size() == JUDGE_BATCH || index == images.size() - 1) {
                 judged.addAll(batch.entrySet().parallelStream().map(entry -> judge(images.get(entry.getKey()),
-                        inventories.get(entry.getKey()), entry.getValue(), new Judging(stages, before, gate, database, policy, vex,
-                                refresh, now))).toList());
+                        inventories.get(entry.getKey()), entry.getValue(), how)).toList());
                 batch.clear();
             }
         });
